@@ -1,0 +1,77 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { formatDiagnostic, hasErrors, loadFiles, type Diagnostic, type RampartDocument } from "@rampart/core";
+
+/** Where a command writes; injectable for tests. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}
+
+/** Parsed options and positionals of a command line. */
+export type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
+
+/** One CLI command: parsing and printing only, logic lives in the packages. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  run(args: Parsed, io: Io): Promise<number>;
+}
+
+/** Exit codes of SPEC.md. */
+export const EXIT = { ok: 0, outcome: 1, invalid: 2 } as const;
+
+/** A usage problem: printed with the command's usage, exit 2. */
+export class UsageError extends Error {}
+
+/** Parses argv for a command; unknown options are usage errors. */
+export function parse(command: Command, argv: string[]): Parsed {
+  try {
+    return parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true }) as Parsed;
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^[A-Z]/, (c) => c.toLowerCase()));
+  }
+}
+
+/** A string option's value, or undefined. */
+export function str(args: Parsed, name: string): string | undefined {
+  const v = args.values[name];
+  return typeof v === "string" ? v : undefined;
+}
+
+/** A repeatable string option's values. */
+export function strs(args: Parsed, name: string): string[] {
+  const v = args.values[name];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
+}
+
+/** True when `-o json` / `--output json` was given; other formats are usage errors. */
+export function jsonOutput(args: Parsed): boolean {
+  const o = str(args, "output");
+  if (o === undefined || o === "text") return false;
+  if (o === "json") return true;
+  throw new UsageError(`unknown output format \`${o}\`; use \`-o json\` or \`-o text\``);
+}
+
+/** The `-o, --output` option. */
+export const OUTPUT_OPTION = { output: { type: "string", short: "o" } } as const;
+
+/** Prints diagnostics to stderr (text) — `file:line:column: severity: message`. */
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) io.err(formatDiagnostic(d));
+}
+
+/** Loads documents; on errors prints every diagnostic and returns undefined (the caller exits 2). */
+export async function loadOrReport(io: Io, paths: readonly string[], json = false): Promise<{ documents: RampartDocument[]; diagnostics: Diagnostic[] } | undefined> {
+  if (paths.length === 0) throw new UsageError("give at least one file or directory of policies");
+  const result = await loadFiles(paths, { cwd: io.cwd });
+  if (hasErrors(result.diagnostics)) {
+    if (json) io.out(JSON.stringify({ diagnostics: result.diagnostics }, null, 2));
+    else printDiagnostics(io, result.diagnostics);
+    return undefined;
+  }
+  if (!json) printDiagnostics(io, result.diagnostics);
+  return result;
+}

@@ -1,0 +1,63 @@
+// Public API of @rampart/core. Curated: add each export deliberately.
+
+// diagnostics
+export { diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
+export type { Diagnostic, Severity, SourcePosition } from "./diagnostics.js";
+export { closest, didYouMean } from "./did-you-mean.js";
+
+// documents and schemas
+export { API_VERSION, isLabelKey, isLabelValue, timestampMillis } from "./schema/common.js";
+export { DOCUMENT_KINDS, DOCUMENT_SCHEMAS, documentSchema } from "./schema/index.js";
+export type { DocumentKind } from "./schema/index.js";
+export { KNOWN_VERBS } from "./schema/access-policy.js";
+export type { AccessPolicy, AccessRule, Subject } from "./schema/access-policy.js";
+export { WORKLOAD_KINDS, WORKLOAD_RULE_NAMES } from "./schema/workload-policy.js";
+export type { Exemption, WorkloadPolicy, WorkloadRule, WorkloadRuleName } from "./schema/workload-policy.js";
+export { portError } from "./schema/traffic-policy.js";
+export type { Peer, TrafficPolicy, TrafficRule } from "./schema/traffic-policy.js";
+export type { Cluster } from "./schema/cluster.js";
+export type { ApiResource, InventoryDocument } from "./schema/inventory.js";
+export type { PolicyTest } from "./schema/policy-test.js";
+export { documentsOfKind, positionOf, sourceOf, withSource } from "./documents.js";
+export type { DocumentSource, RampartDocument } from "./documents.js";
+
+// primitives
+export { compileGlob, globError, globMatch } from "./glob.js";
+export type { Glob } from "./glob.js";
+export { formatResourceRef, parseResourceRef, resourceRefMatches } from "./resource-ref.js";
+export type { ResourceRef } from "./resource-ref.js";
+export { cidrContains, cidrContainsIp, formatIp, parseCidr, parseIp } from "./cidr.js";
+export type { Cidr } from "./cidr.js";
+
+// typed builders and JSON Schema
+export { accessPolicy, allow, cluster, crd, defineDocuments, deny, inventory, policyTest, trafficPolicy, workloadPolicy } from "./builders/index.js";
+export type { AccessRuleInput, BuiltAccessRule, CustomResourceName, ResourceName, SubjectInput, Verb, WorkloadRuleInput } from "./builders/index.js";
+export type { BuiltinResourceName } from "./inventory/builtin-v1.35.js";
+export { documentJsonSchema } from "./json-schema.js";
+
+// loading
+export { loadDocuments, loadFiles } from "./load/load-files.js";
+export type { LoadOptions } from "./load/load-files.js";
+export { loadInventory } from "./load/load-inventory.js";
+export type { LoadResult } from "./load/accept.js";
+export { DEFAULT_YAML_LIMITS, parseYaml } from "./load/yaml-source.js";
+export type { YamlDocument, YamlLimits } from "./load/yaml-source.js";
+export { validateDocument } from "./validate.js";
+export type { Locator } from "./validate.js";
+
+// inventory
+export { builtinResources, createInventory, inventoryFromDocument, resourceKey, BUILTIN_KUBERNETES_VERSION } from "./inventory/inventory.js";
+export type { Inventory, InventoryInput } from "./inventory/inventory.js";
+export type { InventoryResource } from "./inventory/types.js";
+
+// access IR and evaluator
+export { normaliseAccess, normaliseClusters, selectorMatches, serviceAccountUser } from "./ir/access.js";
+export type { AccessPolicyIR, AccessRuleIR, ClusterIR } from "./ir/access.js";
+export { createEvaluator } from "./evaluator/evaluator.js";
+export type { Evaluator, EvaluatorOptions } from "./evaluator/evaluator.js";
+export type { AccessRequest, Decision, MatchedRule } from "./evaluator/types.js";
+export { describeRule } from "./evaluator/describe-rule.js";
+export { parseRequest } from "./evaluator/request.js";
+
+// --- workload IR (compiler-vap) ---
+// --- traffic IR (compiler-networkpolicy) ---

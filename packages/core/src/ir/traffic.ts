@@ -1,0 +1,2 @@
+// Owned by the compiler-networkpolicy work: the normalised TrafficPolicy model that compilers consume.
+export {};

@@ -1,0 +1,22 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+
+// Tests import packages by their public names; resolve those to sources so tests need no build.
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@rampart/core": pkg("core"),
+      "@rampart/compiler-rbac": pkg("compiler-rbac"),
+      "@rampart/compiler-vap": pkg("compiler-vap"),
+      "@rampart/compiler-networkpolicy": pkg("compiler-networkpolicy"),
+      "@rampart/cli": pkg("cli"),
+    },
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
