@@ -138,5 +138,9 @@ export function validateDocument(raw: unknown, locate: Locator): ValidationResul
   const schema = DOCUMENT_SCHEMAS[kind as DocumentKind] as unknown as z.ZodType;
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { document: { kind: kind as DocumentKind, value: parsed.data }, diagnostics: [] };
-  return { diagnostics: parsed.error.issues.flatMap((i) => issueDiagnostics(kind, schema, raw, i, locate)) };
+  // A refinement on an object with an unknown field is noise: the unknown field is the problem.
+  const issues = parsed.error.issues;
+  const unknownAt = new Set(issues.filter((i) => i.code === "unrecognized_keys").map((i) => JSON.stringify(i.path)));
+  const relevant = issues.filter((i) => !(i.code === "custom" && unknownAt.has(JSON.stringify(i.path))));
+  return { diagnostics: relevant.flatMap((i) => issueDiagnostics(kind, schema, raw, i, locate)) };
 }

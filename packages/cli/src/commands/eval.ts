@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { createEvaluator, diagnostic, hasErrors, parseRequest, parseResourceRef, type AccessRequest, type Diagnostic } from "@rampart/core";
+import { createEvaluator, diagnostic, hasErrors, normaliseClusters, parseRequest, parseResourceRef, type AccessRequest, type Diagnostic } from "@rampart/core";
 import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
 import { clusterInventory } from "../inventory-option.js";
 
@@ -80,6 +80,10 @@ export const evalCommand: Command = {
     if (!loaded) return EXIT.invalid;
     const batch = batchFile === undefined ? undefined : await readBatch(batchFile);
     const cluster = str(args, "cluster");
+    const known = normaliseClusters(loaded.documents).map((c) => c.name);
+    if (single && cluster === undefined && known.length > 1) {
+      throw new UsageError(`\`--cluster\` is required: the policies define clusters ${known.map((c) => `\`${c}\``).join(", ")}`);
+    }
     const inv = await clusterInventory(io, loaded.documents, cluster ?? "default", str(args, "inventory"));
     const problems = [...(batch?.diagnostics ?? []), ...inv.diagnostics];
     if (hasErrors(problems)) {

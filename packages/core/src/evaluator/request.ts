@@ -6,7 +6,8 @@ import type { AccessRequest } from "./types.js";
 export function parseRequest(raw: unknown): { request: Required<AccessRequest> } | { error: string } {
   const parsed = requestSchema.safeParse(raw);
   if (parsed.success) return { request: parsed.data };
-  const issue = parsed.error.issues[0]!;
+  const issues = parsed.error.issues;
+  const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0]!;
   if (issue.code === "unrecognized_keys") {
     return { error: `unknown request field ${issue.keys.map((k) => `\`${k}\``).join(", ")}; fields are user, groups, verb, apiGroup, resource, subresource, namespace, name, nonResourceURL, cluster` };
   }
