@@ -31,7 +31,7 @@ export type { Cidr } from "./cidr.js";
 
 // typed builders and JSON Schema
 export { accessPolicy, allow, cluster, crd, defineDocuments, deny, inventory, policyTest, trafficPolicy, workloadPolicy } from "./builders/index.js";
-export type { AccessRuleInput, BuiltAccessRule, CustomResourceName, ResourceName, SubjectInput, Verb, WorkloadRuleInput } from "./builders/index.js";
+export type { AccessRuleInput, BuiltAccessRule, BuiltDocument, CustomResourceName, ResourceName, SubjectInput, Verb, WorkloadRuleInput } from "./builders/index.js";
 export type { BuiltinResourceName } from "./inventory/builtin-v1.35.js";
 export { documentJsonSchema } from "./json-schema.js";
 

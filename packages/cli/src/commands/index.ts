@@ -1,7 +1,9 @@
 import type { Command } from "../command.js";
+import { build } from "./build.js";
 import { check } from "./check.js";
 import { evalCommand } from "./eval.js";
 import { schema } from "./schema.js";
+import { test } from "./test.js";
 
 /** Every command, in the order `rampart --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, evalCommand, schema];
+export const COMMANDS: readonly Command[] = [check, build, evalCommand, test, schema];

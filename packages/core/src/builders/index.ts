@@ -53,14 +53,15 @@ export const allow = (input: AccessRuleInput): BuiltAccessRule => rule("allow", 
 /** A deny rule: a matching deny always wins. */
 export const deny = (input: AccessRuleInput): BuiltAccessRule => rule("deny", input);
 
-interface Envelope<K extends string, S> {
+/** A document as the builders produce it (validated when loaded). */
+export interface BuiltDocument<K extends string, S> {
   apiVersion: typeof API_VERSION;
   kind: K;
   metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
   spec: S;
 }
 
-const envelope = <K extends string, S>(kind: K, name: string, spec: S): Envelope<K, S> => ({
+const envelope = <K extends string, S>(kind: K, name: string, spec: S): BuiltDocument<K, S> => ({
   apiVersion: API_VERSION,
   kind,
   metadata: { name },

@@ -1,0 +1,17 @@
+/** The outcome of one PolicyTest case. */
+export interface CaseResult {
+  /** `<test>/access[0]` and the like. */
+  id: string;
+  suite: string;
+  kind: "access" | "admission" | "traffic";
+  /** A one-line description of the case (the request, the manifest, the flow). */
+  title: string;
+  expected: string;
+  actual: string;
+  passed: boolean;
+  /** What decided it (rule, policy, violations). */
+  detail: string;
+  file: string;
+  line: number;
+  column: number;
+}
