@@ -39,6 +39,8 @@ export { documentJsonSchema } from "./json-schema.js";
 export { loadDocuments, loadFiles } from "./load/load-files.js";
 export type { LoadOptions } from "./load/load-files.js";
 export { loadInventory } from "./load/load-inventory.js";
+export { loadManifests } from "./load/load-manifests.js";
+export type { Manifest } from "./load/load-manifests.js";
 export type { LoadResult } from "./load/accept.js";
 export { DEFAULT_YAML_LIMITS, parseYaml } from "./load/yaml-source.js";
 export type { YamlDocument, YamlLimits } from "./load/yaml-source.js";
@@ -58,6 +60,12 @@ export type { Evaluator, EvaluatorOptions } from "./evaluator/evaluator.js";
 export type { AccessRequest, Decision, MatchedRule } from "./evaluator/types.js";
 export { describeRule } from "./evaluator/describe-rule.js";
 export { parseRequest } from "./evaluator/request.js";
+export { namedSubjects, subjectRequest, whoCan } from "./analysis/who-can.js";
+export type { NamedSubject, WhoCanEntry } from "./analysis/who-can.js";
+export { lint } from "./lint/lint.js";
+export type { Finding, LintOptions } from "./lint/lint.js";
+export { LINT_CHECKS } from "./lint/checks.js";
+export type { LintCheck } from "./lint/checks.js";
 
 // --- workload IR (compiler-vap) ---
 // --- traffic IR (compiler-networkpolicy) ---

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { createEvaluator, diagnostic, hasErrors, normaliseClusters, parseRequest, parseResourceRef, type AccessRequest, type Diagnostic } from "@rampart/core";
+import { createEvaluator, diagnostic, hasErrors, normaliseClusters, parseRequest, type AccessRequest, type Diagnostic } from "@rampart/core";
 import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
 import { clusterInventory } from "../inventory-option.js";
+import { resourceArgument } from "../request-flags.js";
 
 /** Reads a JSONL batch; every bad line becomes a diagnostic. */
 async function readBatch(file: string): Promise<{ requests: AccessRequest[]; diagnostics: Diagnostic[] }> {
@@ -34,11 +35,8 @@ function requestFromFlags(args: Parameters<Command["run"]>[0]): AccessRequest {
   const resource = str(args, "resource");
   if (url !== undefined) request.nonResourceURL = url;
   else if (resource !== undefined) {
-    const ref = parseResourceRef(resource);
-    if ("error" in ref || ref.everything || ref.resource === "*" || ref.subresource === "*") {
-      throw new UsageError(`\`--resource ${resource}\` must name one resource like \`pods\`, \`deployments.apps\` or \`pods/log\``);
-    }
-    Object.assign(request, { apiGroup: str(args, "api-group") ?? ref.group, resource: ref.resource, subresource: str(args, "subresource") ?? ref.subresource });
+    const ref = resourceArgument(resource);
+    Object.assign(request, { apiGroup: str(args, "api-group") ?? ref.apiGroup, resource: ref.resource, subresource: str(args, "subresource") ?? ref.subresource });
   } else throw new UsageError("give `--resource R` or `--non-resource-url URL`");
   request.namespace = str(args, "namespace") ?? "";
   request.name = str(args, "name") ?? "";

@@ -2,8 +2,10 @@ import type { Command } from "../command.js";
 import { build } from "./build.js";
 import { check } from "./check.js";
 import { evalCommand } from "./eval.js";
+import { lintCommand } from "./lint.js";
 import { schema } from "./schema.js";
 import { test } from "./test.js";
+import { whoCanCommand } from "./who-can.js";
 
 /** Every command, in the order `rampart --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, build, evalCommand, test, schema];
+export const COMMANDS: readonly Command[] = [check, build, evalCommand, test, lintCommand, whoCanCommand, schema];

@@ -12,6 +12,8 @@ export interface LoadOptions {
   cwd?: string;
   /** YAML safety limits. */
   limits?: Partial<YamlLimits>;
+  /** Skip non-rampart documents even in files named explicitly (e.g. RBAC manifests for `lint`). */
+  skipForeign?: boolean;
 }
 
 
@@ -68,7 +70,7 @@ export async function loadFiles(paths: readonly string[], options: LoadOptions =
       result = acceptDocuments(
         parsed.documents.map((d) => ({ value: d.value, locate: d.locate, line: d.position.line, column: d.position.column })),
         display,
-        !explicit,
+        !explicit || options.skipForeign === true,
       );
     } else {
       continue;
