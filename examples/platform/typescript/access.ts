@@ -10,7 +10,7 @@ export default [
     rules: [
       allow({
         verbs: ["get", "list", "watch"],
-        resources: ["pods", "pods/log", "services", "configmaps", "deployments.apps", "replicasets.apps", "*.batch"],
+        resources: ["pods", "pods/log", "services", "configmaps", "deployments.apps", "replicasets.apps", "jobs.batch", "cronjobs.batch"],
         namespaces: ["payments", "payments-*"],
       }),
       allow({ verbs: ["create", "update", "patch", "delete"], resources: ["deployments.apps", "services", "configmaps"], namespaces: ["payments", "payments-*"] }),

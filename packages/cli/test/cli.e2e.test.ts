@@ -1,22 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../../test-support/conformance.js";
+import { rampart } from "./run-cli.js";
 
-const BIN = join(REPO_ROOT, "packages/cli/dist/bin.js");
 const EXAMPLE = join(REPO_ROOT, "examples/platform/policies");
-
-/** Spawns the built `rampart` binary. */
-export function rampart(args: string[], cwd = REPO_ROOT, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`pnpm build\` first (\`pnpm test\` does)`);
-});
 
 describe("rampart (built binary)", () => {
   it("--help lists the commands; no command is a usage error", () => {
@@ -99,5 +88,51 @@ describe("rampart (built binary)", () => {
     const r = rampart(["schema"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).oneOf).toHaveLength(6);
+  });
+});
+
+describe("rampart lint / who-can / test (built binary)", () => {
+  it("lint: warnings only on the example (exit 0); an escalation path in RBAC is exit 1", () => {
+    const ok = rampart(["lint", EXAMPLE, "--at", "2026-11-24T00:00:00Z"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("[workload-create]");
+    const dir = mkdtempSync(join(tmpdir(), "rampart-e2e-"));
+    writeFileSync(
+      join(dir, "rbac.yaml"),
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: x }\nrules:\n  - { apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [escalate] }\n",
+    );
+    const bad = rampart(["lint", "rbac.yaml", "-o", "json"], dir);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).findings[0]).toMatchObject({ code: "escalate", severity: "error", file: "rbac.yaml", line: 5, column: 5, object: "ClusterRole/x" });
+  });
+
+  it("who-can lists subjects and rules", () => {
+    const r = rampart(["who-can", "create", "pods/exec", EXAMPLE, "-n", "search", "--name", "lead-shell", "--cluster", "prod", "-o", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).subjects).toEqual([
+      expect.objectContaining({ subject: { kind: "Group", name: "team-leads" }, rule: { policy: "leads", rule: 0, effect: "allow" } }),
+    ]);
+  });
+
+  it("test: the example's PolicyTests pass; a failing case is exit 1 with request, expected, actual and rule", () => {
+    const ok = rampart(["test", EXAMPLE, "--at", "2026-11-24T00:00:00Z"]);
+    expect(ok.stdout).toMatch(/\d+ passed, 0 failed/);
+    expect(ok.code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), "rampart-e2e-"));
+    writeFileSync(
+      join(dir, "t.yaml"),
+      [
+        "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: a }\nspec:\n  subjects: [{ user: bob }]\n  rules: [{ effect: allow, verbs: [get], resources: [pods], namespaces: [web] }]",
+        "apiVersion: rampart.dev/v1alpha1\nkind: PolicyTest\nmetadata: { name: t }\nspec:\n  access:\n    - request: { user: bob, verb: delete, resource: pods, namespace: web, name: x }\n      expect: allow\n",
+      ].join("\n---\n"),
+    );
+    const bad = rampart(["test", "t.yaml"], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain("FAIL  t/access[0]  t.yaml:13:7");
+    expect(bad.stdout).toContain("case:     bob delete pods web/x");
+    expect(bad.stdout).toContain("expected: allow");
+    expect(bad.stdout).toContain("actual:   deny");
+    const junit = rampart(["test", "t.yaml", "--reporter", "junit"], dir);
+    expect(junit.stdout).toContain('<testsuites name="rampart" tests="1" failures="1">');
   });
 });

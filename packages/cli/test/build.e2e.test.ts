@@ -1,0 +1,114 @@
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../../test-support/conformance.js";
+import { BIN, rampart } from "./run-cli.js";
+
+const EXAMPLE = join(REPO_ROOT, "examples/platform");
+const AT = "2026-11-24T00:00:00Z";
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out[relative(dir, full)] = readFileSync(full, "utf8");
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), "rampart-build-"));
+  cpSync(join(EXAMPLE, "policies"), join(dir, "policies"), { recursive: true });
+  cpSync(join(EXAMPLE, "inventory"), join(dir, "inventory"), { recursive: true });
+  cpSync(join(EXAMPLE, "fixtures"), join(dir, "fixtures"), { recursive: true });
+  return dir;
+}
+
+describe("rampart build", () => {
+  it("writes one tree per cluster with kustomization.yaml and report.json, byte-identical on rebuild", () => {
+    const dir = workspace();
+    const r = rampart(["build", "policies", "-o", "out", "--at", AT], dir);
+    expect(r.stderr).toContain("wrote");
+    expect(r.code).toBe(0);
+    const first = tree(join(dir, "out"));
+    for (const c of ["dev", "staging", "prod"]) {
+      expect(first[`${c}/kustomization.yaml`]).toContain("kind: Kustomization");
+      expect(JSON.parse(first[`${c}/report.json`]!).cluster).toBe(c);
+    }
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
+    expect(tree(join(dir, "out"))).toEqual(first);
+  });
+
+  it("--check: exit 0 when up to date, exit 1 with a summary on drift, and writes nothing", () => {
+    const dir = workspace();
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT, "--check"], dir).code).toBe(0);
+    writeFileSync(join(dir, "out/dev/report.json"), "{}\n");
+    const before = tree(join(dir, "out"));
+    const drift = rampart(["build", "policies", "-o", "out", "--at", AT, "--check"], dir);
+    expect(drift.code).toBe(1);
+    expect(drift.stdout).toContain("changed dev/report.json");
+    expect(drift.stderr).toContain("drift: 1 file differ");
+    expect(tree(join(dir, "out"))).toEqual(before);
+  });
+
+  it("bad input: exit 2, diagnostics with positions, previous tree untouched", () => {
+    const dir = workspace();
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
+    const before = tree(join(dir, "out"));
+    writeFileSync(join(dir, "policies/broken.yaml"), "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: broken }\nspec:\n  subjects: [{ group: x }]\n  rules: [{ effect: allow, verbs: [get], resources: [pods], namespace: [a] }]\n");
+    const r = rampart(["build", "policies", "-o", "out", "--at", AT], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("policies/broken.yaml:6:61: error: unknown field `namespace`");
+    expect(tree(join(dir, "out"))).toEqual(before);
+  });
+
+  it("keeps files it did not generate and removes only its own", () => {
+    const dir = workspace();
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
+    writeFileSync(join(dir, "out/dev/README.md"), "hand-written\n");
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
+    expect(readFileSync(join(dir, "out/dev/README.md"), "utf8")).toBe("hand-written\n");
+  });
+
+  it("a write fault mid-build leaves the previous tree intact", () => {
+    const dir = workspace();
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
+    const before = tree(join(dir, "out"));
+    writeFileSync(join(dir, "policies/extra.yaml"), "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: extra }\nspec:\n  subjects: [{ user: eve }]\n  rules: [{ effect: allow, verbs: [get], resources: [configmaps], namespaces: [web] }]\n");
+    const r = rampart(["build", "policies", "-o", "out", "--at", "2026-11-25T00:00:00Z"], dir, { RAMPART_FAULT_AFTER_WRITES: "3" });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("injected write fault");
+    expect(tree(join(dir, "out"))).toEqual(before);
+  });
+
+  it("killed mid-write: the previous tree stays intact and the next build recovers", async () => {
+    const dir = workspace();
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
+    const before = tree(join(dir, "out"));
+    // Kill as soon as the build starts staging files.
+    const child = spawn(process.execPath, [BIN, "build", "policies", "-o", "out", "--at", "2026-11-25T00:00:00Z"], { cwd: dir });
+    await new Promise<void>((resolveDone) => {
+      const timer = setInterval(() => {
+        if (readdirSync(join(dir, "out")).some((n) => n.startsWith(".rampart-tmp-"))) {
+          child.kill("SIGKILL");
+          clearInterval(timer);
+        }
+      }, 1);
+      child.on("exit", () => {
+        clearInterval(timer);
+        resolveDone();
+      });
+    });
+    const after = tree(join(dir, "out"));
+    for (const [path, content] of Object.entries(before)) expect(after[path], path).toBe(content);
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
+    expect(tree(join(dir, "out"))).toEqual(before);
+  });
+});
