@@ -4,6 +4,7 @@ import { accessPolicy, allow, createEvaluator, createInventory, deny, loadDocume
 import { compileAccessAdmission } from "../src/access-admission/compile-access-admission.js";
 import { writeEnvelope } from "../src/access-admission/envelope.js";
 import { evaluateAccessAdmission } from "../src/access-admission/evaluate-access-admission.js";
+import { expectGolden, goldenYaml } from "../../../test-support/golden.js";
 
 const inventory = createInventory({ namespaces: ["team-a", "team-b"] });
 const NOW = new Date("2026-11-24T00:00:00Z");
@@ -38,7 +39,7 @@ describe("write-path admission for access rules", () => {
     expect(ok(req("delete", "david-x"))).toBe(true);
     expect(ok(req("delete", "nginx"))).toBe(false);
     expect(evaluateAccessAdmission(compileAccessAdmission(davids, { inventory, now: NOW }).objects, req("create", "eve-1")).messages).toEqual([
-      "rampart: david may not create pods team-a/eve-1: no AccessPolicy rule allows this name",
+      "rampart: david may not create pods team-a/eve-1: no AccessPolicy rule allows this write",
     ]);
   });
 
@@ -87,5 +88,20 @@ describe("write-path admission for access rules", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("golden: emitted write-path admission", () => {
+  const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url).pathname;
+  it("pods whose name starts with david- / all pods except nginx*", () => {
+    const david = docs([accessPolicy("david", { subjects: [{ user: "david" }], rules: [allow({ verbs: ["create", "delete"], resources: ["pods"], namespaces: ["team-a"], names: ["david-*"] })] })]);
+    const web = docs([
+      accessPolicy("web", {
+        subjects: [{ group: "web" }],
+        rules: [allow({ verbs: ["create", "delete"], resources: ["pods"], namespaces: ["team-a"] }), deny({ verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] })],
+      }),
+    ]);
+    expectGolden(golden("access-writes-david.yaml"), goldenYaml(compileAccessAdmission(david, { inventory, now: NOW }).objects));
+    expectGolden(golden("access-writes-except-nginx.yaml"), goldenYaml(compileAccessAdmission(web, { inventory, now: NOW }).objects));
   });
 });

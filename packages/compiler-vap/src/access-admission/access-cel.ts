@@ -38,7 +38,7 @@ export function ruleCel(rule: AccessRuleIR, subject: string, verb: string, name:
   const parts = [subject];
   if (!rule.anyVerb) parts.push(`${verb} in ${celStringList(verbs)}`);
   parts.push(anyOf(rule.resources.map((r) => `(${refCel(r)})`)));
-  if (rule.namespaces) parts.push(`request.namespace != "" && ${anyOf(rule.namespaces.map((g) => celGlob("request.namespace", g.source)))}`);
+  if (rule.namespaces) parts.push(rule.anyNamespace ? `request.namespace != ""` : `request.namespace != "" && ${anyOf(rule.namespaces.map((g) => celGlob("request.namespace", g.source)))}`);
   if (rule.names) {
     const globs = anyOf(rule.names.map((g) => celGlob(name, g.source)));
     parts.push(rule.effect === "allow" ? `${name} != "" && ${globs}` : `(${name} == "" || ${globs})`);

@@ -81,7 +81,7 @@ export function compileAccessAdmission(documents: readonly RampartDocument[], op
     })),
     {
       expression: conds("allow").map(({ cel }) => `(${cel})`).join(" || ") || "false",
-      messageExpression: `"rampart: " + variables.user + " may not " + ${target} + ": no AccessPolicy rule allows this name"`,
+      messageExpression: `"rampart: " + variables.user + " may not " + ${target} + ": no AccessPolicy rule allows this write"`,
       reason: "Forbidden",
     },
   ];
