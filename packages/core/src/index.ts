@@ -35,6 +35,10 @@ export type { AccessRuleInput, BuiltAccessRule, BuiltDocument, CustomResourceNam
 export type { BuiltinResourceName } from "./inventory/builtin-v1.35.js";
 export { documentJsonSchema } from "./json-schema.js";
 
+// OpenAPI validation of emitted objects
+export { createOpenApiValidator } from "./openapi-validator.js";
+export type { OpenApiBundle, OpenApiValidator } from "./openapi-validator.js";
+
 // loading
 export { loadDocuments, loadFiles } from "./load/load-files.js";
 export type { LoadOptions } from "./load/load-files.js";

@@ -1,4 +1,5 @@
 import type { ClusterIR, Diagnostic, Inventory, RampartDocument } from "@rampart/core";
+import { accessAdmissionBackend, rbacBackend } from "./backend-rbac.js";
 import type { KubeObject } from "./emit.js";
 
 /** What every backend needs to compile one cluster. */
@@ -7,6 +8,8 @@ export interface BackendContext {
   inventory: Inventory;
   now: Date;
   networkBackend: "np" | "cnp";
+  /** `admission`: exact writes through RBAC + admission; `rbac-only`: RBAC alone, granting less. */
+  writePrecision: "admission" | "rbac-only";
 }
 
 /** The output of one backend for one cluster. */
@@ -23,4 +26,4 @@ export interface Backend {
 }
 
 /** The backends in build order. Each adapter lives in its own file under ./backend-*.ts. */
-export const BACKENDS: Backend[] = [];
+export const BACKENDS: Backend[] = [rbacBackend, accessAdmissionBackend];

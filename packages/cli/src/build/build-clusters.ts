@@ -10,6 +10,7 @@ export interface BuildOptions {
   cluster?: string;
   inventory?: string;
   networkBackend: "np" | "cnp";
+  writePrecision: "admission" | "rbac-only";
   now: Date;
 }
 
@@ -45,10 +46,11 @@ export async function buildClusters(io: Io, documents: readonly RampartDocument[
     const report: Record<string, unknown> = {};
     const clusterDiagnostics: Diagnostic[] = [];
     for (const backend of BACKENDS) {
-      const result = await backend.compile(documents, { cluster, inventory, now: options.now, networkBackend: options.networkBackend });
+      const result = await backend.compile(documents, { cluster, inventory, now: options.now, networkBackend: options.networkBackend, writePrecision: options.writePrecision });
       clusterDiagnostics.push(...result.diagnostics);
       for (const [path, content] of objectFiles(backend.folder, result.objects)) files.set(path, content);
-      report[backend.folder] = { objects: result.objects.length, ...(result.report as object) };
+      const previous = (report[backend.folder] ?? { objects: 0 }) as { objects: number };
+      report[backend.folder] = { ...previous, ...(result.report as object), objects: previous.objects + result.objects.length };
     }
     diagnostics.push(...clusterDiagnostics);
     files.set("kustomization.yaml", kustomization([...files.keys()]));

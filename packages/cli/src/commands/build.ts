@@ -8,32 +8,37 @@ import { type Command, EXIT, loadOrReport, printDiagnostics, str, UsageError } f
 export const build: Command = {
   name: "build",
   summary: "compile policies into RBAC, admission and network manifests per cluster",
-  usage: "rampart build <paths…> -o <dir> [--cluster NAME] [--inventory FILE] [--network-backend np|cnp] [--at TIME] [--check]",
+  usage: "rampart build <paths…> -o <dir> [--cluster NAME] [--inventory FILE] [--network-backend np|cnp] [--write-precision admission|rbac-only] [--at TIME] [--check] [--verbose]",
   options: {
     out: { type: "string", short: "o" },
     cluster: { type: "string" },
     inventory: { type: "string" },
     "network-backend": { type: "string" },
+    "write-precision": { type: "string" },
     at: { type: "string" },
     check: { type: "boolean" },
+    verbose: { type: "boolean", short: "v" },
   },
   async run(args, io) {
     const out = str(args, "out");
     if (!out) throw new UsageError("`-o <dir>` is required");
     const nb = str(args, "network-backend") ?? "np";
     if (nb !== "np" && nb !== "cnp") throw new UsageError(`\`--network-backend ${nb}\`: use \`np\` (NetworkPolicy only) or \`cnp\` (plus ClusterNetworkPolicy)`);
+    const wp = str(args, "write-precision") ?? "admission";
+    if (wp !== "admission" && wp !== "rbac-only") throw new UsageError(`\`--write-precision ${wp}\`: use \`admission\` (exact writes via RBAC + admission, Kubernetes ≥ 1.30) or \`rbac-only\``);
     const at = str(args, "at");
     const now = at === undefined ? new Date() : new Date(at);
     if (Number.isNaN(now.getTime())) throw new UsageError(`\`--at ${at}\` is not a timestamp like \`2026-12-31T18:00:00Z\``);
     const loaded = await loadOrReport(io, args.positionals);
     if (!loaded) return EXIT.invalid;
-    const options = { networkBackend: nb, now } as Parameters<typeof buildClusters>[2];
+    const options = { networkBackend: nb, writePrecision: wp, now } as Parameters<typeof buildClusters>[2];
     const cluster = str(args, "cluster");
     const inventory = str(args, "inventory");
     if (cluster !== undefined) options.cluster = cluster;
     if (inventory !== undefined) options.inventory = inventory;
     const result = await buildClusters(io, loaded.documents, options);
-    printDiagnostics(io, result.diagnostics);
+    const shown = args.values.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info");
+    printDiagnostics(io, shown);
     if (hasErrors(result.diagnostics)) return EXIT.invalid;
     const dir = resolve(io.cwd, out);
     if (args.values.check) {

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import type { AccessPolicyIR } from "@rampart/core";
+import type { Atom } from "./grants.js";
+import type { PolicyRule, RbacObject, RbacSubject } from "./rbac-types.js";
+import { rbacResource } from "./targets.js";
+
+const RBAC_API = "rbac.authorization.k8s.io/v1";
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Merges atoms into few PolicyRules: per (group, names) the resources that share a verb set. */
+export function mergeRules(atoms: readonly Pick<Atom, "verb" | "target" | "names">[]): PolicyRule[] {
+  const byKey = new Map<string, { group: string; names: string[] | undefined; resources: Map<string, Set<string>> }>();
+  for (const a of atoms) {
+    const key = `${a.target.group}\u0000${a.names ? a.names.join("\u0001") : "\u0002"}`;
+    let e = byKey.get(key);
+    if (!e) byKey.set(key, (e = { group: a.target.group, names: a.names, resources: new Map() }));
+    const res = rbacResource(a.target);
+    if (!e.resources.has(res)) e.resources.set(res, new Set());
+    e.resources.get(res)!.add(a.verb);
+  }
+  const rules: PolicyRule[] = [];
+  for (const e of byKey.values()) {
+    const byVerbs = new Map<string, string[]>();
+    for (const [res, verbs] of e.resources) {
+      const k = [...verbs].sort().join(",");
+      byVerbs.set(k, [...(byVerbs.get(k) ?? []), res]);
+    }
+    for (const [verbs, resources] of byVerbs) {
+      const rule: PolicyRule = { apiGroups: [e.group], resources: resources.sort(cmp), verbs: verbs.split(",") };
+      if (e.names) rule.resourceNames = [...e.names];
+      rules.push(rule);
+    }
+  }
+  return rules.sort((a, b) => cmp(ruleKey(a), ruleKey(b)));
+}
+
+const ruleKey = (r: PolicyRule) => JSON.stringify([r.nonResourceURLs ?? [], r.apiGroups ?? [], r.resources ?? [], r.resourceNames ?? [], r.verbs]);
+
+/** RBAC subjects of a policy, sorted. */
+export function rbacSubjects(policy: AccessPolicyIR): RbacSubject[] {
+  const out: RbacSubject[] = [
+    ...policy.users.map((name) => ({ kind: "User", apiGroup: "rbac.authorization.k8s.io", name })),
+    ...policy.groups.map((name) => ({ kind: "Group", apiGroup: "rbac.authorization.k8s.io", name })),
+    ...policy.serviceAccounts.map((s) => ({ kind: "ServiceAccount", name: s.name, namespace: s.namespace })),
+  ];
+  return out.sort((a, b) => cmp(`${a.kind}/${a.namespace ?? ""}/${a.name}`, `${b.kind}/${b.namespace ?? ""}/${b.name}`));
+}
+
+/** A short stable hash for object names. */
+export const shortHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 10);
+
+/** Object names: `rampart:<policy>[:<scope>]`, hashed to stay within 253 characters. */
+export function objectName(policy: string, scope?: string): string {
+  const name = scope ? `rampart:${policy}:${scope}` : `rampart:${policy}`;
+  return name.length <= 253 ? name : `rampart:${policy.slice(0, 200)}:${shortHash(name)}`;
+}
+
+/** Emits the ClusterRoles and bindings of one policy. */
+export function emitPolicy(policy: AccessPolicyIR, atoms: readonly Atom[], nonResource: PolicyRule[]): RbacObject[] {
+  const subjects = rbacSubjects(policy);
+  if (subjects.length === 0) return [];
+  const meta = (name: string, namespace?: string) => ({
+    name,
+    ...(namespace ? { namespace } : {}),
+    labels: { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": policy.name },
+    annotations: { "rampart.dev/source": `${policy.source.file}:${policy.source.line}` },
+  });
+  const objects: RbacObject[] = [];
+  const clusterRules = [...mergeRules(atoms.filter((a) => a.namespace === "")), ...nonResource];
+  if (clusterRules.length > 0) {
+    const name = objectName(policy.name);
+    objects.push({ apiVersion: RBAC_API, kind: "ClusterRole", metadata: meta(name), rules: clusterRules });
+    objects.push({ apiVersion: RBAC_API, kind: "ClusterRoleBinding", metadata: meta(name), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name }, subjects });
+  }
+  // Namespaced grants: one ClusterRole per distinct rule set, bound by a RoleBinding in each namespace.
+  const byNs = new Map<string, Atom[]>();
+  for (const a of atoms) if (a.namespace !== "") byNs.set(a.namespace, [...(byNs.get(a.namespace) ?? []), a]);
+  const roleFor = new Map<string, string>();
+  for (const ns of [...byNs.keys()].sort(cmp)) {
+    const rules = mergeRules(byNs.get(ns)!);
+    const text = JSON.stringify(rules);
+    let name = roleFor.get(text);
+    if (!name) {
+      name = objectName(policy.name, `ns-${shortHash(text)}`);
+      roleFor.set(text, name);
+      objects.push({ apiVersion: RBAC_API, kind: "ClusterRole", metadata: meta(name), rules });
+    }
+    objects.push({ apiVersion: RBAC_API, kind: "RoleBinding", metadata: meta(objectName(policy.name), ns), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name }, subjects });
+  }
+  return objects;
+}
