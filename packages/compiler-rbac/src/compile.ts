@@ -62,7 +62,7 @@ export function compileRbac(documents: readonly RampartDocument[], options: Comp
   for (const policy of live) {
     const denies = live.filter((q) => mayOverlap(policy, q)).flatMap((q) => q.rules.filter((r) => r.effect === "deny"));
     const { atoms, gaps, diagnostics: d } = policyAtoms(policy, denies, inventory, targets);
-    const nr = nonResourceRules(policy.rules, denies);
+    const nr = nonResourceRules(policy.name, policy.rules, denies);
     diagnostics.push(...d);
     const allGaps: Gap[] = [...gaps, ...nr.gaps.map((g) => ({ ...g, policy: policy.name }))];
     for (const g of nr.gaps) {

@@ -23,7 +23,7 @@ function relation(allow: string, deny: { test(s: string): boolean; source: strin
 }
 
 /** RBAC rules for the non-resource allow rules of a policy, minus the denies. */
-export function nonResourceRules(rules: readonly AccessRuleIR[], denies: readonly AccessRuleIR[]): { rules: PolicyRule[]; gaps: Omit<Gap, "policy">[] } {
+export function nonResourceRules(policy: string, rules: readonly AccessRuleIR[], denies: readonly AccessRuleIR[]): { rules: PolicyRule[]; gaps: Omit<Gap, "policy">[] } {
   const out: PolicyRule[] = [];
   const gaps: Omit<Gap, "policy">[] = [];
   for (const rule of rules) {
@@ -36,8 +36,15 @@ export function nonResourceRules(rules: readonly AccessRuleIR[], denies: readonl
       }
       const kept: string[] = [];
       for (const verb of verbs) {
-        const rel = denies.filter((d) => d.nonResourceURLs && (d.anyVerb || d.verbs.includes(verb))).flatMap((d) => d.nonResourceURLs!.map((g) => relation(glob.source, g)));
-        if (rel.includes("covers")) continue;
+        const applicable = denies.filter((d) => d.nonResourceURLs && (d.anyVerb || d.verbs.includes(verb)));
+        const rel = applicable.flatMap((d) => d.nonResourceURLs!.map((g) => relation(glob.source, g)));
+        if (rel.includes("covers")) {
+          const foreign = applicable.filter((d) => d.policy !== policy && d.nonResourceURLs!.some((g) => relation(glob.source, g) === "covers"));
+          if (foreign.length > 0 && !applicable.some((d) => d.policy === policy && d.nonResourceURLs!.some((g) => relation(glob.source, g) === "covers"))) {
+            gaps.push({ rule: rule.index, verbs: [verb], reason: `non-resource URL \`${glob.source}\` is denied by ${foreign.map((d) => `rule ${d.index} of \`${d.policy}\``).join(", ")}: a requester may match both policies and RBAC cannot tell, so that deny applies here too` });
+          }
+          continue;
+        }
         if (rel.includes("partial")) {
           gaps.push({ rule: rule.index, verbs: [verb], reason: `non-resource URL \`${glob.source}\` overlaps a denied URL that RBAC cannot carve out: not granted` });
           continue;

@@ -147,7 +147,7 @@ export function verifyRbac(documents: readonly RampartDocument[], inventory: Inv
       for (const t of targets) {
         if (!rule.resources.some((ref) => ref.everything || (ref.group === t.group && (ref.resource === "*" || ref.resource === t.resource) && (ref.subresource === "*" ? t.sub !== "" : ref.subresource === t.sub)))) continue;
         const nss = namespacesOf(t).filter((n) => !rule.namespaces || (t.namespaced && (n === "" ? rule.anyNamespace : rule.namespaces.some((g) => g.test(n)))));
-        for (const n of nss) for (const name of namesFor(t, n)) for (const verb of rule.anyVerb ? t.verbs : rule.verbs) for (const s of members) {
+        for (const n of nss) for (const name of namesFor(t, n)) for (const verb of rule.anyVerb ? t.verbs : rule.verbs.filter((v) => t.verbs.includes(v))) for (const s of members) {
           check(s, { verb, apiGroup: t.group, resource: t.resource, subresource: t.sub, namespace: n, name }, from);
         }
       }

@@ -1,0 +1,122 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { accessPolicy, allow, createInventory, deny, loadDocuments, loadFiles, type RampartDocument } from "@rampart/core";
+import { compileRbac, verifyRbac } from "@rampart/compiler-rbac";
+import { expectGolden, goldenYaml } from "../../../test-support/golden.js";
+
+const NOW = new Date("2026-11-24T00:00:00Z");
+const inventory = createInventory({
+  namespaces: ["team-a", "team-b", "kube-system"],
+  objects: {
+    pods: { "team-a": ["nginx-1", "nginx-2", "api-1", "david-1", "david-2"], "team-b": ["nginx-9", "web-1"] },
+    secrets: { "team-a": ["db", "tls"] },
+    nodes: ["node-1", "node-2"],
+  },
+});
+
+function docs(values: unknown[]): RampartDocument[] {
+  const { documents, diagnostics } = loadDocuments(values);
+  expect(diagnostics).toEqual([]);
+  return documents;
+}
+
+function compileAndProve(documents: RampartDocument[]) {
+  const out = compileRbac(documents, { inventory, now: NOW });
+  expect(out.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  const proof = verifyRbac(documents, inventory, out.objects, { now: NOW, diagnostics: out.diagnostics });
+  expect(proof.overGrants).toEqual([]);
+  expect(proof.underGrants.filter((u) => !u.covered)).toEqual([]);
+  return out;
+}
+
+const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url).pathname;
+
+describe("compileRbac: SPEC.md examples (golden, proved)", () => {
+  it("all pods except nginx*", () => {
+    const out = compileAndProve(
+      docs([accessPolicy("web", { subjects: [{ group: "web" }], rules: [allow({ verbs: ["get", "list", "delete"], resources: ["pods"], namespaces: ["team-a", "team-b"] }), deny({ verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] })] })]),
+    );
+    expectGolden(golden("all-pods-except-nginx.yaml"), goldenYaml(out.objects));
+    const rules = out.objects.filter((o) => o.kind === "ClusterRole").flatMap((o) => o.rules ?? []);
+    expect(rules.flatMap((r) => r.resourceNames ?? []).sort()).toEqual(["api-1", "david-1", "david-2", "web-1"]);
+    expect(out.report.rules[0]!.notExpressible.map((n) => n.verbs)).toContainEqual(["list"]);
+  });
+
+  it("pods starting with david-", () => {
+    const out = compileAndProve(docs([accessPolicy("david", { subjects: [{ user: "david@example.com" }], rules: [allow({ verbs: ["get", "delete", "create"], resources: ["pods", "pods/log"], namespaces: ["team-a"], names: ["david-*"] })] })]));
+    expectGolden(golden("pods-starting-with-david.yaml"), goldenYaml(out.objects));
+    expect(out.diagnostics.map((d) => d.message)).toContain(
+      "rule 0 of AccessPolicy `david`: `create` cannot be limited by resource name in RBAC (create without a name, list or watch without a name, deletecollection): not granted for requests without a name",
+    );
+  });
+
+  it("deny secrets", () => {
+    const out = compileAndProve(docs([accessPolicy("ops", { subjects: [{ group: "ops" }], rules: [allow({ verbs: ["get", "list"], resources: ["*"], namespaces: ["team-a"] }), deny({ verbs: ["*"], resources: ["secrets"], namespaces: ["*"] })] })]));
+    expectGolden(golden("deny-secrets.yaml"), goldenYaml(out.objects));
+    const resources = out.objects.flatMap((o) => o.rules ?? []).flatMap((r) => r.resources ?? []);
+    expect(resources).toContain("configmaps");
+    expect(resources).not.toContain("secrets");
+    expect(resources).not.toContain("*");
+  });
+
+  it("cluster-wide vs namespaced", () => {
+    const out = compileAndProve(
+      docs([
+        accessPolicy("mixed", {
+          subjects: [{ serviceAccount: "monitoring/prometheus" }],
+          rules: [allow({ verbs: ["get", "list", "watch"], resources: ["nodes", "pods"] }), allow({ verbs: ["get"], resources: ["configmaps"], namespaces: ["team-*"] }), allow({ verbs: ["get"], nonResourceURLs: ["/metrics", "/metrics/*"] })],
+        }),
+      ]),
+    );
+    expectGolden(golden("cluster-wide-vs-namespaced.yaml"), goldenYaml(out.objects));
+    expect(out.objects.map((o) => `${o.kind}/${o.metadata.namespace ?? ""}/${o.metadata.name}`)).toEqual([
+      "ClusterRole//rampart:mixed",
+      "ClusterRoleBinding//rampart:mixed",
+      expect.stringMatching(/^ClusterRole\/\/rampart:mixed:ns-[0-9a-f]{10}$/),
+      "RoleBinding/team-a/rampart:mixed",
+      "RoleBinding/team-b/rampart:mixed",
+    ]);
+  });
+
+  it("is deterministic", () => {
+    const d = docs([accessPolicy("web", { subjects: [{ group: "web" }, { user: "z" }, { user: "a" }], rules: [allow({ verbs: ["watch", "get"], resources: ["services", "pods"], namespaces: ["team-*"] })] })]);
+    expect(goldenYaml(compileRbac(d, { inventory, now: NOW }).objects)).toBe(goldenYaml(compileRbac(d, { inventory, now: NOW }).objects));
+  });
+
+  it("expands `*` from the inventory and drops expired rules", () => {
+    const out = compileAndProve(docs([accessPolicy("x", { subjects: [{ user: "x" }], rules: [allow({ verbs: ["*"], resources: ["*.apps"], namespaces: ["team-a"] }), allow({ verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"], expires: "2026-01-01T00:00:00Z" })] })]));
+    const rules = out.objects.flatMap((o) => o.rules ?? []);
+    expect(rules.flatMap((r) => r.verbs)).not.toContain("*");
+    expect(rules.flatMap((r) => r.resources ?? []).sort()).toEqual(["controllerrevisions", "daemonsets", "deployments", "replicasets", "statefulsets"]);
+    expect(out.report.rules[1]).toMatchObject({ expired: true, verbs: [] });
+  });
+});
+
+describe("compileRbac: bad input", () => {
+  it("unknown resource, group, subresource and verb: errors at their position with did-you-mean", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rampart-rbac-"));
+    writeFileSync(
+      join(dir, "p.yaml"),
+      "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: p }\nspec:\n  subjects: [{ user: u }]\n  rules:\n    - effect: allow\n      verbs: [get, lsit]\n      resources: [pod, deployments.aps, pods/logs]\n",
+    );
+    const { documents } = await loadFiles(["p.yaml"], { cwd: dir });
+    const out = compileRbac(documents, { inventory, now: NOW });
+    expect(out.objects).toEqual([]);
+    expect(out.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message} | ${d.hint}`)).toEqual([
+      "p.yaml:8:20: verb `lsit` is not served by any resource of the inventory | did you mean `list`?",
+      "p.yaml:9:19: resource `pod` is not in the inventory | did you mean `pods`?",
+      "p.yaml:9:24: API group `aps` of `deployments.aps` is not in the inventory | did you mean `apps`?",
+      "p.yaml:9:41: `pods/logs`: `pods` has no subresource `logs` | did you mean `log`?",
+    ]);
+  });
+
+  it("a name glob without object inventory is a warning saying what was not granted", () => {
+    const out = compileRbac(docs([accessPolicy("p", { subjects: [{ user: "u" }], rules: [allow({ verbs: ["get"], resources: ["configmaps"], namespaces: ["team-a"], names: ["app-*"] })] })]), { inventory, now: NOW });
+    expect(out.objects).toEqual([]);
+    expect(out.diagnostics).toEqual([
+      expect.objectContaining({ severity: "warning", message: "rule 0 of AccessPolicy `p`: `get` name patterns need object names, and the inventory has none for these resources: not granted (add them to the inventory, e.g. `rampart inventory pull`)" }),
+    ]);
+  });
+});
