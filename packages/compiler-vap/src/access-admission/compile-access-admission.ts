@@ -1,6 +1,7 @@
-import { diagnostic, normaliseAccess, normaliseClusters, resourceRefMatches, selectorMatches, type Diagnostic, type Inventory, type RampartDocument, type AccessRuleIR } from "@rampart/core";
+import { normaliseAccess, normaliseClusters, resourceRefMatches, selectorMatches, type Diagnostic, type Inventory, type RampartDocument, type AccessRuleIR } from "@rampart/core";
 import { ruleCel, ruleSummary, ruleWriteVerbs, subjectCel } from "./access-cel.js";
 import { celString } from "./cel-text.js";
+import { CONNECT_SUBRESOURCES } from "./envelope.js";
 
 /** Options of `compileAccessAdmission`. */
 export interface AccessAdmissionOptions {
@@ -39,10 +40,11 @@ export function compileAccessAdmission(documents: readonly RampartDocument[], op
 
   // The concrete resources some name-restricted write rule touches.
   const affected: { group: string; resource: string; sub: string; ops: Set<string> }[] = [];
-  const named = policies.flatMap((p) => p.rules.filter((r) => r.names && !r.nonResourceURLs && ruleWriteVerbs(r).length > 0));
+  // Rules admission refines (see writeEnvelope): denies and name-restricted allows, for write verbs.
+  const named = policies.flatMap((p) => p.rules.filter((r) => (r.names || r.effect === "deny") && !r.nonResourceURLs && ruleWriteVerbs(r).length > 0));
   for (const res of options.inventory.resources) {
     // Operations follow the rules' verbs, not the verbs discovery lists: a stale inventory must not open a gap.
-    for (const t of [{ sub: "" }, ...res.subresources.map((s) => ({ sub: s.name }))]) {
+    for (const t of [{ sub: "" }, ...res.subresources.filter((s) => !CONNECT_SUBRESOURCES.has(s.name)).map((s) => ({ sub: s.name }))]) {
       const ops = new Set<string>();
       for (const r of named) {
         if (!r.resources.some((ref) => resourceRefMatches(ref, res.group, res.resource, t.sub))) continue;
@@ -56,11 +58,6 @@ export function compileAccessAdmission(documents: readonly RampartDocument[], op
     p.rules.filter((r) => !r.nonResourceURLs && ruleWriteVerbs(r).length > 0).map((r) => ({ policy: p.name, rule: r.index, verbs: ruleWriteVerbs(r), layer: touches(r) ? ("rbac+admission" as const) : ("rbac" as const) })),
   );
   if (affected.length === 0) return { objects: [], diagnostics, report };
-  for (const r of named) {
-    if (!r.resources.some((ref) => affected.some((a) => resourceRefMatches(ref, a.group, a.resource, a.sub)))) {
-      diagnostics.push(diagnostic("write-admission-unmatched", "warning", `rule ${r.index} of AccessPolicy \`${r.policy}\` names resources the inventory does not serve for write verbs; admission enforces nothing for it`, r.source));
-    }
-  }
 
   const relevant = policies.map((p, i) => ({ p, i, rules: p.rules.filter(touches) })).filter((x) => x.rules.length > 0);
   const variables = [

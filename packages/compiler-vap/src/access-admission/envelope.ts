@@ -1,4 +1,4 @@
-import { documentsOfKind, KNOWN_VERBS, withSource, sourceOf, type AccessPolicy, type Inventory, type RampartDocument } from "@rampart/core";
+import { documentsOfKind, formatResourceRef, KNOWN_VERBS, parseResourceRef, resourceRefMatches, withSource, sourceOf, type AccessPolicy, type Inventory, type RampartDocument, type ResourceRef } from "@rampart/core";
 
 /** The write verbs that admission can enforce exactly (admission does not see reads). */
 export const ADMISSION_WRITE_VERBS = ["create", "update", "patch", "delete"] as const;
@@ -22,12 +22,30 @@ function splitVerbs(rule: Rule, every: readonly string[]): { write: string[]; ot
   return { write: verbs.filter((v) => WRITE.has(v)), other: verbs.filter((v) => !WRITE.has(v)) };
 }
 
+/** Subresources whose writes reach admission as CONNECT (no verb to tell apart): left to RBAC alone. */
+export const CONNECT_SUBRESOURCES = new Set(["exec", "attach", "portforward", "proxy"]);
+
+/** The concrete resource strings a rule's resources cover, split into CONNECT targets and the rest. */
+function concreteRefs(rule: Rule, inventory: Inventory | undefined): { plain: string[]; connect: string[] } {
+  const refs = (rule.resources ?? []).map((r) => parseResourceRef(r)).filter((r): r is ResourceRef => !("error" in r));
+  const plain: string[] = [];
+  const connect: string[] = [];
+  for (const res of inventory?.resources ?? []) {
+    for (const sub of ["", ...res.subresources.map((s) => s.name)]) {
+      if (!refs.some((ref) => resourceRefMatches(ref, res.group, res.resource, sub))) continue;
+      const text = formatResourceRef({ group: res.group, resource: res.resource, subresource: sub, everything: false });
+      (CONNECT_SUBRESOURCES.has(sub) ? connect : plain).push(text);
+    }
+  }
+  return { plain, connect };
+}
+
 /**
- * The RBAC envelope of AccessPolicies for the combined layers: for write verbs, name patterns
- * are dropped from allows and name-restricted denies are dropped, so RBAC grants the broader
- * write it can express; the admission layer then enforces names exactly. Reads are unchanged.
- * A `*` verb is expanded over every verb the inventory knows, so nothing but the write verbs
- * changes.
+ * The RBAC envelope of AccessPolicies for the combined layers. For write verbs RBAC grants the
+ * broader write it can express — allows without their name patterns, denies left out — and the
+ * write-path admission policy enforces names and denies exactly on the request's user, groups,
+ * name and namespace. Reads, and writes to CONNECT subresources (exec, attach, portforward,
+ * proxy), stay with RBAC alone as written. `*` verbs are expanded over every known verb.
  */
 export function writeEnvelope(documents: readonly RampartDocument[], inventory?: Inventory): RampartDocument[] {
   const every = allVerbs(inventory);
@@ -38,21 +56,21 @@ export function writeEnvelope(documents: readonly RampartDocument[], inventory?:
     const appended: { rule: Rule; from: number }[] = [];
     doc.spec.rules.forEach((rule, i) => {
       const { write, other } = splitVerbs(rule, every);
-      const named = rule.names !== undefined && rule.resources !== undefined;
-      if (!named || write.length === 0) {
+      const relaxed = rule.resources !== undefined && write.length > 0 && (rule.effect === "deny" || rule.names !== undefined);
+      if (!relaxed) {
         rules.push(rule);
         origin.push(i);
         return;
       }
-      // Reads keep the rule as written (RBAC enumerates names or subtracts the deny).
+      const { plain, connect } = concreteRefs(rule, inventory);
       if (other.length > 0) {
         rules.push({ ...rule, verbs: other });
         origin.push(i);
       }
-      // Writes: an allow covers every name (admission narrows it); a deny by name is left to admission.
-      if (rule.effect === "allow") {
+      if (connect.length > 0) appended.push({ rule: { ...rule, verbs: write, resources: connect }, from: i });
+      if (rule.effect === "allow" && plain.length > 0) {
         const { names: _names, ...unnamed } = rule;
-        appended.push({ rule: { ...unnamed, verbs: write }, from: i });
+        appended.push({ rule: { ...unnamed, verbs: write, resources: plain }, from: i });
       }
     });
     for (const a of appended) {
@@ -68,7 +86,7 @@ export function writeEnvelope(documents: readonly RampartDocument[], inventory?:
   });
 }
 
-/** True when any AccessPolicy has a write rule restricted by names (admission needed for exactness). */
+/** True when any AccessPolicy has a write rule that admission refines (a deny, or an allow by name). */
 export function needsWriteAdmission(documents: readonly RampartDocument[]): boolean {
-  return documentsOfKind(documents, "AccessPolicy").some((p) => p.spec.rules.some((r) => r.names !== undefined && r.resources !== undefined && (r.verbs.includes("*") || r.verbs.some((v) => WRITE.has(v)))));
+  return documentsOfKind(documents, "AccessPolicy").some((p) => p.spec.rules.some((r) => r.resources !== undefined && (r.effect === "deny" || r.names !== undefined) && (r.verbs.includes("*") || r.verbs.some((v) => WRITE.has(v)))));
 }
