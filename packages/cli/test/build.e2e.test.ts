@@ -112,3 +112,18 @@ describe("rampart build", () => {
     expect(tree(join(dir, "out"))).toEqual(before);
   });
 });
+
+describe("rampart verify", () => {
+  it("proves a fresh build (exit 0) and catches a hand-edited over-grant (exit 1)", () => {
+    const dir = workspace();
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
+    const ok = rampart(["verify", "policies", "out", "--at", AT, "-o", "json"], dir);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).clusters.map((c: { overGrants: unknown[] }) => c.overGrants.length)).toEqual([0, 0, 0]);
+    const file = join(dir, "out/prod/rbac/clusterrole-rampart-monitoring.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("      - endpoints\n", "      - endpoints\n      - secrets\n"));
+    const bad = rampart(["verify", "policies", "out", "--at", AT], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('over-grant: {"verb":"get","apiGroup":"","resource":"secrets"');
+  });
+});

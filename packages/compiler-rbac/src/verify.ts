@@ -8,7 +8,9 @@ export interface VerifyRbacOptions {
   cluster?: string;
   now?: Date;
   /** Diagnostics of the compilation: every under-grant must be covered by one at its rule. */
-  diagnostics?: readonly Diagnostic[];
+  diagnostics?: readonly Pick<Diagnostic, "file" | "line" | "column">[];
+  /** A second layer that must also admit the request (the write-path admission policy); default: admits all. */
+  admits?: (request: AccessRequest) => boolean;
 }
 
 /** A request on which RBAC and the policies disagree. */
@@ -84,7 +86,7 @@ export function verifyRbac(documents: readonly RampartDocument[], inventory: Inv
     result.checked++;
     const request = { ...r, user: s.user, groups: s.groups };
     const allowed = evaluator.decide(request).decision === "allow";
-    const granted = rbac.allows(toRbac(s, r));
+    const granted = rbac.allows(toRbac(s, r)) && (options.admits === undefined || options.admits(request));
     if (granted && !allowed) result.overGrants.push({ request });
     if (allowed && !granted && from) {
       const covered = (options.diagnostics ?? []).some((d) => `${d.file}:${d.line}:${d.column}` === from.position);

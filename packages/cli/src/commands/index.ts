@@ -5,7 +5,8 @@ import { evalCommand } from "./eval.js";
 import { lintCommand } from "./lint.js";
 import { schema } from "./schema.js";
 import { test } from "./test.js";
+import { verify } from "./verify.js";
 import { whoCanCommand } from "./who-can.js";
 
 /** Every command, in the order `rampart --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, build, evalCommand, test, lintCommand, whoCanCommand, schema];
+export const COMMANDS: readonly Command[] = [check, build, evalCommand, test, lintCommand, whoCanCommand, verify, schema];
