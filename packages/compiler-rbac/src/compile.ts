@@ -38,6 +38,10 @@ export interface RbacReport {
 
 const validate = createOpenApiValidator(schemas as OpenApiBundle);
 
+/** What a deny covers, to count identical denies of many policies once. */
+const denyKey = (r: AccessRuleIR) =>
+  JSON.stringify([r.verbs, r.resources, r.nonResourceURLs?.map((g) => g.source), r.namespaces?.map((g) => g.source), r.names?.map((g) => g.source)]);
+
 /**
  * Compiles AccessPolicies into ClusterRoles, RoleBindings and ClusterRoleBindings that grant
  * exactly allow − deny over the inventory, or less (reported), never more.
@@ -59,8 +63,23 @@ export function compileRbac(documents: readonly RampartDocument[], options: Comp
   const reports: RbacRuleReport[] = [];
   let naiveObjects = 0;
   let naiveRules = 0;
+  const keyOf = new Map<AccessRuleIR, string>();
+  for (const p of live) for (const r of p.rules) if (r.effect === "deny") keyOf.set(r, denyKey(r));
+  const withDenies = live.filter((p) => p.rules.some((r) => r.effect === "deny"));
   for (const policy of live) {
-    const denies = live.filter((q) => mayOverlap(policy, q)).flatMap((q) => q.rules.filter((r) => r.effect === "deny"));
+    // Denies that may apply to this policy's requesters; identical ones count once (own first).
+    const denies: AccessRuleIR[] = [];
+    const seenDeny = new Set<string>();
+    for (const q of [policy, ...withDenies.filter((q) => q !== policy && mayOverlap(policy, q))]) {
+      for (const r of q.rules) {
+        if (r.effect !== "deny") continue;
+        const key = keyOf.get(r)!;
+        if (!seenDeny.has(key)) {
+          seenDeny.add(key);
+          denies.push(r);
+        }
+      }
+    }
     const { atoms, gaps, diagnostics: d } = policyAtoms(policy, denies, inventory, targets);
     const nr = nonResourceRules(policy.name, policy.rules, denies);
     diagnostics.push(...d);

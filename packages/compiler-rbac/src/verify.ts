@@ -78,15 +78,13 @@ export function verifyRbac(documents: readonly RampartDocument[], inventory: Inv
     name: r.name ?? "",
     path: r.nonResourceURL ?? "",
   });
-  const seen = new Set<string>();
+  // Phase 1 visits everything RBAC grants; phase 2 only needs what RBAC does not grant.
   const check = (s: Subject, r: AccessRequest, from?: { policy: string; rule: number; position: string }) => {
-    const key = `${s.user}|${s.groups.join(",")}|${r.verb}|${r.apiGroup}|${r.resource}|${r.subresource}|${r.namespace}|${r.name}|${r.nonResourceURL}`;
-    if (seen.has(key)) return;
-    seen.add(key);
     result.checked++;
     const request = { ...r, user: s.user, groups: s.groups };
-    const allowed = evaluator.decide(request).decision === "allow";
     const granted = rbac.allows(toRbac(s, r)) && (options.admits === undefined || options.admits(request));
+    if (from && granted) return;
+    const allowed = evaluator.decide(request).decision === "allow";
     if (granted && !allowed) result.overGrants.push({ request });
     if (allowed && !granted && from) {
       const covered = (options.diagnostics ?? []).some((d) => `${d.file}:${d.line}:${d.column}` === from.position);
