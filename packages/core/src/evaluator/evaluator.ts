@@ -2,7 +2,7 @@ import type { RampartDocument } from "../documents.js";
 import { createInventory, type Inventory } from "../inventory/inventory.js";
 import { normaliseAccess, normaliseClusters, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR } from "../ir/access.js";
 import { DEFAULT_DENY_REASON } from "./describe-rule.js";
-import { buildSubjectIndex, type IndexedRule, type ResourceIndex, type SubjectIndex, type VerbIndex } from "./rule-index.js";
+import { buildSubjectIndex, Interner, type Bucket, type IndexedRule, type SubjectIndex } from "./rule-index.js";
 import type { AccessRequest, Decision, MatchedRule } from "./types.js";
 
 /** Options of `createEvaluator`. */
@@ -141,31 +141,33 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
     }
   };
 
-  const scanResources = (index: ResourceIndex | undefined, group: string, resource: string, sub: string): void => {
-    if (index === undefined) return;
+  // Packed (verb, pattern) keys of the current request: verb or `*` × up to five patterns.
+  const keys: number[] = [];
+  let keyCount = 0;
+  const scanBucket = (bucket: Bucket | undefined): void => {
+    if (bucket === undefined) return;
+    for (let i = 0; i < keyCount; i++) scanList(bucket.get(keys[i]!));
+  };
+  let verbId = -1;
+  const push = (p: number): void => {
+    if (p < 0) return;
+    keys[keyCount++] = p; // rules with `*` verbs (verb id 0)
+    if (verbId > 0) keys[keyCount++] = verbId * Interner.STRIDE + p;
+  };
+  const prepareKeys = (interner: Interner, verb: string, group: string, resource: string, sub: string): void => {
+    keyCount = 0;
+    verbId = interner.verb(verb);
     if (url !== "") {
-      scanList(index.nonResource);
+      push(Interner.NON_RESOURCE);
       return;
     }
-    scanList(index.everything);
-    const byResource = index.groups.get(group);
-    if (byResource === undefined) return;
-    const exact = byResource.get(resource);
-    const star = byResource.get("*");
-    if (exact !== undefined) {
-      scanList(exact.get(sub));
-      if (sub !== "") scanList(exact.get("*"));
+    push(Interner.EVERYTHING);
+    push(interner.pattern(group, resource, sub));
+    push(interner.pattern(group, "*", sub));
+    if (sub !== "") {
+      push(interner.pattern(group, resource, "*"));
+      push(interner.pattern(group, "*", "*"));
     }
-    if (star !== undefined) {
-      scanList(star.get(sub));
-      if (sub !== "") scanList(star.get("*"));
-    }
-  };
-
-  const scanBucket = (bucket: VerbIndex | undefined, verb: string, group: string, resource: string, sub: string): void => {
-    if (bucket === undefined) return;
-    scanResources(bucket.verbs.get(verb), group, resource, sub);
-    scanResources(bucket.anyVerb, group, resource, sub);
   };
 
   const run = (request: AccessRequest): SubjectIndex | Decision => {
@@ -186,14 +188,15 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
       const flag = namespaced.get(group)?.get(resource);
       scope = flag === false ? Scope.Cluster : ns !== "" ? Scope.Namespace : flag === true ? Scope.AllNamespaces : Scope.Unknown;
     }
-    if (user !== "") scanBucket(index.users.get(user), verb, group, resource, sub);
+    prepareKeys(index.interner, verb, group, resource, sub);
+    if (user !== "") scanBucket(index.users.get(user));
     const groups = request.groups;
-    if (groups !== undefined) for (let i = 0; i < groups.length; i++) scanBucket(index.groups.get(groups[i]!), verb, group, resource, sub);
+    if (groups !== undefined) for (let i = 0; i < groups.length; i++) scanBucket(index.groups.get(groups[i]!));
     if (user.startsWith(SA_USER_PREFIX)) {
-      scanBucket(index.allServiceAccounts, verb, group, resource, sub);
+      scanBucket(index.allServiceAccounts);
       if (index.saNamespaces.size > 0) {
         const end = user.indexOf(":", SA_USER_PREFIX.length);
-        if (end > 0) scanBucket(index.saNamespaces.get(user.slice(SA_USER_PREFIX.length, end)), verb, group, resource, sub);
+        if (end > 0) scanBucket(index.saNamespaces.get(user.slice(SA_USER_PREFIX.length, end)));
       }
     }
     return index;

@@ -11,31 +11,64 @@ export interface IndexedRule {
   readonly result: Decision;
 }
 
-/** Rules by API group → resource (or `*`) → subresource ("" for none, or `*`). */
-export interface ResourceIndex {
-  readonly everything: IndexedRule[];
-  readonly nonResource: IndexedRule[];
-  readonly groups: Map<string, Map<string, Map<string, IndexedRule[]>>>;
+/**
+ * Interned ids of verbs and resource patterns, shared by all buckets so that a decision does
+ * a few lookups in small hot maps and then one numeric-key lookup per pattern in each bucket.
+ * Pattern = (group, resource or `*`, subresource or `*` or ""); two ids are reserved: every
+ * resource (`*` alone) and non-resource URLs.
+ */
+export class Interner {
+  private readonly verbIds = new Map<string, number>([["*", 0]]);
+  private readonly patterns = new Map<string, Map<string, Map<string, number>>>();
+  private nextPattern = 2;
+  /** Pattern id of the lone `*` (everything). */
+  static readonly EVERYTHING = 0;
+  /** Pattern id of non-resource URL rules. */
+  static readonly NON_RESOURCE = 1;
+  /** Multiplier that packs (verb, pattern) into one number. */
+  static readonly STRIDE = 1 << 20;
+
+  /** The id of a verb, allocating one when `create` (index time). */
+  verb(verb: string, create = false): number {
+    let id = this.verbIds.get(verb);
+    if (id === undefined && create) this.verbIds.set(verb, (id = this.verbIds.size));
+    return id ?? -1;
+  }
+
+  /** The id of a resource pattern, allocating one when `create` (index time). */
+  pattern(group: string, resource: string, sub: string, create = false): number {
+    let byResource = this.patterns.get(group);
+    if (byResource === undefined) {
+      if (!create) return -1;
+      this.patterns.set(group, (byResource = new Map()));
+    }
+    let bySub = byResource.get(resource);
+    if (bySub === undefined) {
+      if (!create) return -1;
+      byResource.set(resource, (bySub = new Map()));
+    }
+    let id = bySub.get(sub);
+    if (id === undefined) {
+      if (!create) return -1;
+      bySub.set(sub, (id = this.nextPattern++));
+    }
+    return id;
+  }
 }
 
-/** Rules of one subject key, by verb. */
-export interface VerbIndex {
-  readonly verbs: Map<string, ResourceIndex>;
-  readonly anyVerb: ResourceIndex;
-}
+/** Rules of one subject key by packed (verb id, pattern id). */
+export type Bucket = Map<number, IndexedRule[]>;
 
-/** The whole index of one cluster: subject → verb → resource → rules. */
+/** The whole index of one cluster: subject → bucket. */
 export interface SubjectIndex {
-  readonly users: Map<string, VerbIndex>;
-  readonly groups: Map<string, VerbIndex>;
+  readonly interner: Interner;
+  readonly users: Map<string, Bucket>;
+  readonly groups: Map<string, Bucket>;
   /** Buckets of groups `system:serviceaccounts:<ns>`, keyed by `<ns>` (implied for ServiceAccount users). */
-  readonly saNamespaces: Map<string, VerbIndex>;
+  readonly saNamespaces: Map<string, Bucket>;
   /** Bucket of group `system:serviceaccounts` (implied for every ServiceAccount user). */
-  allServiceAccounts: VerbIndex | undefined;
+  allServiceAccounts: Bucket | undefined;
 }
-
-const newResourceIndex = (): ResourceIndex => ({ everything: [], nonResource: [], groups: new Map() });
-const newVerbIndex = (): VerbIndex => ({ verbs: new Map(), anyVerb: newResourceIndex() });
 
 function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let v = map.get(key);
@@ -43,36 +76,26 @@ function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return v;
 }
 
-function addToResourceIndex(index: ResourceIndex, rule: IndexedRule): void {
-  if (rule.ir.nonResourceURLs) {
-    index.nonResource.push(rule);
-    return;
-  }
-  for (const ref of rule.ir.resources) {
-    if (ref.everything) {
-      index.everything.push(rule);
-      continue;
-    }
-    const byResource = getOrCreate(index.groups, ref.group, () => new Map<string, Map<string, IndexedRule[]>>());
-    const bySub = getOrCreate(byResource, ref.resource, () => new Map<string, IndexedRule[]>());
-    const list = getOrCreate(bySub, ref.subresource, () => []);
-    if (list[list.length - 1] !== rule) list.push(rule);
-  }
+function add(bucket: Bucket, key: number, rule: IndexedRule): void {
+  const list = getOrCreate(bucket, key, () => []);
+  if (list[list.length - 1] !== rule) list.push(rule);
 }
 
-function addToVerbIndex(bucket: VerbIndex, rule: IndexedRule): void {
-  if (rule.ir.anyVerb) {
-    addToResourceIndex(bucket.anyVerb, rule);
-    return;
-  }
-  for (const verb of new Set(rule.ir.verbs)) addToResourceIndex(getOrCreate(bucket.verbs, verb, newResourceIndex), rule);
+function addToBucket(bucket: Bucket, interner: Interner, rule: IndexedRule): void {
+  const verbs = rule.ir.anyVerb ? [0] : [...new Set(rule.ir.verbs)].map((v) => interner.verb(v, true));
+  const patterns = rule.ir.nonResourceURLs
+    ? [Interner.NON_RESOURCE]
+    : rule.ir.resources.map((ref) => (ref.everything ? Interner.EVERYTHING : interner.pattern(ref.group, ref.resource, ref.subresource, true)));
+  for (const v of verbs) for (const p of patterns) add(bucket, v * Interner.STRIDE + p, rule);
 }
 
 const SA_GROUP_PREFIX = "system:serviceaccounts:";
 
-/** Builds the subject index of the given policies (already filtered to one cluster and time). */
+/** Builds the subject index of the given policies (already filtered to one cluster). */
 export function buildSubjectIndex(policies: readonly AccessPolicyIR[], keep: (rule: AccessRuleIR) => boolean): SubjectIndex {
-  const index: SubjectIndex = { users: new Map(), groups: new Map(), saNamespaces: new Map(), allServiceAccounts: undefined };
+  const interner = new Interner();
+  const index: SubjectIndex = { interner, users: new Map(), groups: new Map(), saNamespaces: new Map(), allServiceAccounts: undefined };
+  const newBucket = (): Bucket => new Map();
   for (const policy of policies) {
     const rules = policy.rules.filter(keep).map(
       (ir): IndexedRule => ({
@@ -86,16 +109,16 @@ export function buildSubjectIndex(policies: readonly AccessPolicyIR[], keep: (ru
         }),
       }),
     );
-    const buckets = new Set<VerbIndex>();
-    for (const user of policy.users) buckets.add(getOrCreate(index.users, user, newVerbIndex));
-    for (const sa of policy.serviceAccounts) buckets.add(getOrCreate(index.users, serviceAccountUser(sa.namespace, sa.name), newVerbIndex));
+    const buckets = new Set<Bucket>();
+    for (const user of policy.users) buckets.add(getOrCreate(index.users, user, newBucket));
+    for (const sa of policy.serviceAccounts) buckets.add(getOrCreate(index.users, serviceAccountUser(sa.namespace, sa.name), newBucket));
     for (const group of policy.groups) {
-      buckets.add(getOrCreate(index.groups, group, newVerbIndex));
+      buckets.add(getOrCreate(index.groups, group, newBucket));
       // ServiceAccount users imply these groups even when a request does not list them.
-      if (group === "system:serviceaccounts") buckets.add((index.allServiceAccounts ??= newVerbIndex()));
-      else if (group.startsWith(SA_GROUP_PREFIX)) buckets.add(getOrCreate(index.saNamespaces, group.slice(SA_GROUP_PREFIX.length), newVerbIndex));
+      if (group === "system:serviceaccounts") buckets.add((index.allServiceAccounts ??= newBucket()));
+      else if (group.startsWith(SA_GROUP_PREFIX)) buckets.add(getOrCreate(index.saNamespaces, group.slice(SA_GROUP_PREFIX.length), newBucket));
     }
-    for (const bucket of buckets) for (const rule of rules) addToVerbIndex(bucket, rule);
+    for (const bucket of buckets) for (const rule of rules) addToBucket(bucket, interner, rule);
   }
   return index;
 }
