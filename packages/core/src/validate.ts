@@ -96,6 +96,10 @@ function issueDiagnostics(kind: string, schema: z.ZodType, raw: unknown, issue: 
       }
       return [diagnostic("invalid-value", "error", `\`${where}\` matches none of the accepted forms`, at)];
     }
+    case "invalid_key": {
+      const inner = (issue as { issues?: { message: string }[] }).issues?.[0]?.message ?? "invalid key";
+      return [diagnostic("invalid-value", "error", `\`${where}\`: ${inner}`, locate(path, true))];
+    }
     case "too_small":
       return [diagnostic("invalid-value", "error", issue.message.startsWith("Too small") ? `\`${where}\` must not be empty` : `\`${where}\`: ${issue.message}`, at)];
     case "too_big":
