@@ -47,11 +47,15 @@ export class ConnSet {
 
   /** Union. */
   union(other: ConnSet): ConnSet {
+    if (other === ConnSet.NONE || this === ConnSet.ALL) return this;
+    if (this === ConnSet.NONE || other === ConnSet.ALL) return other;
     return this.combine(other, (a, b) => normalise([...a, ...b]));
   }
 
   /** Intersection. */
   intersect(other: ConnSet): ConnSet {
+    if (other === ConnSet.ALL || this === ConnSet.NONE) return this;
+    if (this === ConnSet.ALL || other === ConnSet.NONE) return other;
     return this.combine(other, (a, b) => {
       const out: Interval[] = [];
       for (const [s1, e1] of a) for (const [s2, e2] of b) if (Math.max(s1, s2) <= Math.min(e1, e2)) out.push([Math.max(s1, s2), Math.min(e1, e2)]);
@@ -61,6 +65,8 @@ export class ConnSet {
 
   /** Difference. */
   subtract(other: ConnSet): ConnSet {
+    if (other === ConnSet.NONE || this === ConnSet.NONE) return this;
+    if (other === ConnSet.ALL) return ConnSet.NONE;
     return this.combine(other, (a, b) => {
       let cur: Interval[] = [...a];
       for (const [s2, e2] of b) {

@@ -32,6 +32,10 @@ export class ConnectivityEngine {
   private readonly admin: AdminPolicyModel[];
   private readonly baseline: AdminPolicyModel[];
   private readonly selectedBy = new Map<Pod, NetworkPolicyModel[]>();
+  /** Pods with the same namespace, labels and ports behave alike: sides are cached per class pair. */
+  private readonly classOf = new Map<Pod, number>();
+  private classCount = 0;
+  private sideCache: (ConnSet | undefined)[] = [];
 
   constructor(private readonly input: ConnectivityInput) {
     for (const n of input.namespaces) this.ns.set(n.name, { "kubernetes.io/metadata.name": n.name, ...n.labels });
@@ -39,7 +43,18 @@ export class ConnectivityEngine {
     const adm = input.policies.filter((p): p is AdminPolicyModel => p.kind !== "NetworkPolicy");
     this.admin = adm.filter((p) => p.tier === "admin").sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : 1));
     this.baseline = adm.filter((p) => p.tier === "baseline");
-    for (const pod of input.pods) this.selectedBy.set(pod, this.nps.filter((p) => p.namespace === pod.namespace && selects(p.podSelector, pod.labels)));
+    for (const pod of input.pods) {
+      this.selectedBy.set(pod, this.nps.filter((p) => p.namespace === pod.namespace && selects(p.podSelector, pod.labels)));
+    }
+    const ids = new Map<string, number>();
+    for (const pod of input.pods) {
+      const key = JSON.stringify([pod.namespace, Object.entries(pod.labels).sort(), pod.ports]);
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      this.classOf.set(pod, id);
+    }
+    this.classCount = ids.size;
+    this.sideCache = new Array<ConnSet | undefined>(2 * ids.size * ids.size).fill(undefined);
   }
 
   private nsLabels(name: string): Record<string, string> {
@@ -114,6 +129,21 @@ export class ConnectivityEngine {
    * NetworkPolicy if it isolates the pod, otherwise the baseline tier, otherwise allow.
    */
   private side(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string>): ConnSet {
+    if (this.explain || !isPod(other)) return this.computeSide(pod, other, dir, dst, decided);
+    const a = this.classOf.get(pod);
+    const b = this.classOf.get(other.pod);
+    if (a === undefined || b === undefined) return this.computeSide(pod, other, dir, dst, decided);
+    const key = ((dir === "ingress" ? 1 : 0) * this.classCount + a) * this.classCount + b;
+    const cached = this.sideCache[key];
+    if (cached !== undefined) return cached;
+    return (this.sideCache[key] = this.computeSide(pod, other, dir, dst, decided));
+  }
+
+  /** Set when callers want the deciding policies of each flow (disables the cache's shortcut). */
+  explain = true;
+
+  private computeSide(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string>): ConnSet {
+    if (this.admin.length === 0 && this.baseline.length === 0) return this.networkPolicies(pod, other, dir, dst, decided) ?? ConnSet.ALL;
     let remaining = ConnSet.ALL;
     let allowed = ConnSet.NONE;
     let toNp = ConnSet.NONE;
@@ -152,8 +182,9 @@ export class ConnectivityEngine {
     const pods = this.input.pods.map((pod) => ({ pod }) as Endpoint);
     const ext = this.input.externals ?? [];
     const out: Flow[] = [];
+    const none = new Set<string>();
     const add = (src: Endpoint, dst: Endpoint) => {
-      const decided = new Set<string>();
+      const decided = this.explain ? new Set<string>() : none;
       const conns = this.allowed(src, dst, decided);
       if (!conns.isEmpty()) out.push({ src, dst, conns, decidedBy: [...decided].sort() });
     };

@@ -13,3 +13,4 @@ export { trafficDecider, parsePort } from "./traffic-semantics.js";
 export type { FlowPort } from "./traffic-semantics.js";
 export { verifyNetwork } from "./verify.js";
 export type { NetworkWorkloads, VerifyNetworkResult } from "./verify.js";
+export { workloadsFromManifests } from "./workloads.js";

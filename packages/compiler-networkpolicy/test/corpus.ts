@@ -4,10 +4,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { cidrContainsIp, formatIp, type Cidr } from "@rampart/core";
-import { ConnectivityEngine, parsePolicies, type Endpoint, type Flow, type Namespace, type Pod, type PodPort } from "@rampart/compiler-networkpolicy";
+import { ConnectivityEngine, parsePolicies, workloadsFromManifests, type Endpoint, type Flow } from "@rampart/compiler-networkpolicy";
 
 type Obj = Record<string, any>;
-const CONTROLLERS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]);
 
 function objectsOf(dir: string): Obj[] {
   const out: Obj[] = [];
@@ -35,38 +34,10 @@ function objectsOf(dir: string): Obj[] {
   return out;
 }
 
-function ports(spec: Obj | undefined): PodPort[] {
-  const out: PodPort[] = [];
-  for (const c of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])] as Obj[]) {
-    for (const p of (c.ports ?? []) as Obj[]) {
-      const port: PodPort = { port: Number(p.containerPort), protocol: p.protocol === "UDP" || p.protocol === "SCTP" ? p.protocol : "TCP" };
-      if (p.name) port.name = String(p.name);
-      out.push(port);
-    }
-  }
-  return out;
-}
-
 /** The corpus directory as connectivity input (pods are one representative per workload). */
 export function readCorpus(dir: string) {
   const objects = objectsOf(dir);
-  const namespaces = new Map<string, Namespace>();
-  const pods = new Map<string, Pod>();
-  for (const o of objects) {
-    const meta = (o.metadata ?? {}) as Obj;
-    const ns = String(meta.namespace ?? "default");
-    if (o.kind === "Namespace") namespaces.set(meta.name, { name: meta.name, labels: meta.labels ?? {} });
-    else if (o.kind === "Pod") {
-      const owner = (meta.ownerReferences ?? [])[0] as Obj | undefined;
-      const display = owner ? `${ns}/${owner.name}[${owner.kind}]` : `${ns}/${meta.name}[Pod]`;
-      if (!pods.has(display)) pods.set(display, { namespace: ns, name: String(meta.name), labels: meta.labels ?? {}, ports: ports(o.spec), display });
-    } else if (CONTROLLERS.has(o.kind)) {
-      const template = o.kind === "CronJob" ? o.spec?.jobTemplate?.spec?.template : o.spec?.template;
-      const display = `${ns}/${meta.name}[${o.kind}]`;
-      if (!pods.has(display)) pods.set(display, { namespace: ns, name: String(meta.name), labels: template?.metadata?.labels ?? {}, ports: ports(template?.spec), display });
-    }
-  }
-  for (const p of pods.values()) if (!namespaces.has(p.namespace)) namespaces.set(p.namespace, { name: p.namespace, labels: {} });
+  const { namespaces, pods } = workloadsFromManifests(objects);
   const policies = parsePolicies(objects);
   // External ranges: the IPv4 space split at every CIDR boundary of the ingress (sources) or
   // egress (destinations) rules, as netpol-analyzer does.
@@ -97,7 +68,7 @@ export function readCorpus(dir: string) {
     });
     return merged.map((m) => ({ ip: { family: 4 as const, address: m.start }, label: `${formatIp(4, m.start)}-${formatIp(4, m.end)}[External]` }));
   };
-  return { input: { namespaces: [...namespaces.values()], pods: [...pods.values()], policies }, sources: segments("ingress"), destinations: segments("egress") };
+  return { input: { namespaces, pods, policies }, sources: segments("ingress"), destinations: segments("egress") };
 }
 
 /** All flows in the analyzer's sense: pod↔pod, external sources → pods, pods → external destinations. */

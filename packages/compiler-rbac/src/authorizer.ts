@@ -1,25 +1,48 @@
 import type { PolicyRule, RbacObject, RbacRequest, RbacSubject } from "./rbac-types.js";
 
-/** Does one PolicyRule allow the request (Kubernetes `RuleAllows`)? */
-export function ruleAllows(rule: PolicyRule, r: RbacRequest): boolean {
-  if (!rule.verbs.includes("*") && !rule.verbs.includes(r.verb)) return false;
-  if (!r.resourceRequest) {
-    const path = r.path ?? "";
-    return (rule.nonResourceURLs ?? []).some((u) => u === "*" || u === path || (u.endsWith("*") && path.startsWith(u.replace(/\*+$/, ""))));
-  }
-  const groups = rule.apiGroups ?? [];
-  if (!groups.includes("*") && !groups.includes(r.apiGroup ?? "")) return false;
-  const resource = r.resource ?? "";
-  const sub = r.subresource ?? "";
-  const combined = sub ? `${resource}/${sub}` : resource;
-  const resources = rule.resources ?? [];
-  // `*` covers resources and subresources; `*/sub` covers one subresource; `x/*` is NOT a wildcard.
-  if (!resources.some((res) => res === "*" || res === combined || (sub !== "" && res === `*/${sub}`))) return false;
-  const names = rule.resourceNames ?? [];
-  return names.length === 0 || (r.name !== undefined && r.name !== "" && names.includes(r.name));
+/** Does a non-resource URL entry of a rule match a path (`*`, exact, or a `prefix*` string prefix)? */
+export function urlMatches(entry: string, path: string): boolean {
+  if (entry === "*" || entry === path) return true;
+  return entry.endsWith("*") && path.startsWith(entry.replace(/\*+$/, ""));
 }
 
-/** Does a binding subject apply to the user (Kubernetes `appliesToUser`)? */
+/** Does one PolicyRule allow the request (Kubernetes `RuleAllows`, SEMANTICS.md §2)? */
+export function ruleAllows(rule: PolicyRule, r: RbacRequest): boolean {
+  return compileRule(rule)(r);
+}
+
+/** A PolicyRule compiled into a predicate with set lookups (same semantics as `ruleAllows`). */
+type CompiledRule = (r: RbacRequest) => boolean;
+
+function compileRule(rule: PolicyRule): CompiledRule {
+  const verbs = new Set(rule.verbs ?? []);
+  const anyVerb = verbs.has("*");
+  const verbOk = (v: string) => anyVerb || verbs.has(v);
+  const urls = rule.nonResourceURLs ?? [];
+  const groups = new Set(rule.apiGroups ?? []);
+  const anyGroup = groups.has("*");
+  const resources = new Set(rule.resources ?? []);
+  const anyResource = resources.has("*");
+  const names = rule.resourceNames && rule.resourceNames.length > 0 ? new Set(rule.resourceNames) : undefined;
+  return (r) => {
+    if (!verbOk(r.verb)) return false;
+    if (!r.resourceRequest) {
+      const path = r.path ?? "";
+      for (const u of urls) if (urlMatches(u, path)) return true;
+      return false;
+    }
+    if (!anyGroup && !groups.has(r.apiGroup ?? "")) return false;
+    if (!anyResource) {
+      const resource = r.resource ?? "";
+      const sub = r.subresource ?? "";
+      // `*` covers resources and subresources; `*/sub` one subresource of every resource; `x/*` is NOT a wildcard.
+      if (sub === "" ? !resources.has(resource) : !resources.has(`${resource}/${sub}`) && !resources.has(`*/${sub}`)) return false;
+    }
+    return names === undefined || (r.name !== undefined && r.name !== "" && names.has(r.name));
+  };
+}
+
+/** Does a binding subject apply to the user (Kubernetes `appliesToUser`, SEMANTICS.md §3)? */
 export function subjectApplies(subject: RbacSubject, user: string, groups: readonly string[], bindingNamespace: string): boolean {
   switch (subject.kind) {
     case "User":
@@ -39,41 +62,67 @@ export function subjectApplies(subject: RbacSubject, user: string, groups: reado
 export interface RbacAuthorizer {
   /** True when some applicable rule allows the request (RBAC never denies; no rule is "no opinion"). */
   allows(request: RbacRequest): boolean;
+  /** The same decision specialised to one requester: bindings are resolved once, for fast repeated calls. */
+  forUser(user: string, groups: readonly string[]): (request: Omit<RbacRequest, "user" | "groups">) => boolean;
 }
 
-/** Builds the authorizer: ClusterRoleBindings always apply; RoleBindings only in their namespace. */
+interface Binding {
+  /** "" for a ClusterRoleBinding. */
+  readonly namespace: string;
+  readonly subjects: readonly RbacSubject[];
+  readonly rules: readonly CompiledRule[];
+}
+
+/**
+ * Builds the authorizer (SEMANTICS.md §3): ClusterRoleBindings (to ClusterRoles) always apply;
+ * RoleBindings (to a Role of their namespace or a ClusterRole) only to requests in their
+ * namespace; a missing role grants nothing.
+ */
 export function createRbacAuthorizer(objects: readonly RbacObject[]): RbacAuthorizer {
-  const clusterRoles = new Map<string, PolicyRule[]>();
-  const roles = new Map<string, PolicyRule[]>();
+  const clusterRoles = new Map<string, CompiledRule[]>();
+  const roles = new Map<string, CompiledRule[]>();
   for (const o of objects) {
-    if (o.kind === "ClusterRole") clusterRoles.set(o.metadata.name ?? "", o.rules ?? []);
-    if (o.kind === "Role") roles.set(`${o.metadata.namespace ?? ""}/${o.metadata.name ?? ""}`, o.rules ?? []);
+    if (o.kind === "ClusterRole") clusterRoles.set(o.metadata?.name ?? "", (o.rules ?? []).map(compileRule));
+    if (o.kind === "Role") roles.set(`${o.metadata?.namespace ?? ""}/${o.metadata?.name ?? ""}`, (o.rules ?? []).map(compileRule));
   }
-  const clusterBindings: { subjects: RbacSubject[]; rules: PolicyRule[] }[] = [];
-  const nsBindings = new Map<string, { subjects: RbacSubject[]; rules: PolicyRule[] }[]>();
+  const clusterBindings: Binding[] = [];
+  const nsBindings = new Map<string, Binding[]>();
   for (const o of objects) {
     if (!o.roleRef) continue;
     if (o.kind === "ClusterRoleBinding" && o.roleRef.kind === "ClusterRole") {
-      clusterBindings.push({ subjects: o.subjects ?? [], rules: clusterRoles.get(o.roleRef.name) ?? [] });
+      clusterBindings.push({ namespace: "", subjects: o.subjects ?? [], rules: clusterRoles.get(o.roleRef.name) ?? [] });
     } else if (o.kind === "RoleBinding") {
-      const ns = o.metadata.namespace ?? "";
+      const ns = o.metadata?.namespace ?? "";
+      if (ns === "") continue;
       const rules = o.roleRef.kind === "ClusterRole" ? clusterRoles.get(o.roleRef.name) : o.roleRef.kind === "Role" ? roles.get(`${ns}/${o.roleRef.name}`) : undefined;
       const list = nsBindings.get(ns) ?? [];
-      list.push({ subjects: o.subjects ?? [], rules: rules ?? [] });
+      list.push({ namespace: ns, subjects: o.subjects ?? [], rules: rules ?? [] });
       nsBindings.set(ns, list);
     }
   }
+  const decide = (cluster: readonly CompiledRule[], byNs: (ns: string) => readonly CompiledRule[] | undefined, r: RbacRequest): boolean => {
+    for (const rule of cluster) if (rule(r)) return true;
+    // Non-resource requests and all-namespace or cluster-scoped requests have namespace "": RoleBindings are not visited.
+    const ns = r.resourceRequest ? (r.namespace ?? "") : "";
+    if (ns === "") return false;
+    for (const rule of byNs(ns) ?? []) if (rule(r)) return true;
+    return false;
+  };
+  const applies = (b: Binding, user: string, groups: readonly string[]) => b.subjects.some((s) => subjectApplies(s, user, groups, b.namespace));
   return {
     allows(r) {
-      for (const b of clusterBindings) {
-        if (b.subjects.some((s) => subjectApplies(s, r.user, r.groups, "")) && b.rules.some((rule) => ruleAllows(rule, r))) return true;
+      const cluster = clusterBindings.filter((b) => applies(b, r.user, r.groups)).flatMap((b) => b.rules);
+      return decide(cluster, (ns) => (nsBindings.get(ns) ?? []).filter((b) => applies(b, r.user, r.groups)).flatMap((b) => b.rules), r);
+    },
+    forUser(user, groups) {
+      const cluster = clusterBindings.filter((b) => applies(b, user, groups)).flatMap((b) => b.rules);
+      const byNs = new Map<string, CompiledRule[]>();
+      for (const [ns, list] of nsBindings) {
+        const rules = list.filter((b) => applies(b, user, groups)).flatMap((b) => b.rules);
+        if (rules.length > 0) byNs.set(ns, rules);
       }
-      const ns = r.resourceRequest ? (r.namespace ?? "") : "";
-      if (ns === "") return false;
-      for (const b of nsBindings.get(ns) ?? []) {
-        if (b.subjects.some((s) => subjectApplies(s, r.user, r.groups, ns)) && b.rules.some((rule) => ruleAllows(rule, r))) return true;
-      }
-      return false;
+      // Compiled rules never read the requester: the request goes through unchanged.
+      return (r) => decide(cluster, (ns) => byNs.get(ns), r as RbacRequest);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { createInventory, createOpenApiValidator, diagnostic, hasErrors, normaliseAccess, normaliseClusters, selectorMatches, type AccessRuleIR, type Diagnostic, type Inventory, type OpenApiBundle, type RampartDocument } from "@rampart/core";
 import schemas from "../data/openapi-rbac-v1.35.json" with { type: "json" };
 import { checkRefs } from "./check-refs.js";
-import { mayOverlap } from "./overlap.js";
+import { mayOverlap } from "./principals.js";
+import { knownNamespaces } from "./universe.js";
 import { emitPolicy } from "./emit.js";
 import { policyAtoms, type Atom, type Gap } from "./grants.js";
 import { nonResourceRules } from "./non-resource.js";
@@ -16,6 +17,12 @@ export interface CompileRbacOptions {
   inventory?: Inventory;
   /** Time at which `expires` is judged (default: now). */
   now?: Date;
+  /**
+   * Keep `*` verbs, `*` resources and `*\/<subresource>` of cluster-wide rules as RBAC wildcards
+   * where no deny may intersect the rule (default: false, expand from the inventory so that a
+   * future resource is never granted by accident).
+   */
+  keepWildcards?: boolean;
 }
 
 /** Per source rule: what RBAC enforces and what it could not. */
@@ -59,6 +66,8 @@ export function compileRbac(documents: readonly RampartDocument[], options: Comp
   const expired = new Set<AccessRuleIR>();
   const live = all.map((p) => ({ ...p, rules: p.rules.filter((r) => (r.expires !== undefined && r.expires <= now ? (expired.add(r), false) : true)) }));
   const targets = allTargets(inventory);
+  const namespaces = knownNamespaces(inventory, live);
+  const keepWildcards = options.keepWildcards ?? false;
   const objects: RbacObject[] = [];
   const reports: RbacRuleReport[] = [];
   let naiveObjects = 0;
@@ -80,7 +89,7 @@ export function compileRbac(documents: readonly RampartDocument[], options: Comp
         }
       }
     }
-    const { atoms, gaps, diagnostics: d } = policyAtoms(policy, denies, inventory, targets);
+    const { atoms, gaps, diagnostics: d } = policyAtoms(policy, denies, inventory, targets, { namespaces, keepWildcards });
     const nr = nonResourceRules(policy.name, policy.rules, denies);
     diagnostics.push(...d);
     const allGaps: Gap[] = [...gaps, ...nr.gaps.map((g) => ({ ...g, policy: policy.name }))];

@@ -1,5 +1,6 @@
-import { diagnostic, type AccessPolicyIR, type AccessRuleIR, type Diagnostic, type Inventory } from "@rampart/core";
-import { targetsOf, type Target } from "./targets.js";
+import { diagnostic, type AccessPolicyIR, type AccessRuleIR, type Diagnostic, type Inventory, type ResourceRef } from "@rampart/core";
+import { targetsOf, wildcardTarget, type Target } from "./targets.js";
+import { unlistedNamespaces } from "./universe.js";
 
 /** A grant RBAC can express: one verb on one target, cluster-wide or in one namespace, all or some names. */
 export interface Atom {
@@ -21,7 +22,10 @@ export interface Gap {
   reason: string;
 }
 
-const COLLECTION_VERBS = new Set(["create", "list", "watch", "deletecollection"]);
+/** Verbs whose requests on a resource itself carry no name: RBAC cannot restrict them by name at all. */
+const NAMELESS_VERBS = new Set(["create", "deletecollection"]);
+/** Verbs that carry a name only when the client selects one object (`fieldSelector=metadata.name=…`). */
+const LIST_VERBS = new Set(["list", "watch"]);
 
 function verbMatches(rule: AccessRuleIR, verb: string): boolean {
   return rule.anyVerb || rule.verbs.includes(verb);
@@ -46,6 +50,29 @@ function inventoryNames(inventory: Inventory, t: Target, namespace: string): str
   return any ? [...all].sort() : undefined;
 }
 
+/** Options of `policyAtoms`. */
+export interface AtomOptions {
+  /** Namespaces to range over (inventory plus literal ones, see `knownNamespaces`). */
+  readonly namespaces: readonly string[];
+  /** Keep `*` verbs, `*` resources and `*/<sub>` where no deny may intersect the rule. */
+  readonly keepWildcards: boolean;
+}
+
+/** Can two resource refs cover a common (group, resource, subresource), now or after new resources appear? */
+function refsOverlap(a: ResourceRef, b: ResourceRef): boolean {
+  if (a.everything || b.everything) return true;
+  if (a.group !== b.group) return false;
+  if (a.resource !== "*" && b.resource !== "*" && a.resource !== b.resource) return false;
+  return a.subresource === b.subresource || (a.subresource === "*" && b.subresource !== "") || (b.subresource === "*" && a.subresource !== "");
+}
+
+/** May the deny take anything away from the allow rule (checked on the rules' text, conservatively)? */
+function mayIntersect(rule: AccessRuleIR, deny: AccessRuleIR): boolean {
+  if (deny.nonResourceURLs) return false;
+  if (!rule.anyVerb && !deny.anyVerb && !rule.verbs.some((v) => deny.verbs.includes(v))) return false;
+  return rule.resources.some((a) => deny.resources.some((b) => refsOverlap(a, b)));
+}
+
 /**
  * Expands the allow rules of one policy into atoms, minus every deny that may apply to its
  * subjects. Whatever cannot be expressed exactly is left out (never granted) and reported.
@@ -55,6 +82,7 @@ export function policyAtoms(
   denies: readonly AccessRuleIR[],
   inventory: Inventory,
   all: readonly Target[],
+  options: AtomOptions,
 ): { atoms: Atom[]; gaps: Gap[]; diagnostics: Diagnostic[] } {
   const atoms: Atom[] = [];
   const gaps: Gap[] = [];
@@ -68,24 +96,41 @@ export function policyAtoms(
   for (const rule of policy.rules) {
     if (rule.effect !== "allow" || rule.nonResourceURLs) continue;
     const noNames = new Set<string>();
-    const collection = new Set<string>();
+    const nameless = new Set<string>();
+    const listing = new Set<string>();
     const narrowed = new Map<string, string>();
     const foreign = new Map<string, Set<string>>(); // deny of another policy → verbs it narrowed
     let matchedNamespaces = true;
+    const wild = options.keepWildcards && !rule.names && !denies.some((d) => mayIntersect(rule, d));
+    const ruleAtoms: Atom[] = [];
+    if (rule.namespaces && inventory.namespaces.length > 0) {
+      const missing = unlistedNamespaces(inventory, rule.namespaces);
+      if (missing.length > 0) {
+        diagnostics.push(diagnostic("rbac-namespace-not-in-inventory", "info", `rule ${rule.index} of AccessPolicy \`${policy.name}\`: namespace ${missing.map((n) => `\`${n}\``).join(", ")} is not in the inventory; its RoleBinding applies once the namespace exists`, rule.source, "create the namespace, or refresh the inventory with `rampart inventory pull`"));
+      }
+    }
     for (const ref of rule.resources) {
+      // Cluster-wide rules may keep `*` and `*/<sub>` as RBAC writes them (exact: same meaning in RBAC and rampart).
+      // In a namespace they would also reach the Namespace object itself (SEMANTICS.md §3), so they are expanded there.
+      const pseudo = wild && !rule.namespaces ? wildcardTarget(ref) : undefined;
+      if (pseudo) {
+        for (const verb of rule.anyVerb ? ["*"] : rule.verbs) ruleAtoms.push({ verb, target: pseudo, namespace: "", names: undefined, policy: policy.name, rule: rule.index });
+        continue;
+      }
       for (const t of targetsOf(ref, all)) {
         if (rule.namespaces && !t.namespaced) continue; // namespaced rules never apply to cluster-scoped resources
-        for (const verb of rule.anyVerb ? t.verbs : rule.verbs.filter((v) => t.verbs.includes(v))) {
-          const relevant = denies.filter((d) => verbMatches(d, verb) && targetMatches(d, t));
-          let scopes: string[];
+        const verbs = wild && rule.anyVerb ? ["*"] : rule.anyVerb ? t.verbs : rule.verbs.filter((v) => t.verbs.includes(v));
+        for (const verb of verbs) {
+          const relevant = wild ? [] : denies.filter((d) => verbMatches(d, verb) && targetMatches(d, t));
+          let scopes: readonly string[];
           if (!rule.namespaces || rule.anyNamespace) {
             const split = t.namespaced ? relevant.find((d) => d.namespaces && !d.anyNamespace) : undefined;
             if (split) {
-              scopes = [...inventory.namespaces];
+              scopes = options.namespaces;
               narrowed.set(verb, `${split.policy}#${split.index}`);
             } else scopes = [""];
           } else {
-            scopes = inventory.namespaces.filter((ns) => rule.namespaces!.some((g) => g.test(ns)));
+            scopes = options.namespaces.filter((ns) => rule.namespaces!.some((g) => g.test(ns)));
             if (scopes.length === 0) matchedNamespaces = false;
           }
           for (const ns of scopes) {
@@ -99,32 +144,38 @@ export function policyAtoms(
             if (applicable.some((d) => !d.names)) continue; // denied outright: exact, not a gap
             const denyNames = applicable.flatMap((d) => d.names!);
             if (!rule.names && denyNames.length === 0) {
-              atoms.push({ verb, target: t, namespace: ns, names: undefined, policy: policy.name, rule: rule.index });
+              ruleAtoms.push({ verb, target: t, namespace: ns, names: undefined, policy: policy.name, rule: rule.index });
               continue;
             }
-            if (COLLECTION_VERBS.has(verb) && t.sub === "") collection.add(verb);
+            // From here on the grant is by name.
+            if (t.sub === "" && NAMELESS_VERBS.has(verb)) {
+              nameless.add(verb);
+              continue;
+            }
+            if (t.sub === "" && LIST_VERBS.has(verb)) listing.add(verb);
             const candidates = inventoryNames(inventory, t, ns);
             if (!candidates) {
               noNames.add(verb);
               continue;
             }
             const names = candidates.filter((n) => (!rule.names || rule.names.some((g) => g.test(n))) && !denyNames.some((g) => g.test(n)));
-            if (names.length > 0) atoms.push({ verb, target: t, namespace: ns, names, policy: policy.name, rule: rule.index });
+            if (names.length > 0) ruleAtoms.push({ verb, target: t, namespace: ns, names, policy: policy.name, rule: rule.index });
           }
         }
       }
     }
+    atoms.push(...ruleAtoms);
     if (!matchedNamespaces) gap(rule, rule.anyVerb ? ["*"] : rule.verbs, `namespaces ${rule.namespaces!.map((g) => `\`${g.source}\``).join(", ")} match no namespace of the inventory: nothing granted there`);
-    gap(rule, collection, "cannot be limited by resource name in RBAC (create without a name, list or watch without a name, deletecollection): not granted for requests without a name");
+    gap(rule, nameless, "cannot be limited by resource name in RBAC (the API server authorizes `create` and `deletecollection` on a resource without a name): not granted");
+    gap(rule, listing, "can be limited by resource name only for requests that select one object (`fieldSelector=metadata.name=…`): plain list and watch requests are not granted");
     gap(rule, noNames, "name patterns need object names, and the inventory has none for these resources: not granted (add them to the inventory, e.g. `rampart inventory pull`)");
     if (foreign.size > 0) {
       const by = [...foreign.keys()].sort().map((k) => `rule ${k.split("#")[1]} of \`${k.split("#")[0]}\``).join(", ");
       gap(rule, [...foreign.values()].flatMap((v) => [...v]), `narrowed by deny ${by}: a requester may match both policies and RBAC cannot tell, so those denies apply here too`);
     }
-    for (const [verb, by] of narrowed) gap(rule, [verb], `cluster-wide grant narrowed to the inventory's namespaces because deny rule ${by.split("#")[1]} of AccessPolicy \`${by.split("#")[0]}\` restricts namespaces: all-namespace requests and later namespaces are not granted`);
-    if (atoms.some((a) => a.rule === rule.index && a.names !== undefined)) {
-      gap(rule, new Set(atoms.filter((a) => a.rule === rule.index && a.names).map((a) => a.verb)), "by name: object names are taken from the inventory, so objects created later are not granted until the next build", "info");
-    }
+    for (const [verb, by] of narrowed) gap(rule, [verb], `cluster-wide grant narrowed to the known namespaces because deny rule ${by.split("#")[1]} of AccessPolicy \`${by.split("#")[0]}\` restricts namespaces: all-namespace requests and later namespaces are not granted`);
+    const byName = ruleAtoms.filter((a) => a.names !== undefined).map((a) => a.verb);
+    if (byName.length > 0) gap(rule, byName, "by name: object names are taken from the inventory, so objects created later are not granted until the next build", "info");
   }
   return { atoms, gaps, diagnostics };
 }

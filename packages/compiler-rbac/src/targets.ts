@@ -34,3 +34,15 @@ export function targetsOf(ref: ResourceRef, all: readonly Target[]): Target[] {
       (ref.subresource === "*" ? t.sub !== "" : t.sub === ref.subresource),
   );
 }
+
+/**
+ * The RBAC wildcard form of a ref when RBAC means the same by it: `*` (every resource and
+ * subresource of every group) and `*/<sub>` (that subresource of every resource of a group).
+ * `*.<group>` and `<resource>/*` have no exact RBAC form (RBAC `*` takes in subresources;
+ * `x/*` is not a wildcard in RBAC).
+ */
+export function wildcardTarget(ref: ResourceRef): Target | undefined {
+  if (ref.everything) return { group: "*", resource: "*", sub: "", namespaced: false, verbs: [] };
+  if (ref.resource === "*" && ref.subresource !== "" && ref.subresource !== "*") return { group: ref.group, resource: "*", sub: ref.subresource, namespaced: false, verbs: [] };
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import type { ClusterIR, Diagnostic, Inventory, RampartDocument } from "@rampart/core";
+import { networkBackend } from "./backend-network.js";
 import { accessAdmissionBackend, rbacBackend } from "./backend-rbac.js";
 import type { KubeObject } from "./emit.js";
 
@@ -26,4 +27,4 @@ export interface Backend {
 }
 
 /** The backends in build order. Each adapter lives in its own file under ./backend-*.ts. */
-export const BACKENDS: Backend[] = [rbacBackend, accessAdmissionBackend];
+export const BACKENDS: Backend[] = [rbacBackend, accessAdmissionBackend, networkBackend];

@@ -1,6 +1,7 @@
 import type { Command } from "../command.js";
 import { build } from "./build.js";
 import { check } from "./check.js";
+import { connectivityCommand } from "./connectivity.js";
 import { evalCommand } from "./eval.js";
 import { lintCommand } from "./lint.js";
 import { schema } from "./schema.js";
@@ -9,4 +10,4 @@ import { verify } from "./verify.js";
 import { whoCanCommand } from "./who-can.js";
 
 /** Every command, in the order `rampart --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, build, evalCommand, test, lintCommand, whoCanCommand, verify, schema];
+export const COMMANDS: readonly Command[] = [check, build, evalCommand, test, lintCommand, whoCanCommand, verify, connectivityCommand, schema];

@@ -1,6 +1,11 @@
 import { runAccessCases } from "../policy-tests/access-cases.js";
 import { junitReport, textReport } from "../policy-tests/report.js";
-import { POLICY_TEST_RUNNERS } from "../policy-tests/runners.js";
+import { POLICY_TEST_RUNNERS, registerRunner } from "../policy-tests/runners.js";
+import { runAdmissionCases } from "../policy-tests/admission-cases.js";
+import { runTrafficCases } from "../policy-tests/traffic-cases.js";
+
+registerRunner(runAdmissionCases);
+registerRunner(runTrafficCases);
 import type { CaseResult } from "../policy-tests/types.js";
 import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
 
@@ -31,7 +36,7 @@ export const test: Command = {
       results.push(...r.results);
     }
     if (results.length === 0) throw new UsageError("no PolicyTest cases found in the given paths");
-    if (json) io.out(JSON.stringify({ passed: results.filter((r) => r.passed).length, failed: results.filter((r) => !r.passed).length, results }, null, 2));
+    if (json) io.out(JSON.stringify({ passed: results.filter((r) => r.passed && !r.skipped).length, skipped: results.filter((r) => r.skipped).length, failed: results.filter((r) => !r.passed).length, results }, null, 2));
     else if (reporter === "junit") io.out(junitReport(results));
     else for (const line of textReport(results)) io.out(line);
     return results.every((r) => r.passed) ? EXIT.ok : EXIT.outcome;

@@ -6,6 +6,10 @@ const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`)
 export function textReport(results: readonly CaseResult[]): string[] {
   const lines: string[] = [];
   for (const r of results) {
+    if (r.skipped) {
+      lines.push(`  skip  ${r.id}  ${r.title}: ${r.detail}`);
+      continue;
+    }
     if (r.passed) {
       lines.push(`  ok    ${r.id}  ${r.title} → ${r.actual}`);
       continue;
@@ -17,7 +21,8 @@ export function textReport(results: readonly CaseResult[]): string[] {
     lines.push(`        because:  ${r.detail}`);
   }
   const failed = results.filter((r) => !r.passed).length;
-  lines.push(`${results.length - failed} passed, ${failed} failed, ${results.length} total`);
+  const skipped = results.filter((r) => r.skipped).length;
+  lines.push(`${results.length - failed - skipped} passed, ${failed} failed, ${skipped ? `${skipped} skipped, ` : ""}${results.length} total`);
   return lines;
 }
 
@@ -31,7 +36,8 @@ export function junitReport(results: readonly CaseResult[]): string {
     out.push(`  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${cases.filter((c) => !c.passed).length}">`);
     for (const c of cases) {
       const open = `    <testcase classname="${xml(`${name}.${c.kind}`)}" name="${xml(`${c.id} ${c.title}`)}" file="${xml(c.file)}" line="${c.line}"`;
-      if (c.passed) out.push(`${open}/>`);
+      if (c.skipped) out.push(`${open}><skipped message="${xml(c.detail)}"/></testcase>`);
+      else if (c.passed) out.push(`${open}/>`);
       else {
         out.push(`${open}>`);
         out.push(`      <failure message="${xml(`expected ${c.expected}, got ${c.actual}`)}">${xml(`${c.file}:${c.line}:${c.column}: ${c.detail}`)}</failure>`);

@@ -7,5 +7,10 @@ export type PolicyTestRunner = (
   options: { cluster?: string; now: Date; cwd: string },
 ) => Promise<{ results: CaseResult[] } | { diagnostics: Diagnostic[] }>;
 
-/** Runners beyond access (admission, traffic), added as their compilers land. */
+/** Runners beyond access (admission, traffic). */
 export const POLICY_TEST_RUNNERS: PolicyTestRunner[] = [];
+
+/** Registers a runner (kept separate to avoid an import cycle with the runners). */
+export function registerRunner(runner: PolicyTestRunner): void {
+  POLICY_TEST_RUNNERS.push(runner);
+}

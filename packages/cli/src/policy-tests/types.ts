@@ -9,6 +9,8 @@ export interface CaseResult {
   expected: string;
   actual: string;
   passed: boolean;
+  /** Not run (the case needs a backend this version lacks); neither passed nor failed. */
+  skipped?: true;
   /** What decided it (rule, policy, violations). */
   detail: string;
   file: string;

@@ -1,0 +1,43 @@
+import type { AccessPolicyIR, Inventory } from "@rampart/core";
+
+/** Verbs of non-resource requests: the lowercase HTTP methods (SEMANTICS.md §1). */
+export const HTTP_VERBS: readonly string[] = ["delete", "get", "head", "options", "patch", "post", "put"];
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The namespaces compilation and verification range over: the inventory's, plus every
+ * namespace a rule names literally (a literal name is exact, so granting it is never more
+ * than the policy says, even before the inventory knows it).
+ */
+export function knownNamespaces(inventory: Inventory, policies: readonly AccessPolicyIR[]): string[] {
+  const out = new Set(inventory.namespaces);
+  for (const p of policies) for (const r of p.rules) for (const g of r.namespaces ?? []) if (g.literal) out.add(g.source);
+  return [...out].sort(cmp);
+}
+
+/** Literal namespaces an allow rule names that the inventory does not list. */
+export function unlistedNamespaces(inventory: Inventory, globs: readonly { literal: boolean; source: string }[]): string[] {
+  const listed = new Set(inventory.namespaces);
+  return globs.filter((g) => g.literal && !listed.has(g.source)).map((g) => g.source);
+}
+
+/**
+ * Sample paths for URL globs and RBAC URL entries: each pattern with its wildcards taken as
+ * nothing and as `x`, so that every pattern and every prefix relation between two of them is
+ * represented by at least one concrete path.
+ */
+export function urlSamples(patterns: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const p of patterns) {
+    if (p === "*") {
+      out.add("/");
+      out.add("/x");
+      continue;
+    }
+    out.add(p.replace(/\*/g, "").replace(/\?/g, "x"));
+    out.add(p.replace(/[*?]/g, "x"));
+    out.add(p.replace(/\*/g, "x/y").replace(/\?/g, "x"));
+  }
+  return [...out].filter((s) => s.startsWith("/")).sort(cmp);
+}
