@@ -6,18 +6,11 @@
 import { createRequire } from "node:module";
 import { createEvaluator, createInventory, loadDocuments, type AccessRequest, type RampartDocument } from "@rampart/core";
 import { referenceDecide } from "../test-support/reference-evaluator.js";
+import { prng } from "./prng.js";
 
 const require = createRequire(import.meta.url);
 const cedar = require("@cedar-policy/cedar-wasm/nodejs") as typeof import("@cedar-policy/cedar-wasm/nodejs");
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rule = { effect: "allow" | "deny"; verbs: string[]; resources: string[]; namespaces: string[]; names?: string[] };
 

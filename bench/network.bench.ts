@@ -2,15 +2,8 @@
 // against a baseline measured in the same run: the same engine without its per-pod index of
 // selecting policies (every policy checked for every pair).
 import { ConnectivityEngine, parsePolicies, type Namespace, type Pod } from "@rampart/compiler-networkpolicy";
+import { prng } from "./prng.js";
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function scenario() {
   const rand = prng(7);

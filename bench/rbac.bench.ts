@@ -3,16 +3,8 @@
 // object/rule counts with the naive one-Role-per-rule expansion (computed in the same run).
 import { createInventory, loadDocuments, type RampartDocument } from "@rampart/core";
 import { compileRbac, verifyRbac } from "@rampart/compiler-rbac";
+import { prng } from "./prng.js";
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function scenario() {
   const rand = prng(42);
