@@ -136,3 +136,21 @@ describe("rampart lint / who-can / test (built binary)", () => {
     expect(junit.stdout).toContain('<testsuites name="rampart" tests="1" failures="1">');
   });
 });
+
+describe("rampart connectivity (built binary)", () => {
+  it("prints the allowed flows of the compiled policies between workloads", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rampart-e2e-"));
+    writeFileSync(
+      join(dir, "workloads.yaml"),
+      [
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: frontend, namespace: web }\nspec:\n  template:\n    metadata: { labels: { app: frontend } }\n    spec: { containers: [{ name: c, image: x }] }",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api, namespace: payments }\nspec:\n  template:\n    metadata: { labels: { app: api } }\n    spec: { containers: [{ name: c, image: x, ports: [{ containerPort: 8080 }] }] }",
+      ].join("\n---\n"),
+    );
+    const r = rampart(["connectivity", EXAMPLE, "--workloads", join(dir, "workloads.yaml"), "-o", "json"]);
+    expect(r.code).toBe(0);
+    const flows = JSON.parse(r.stdout).flows as { src: string; dst: string; conns: string }[];
+    expect(flows).toContainEqual(expect.objectContaining({ src: "web/frontend[Deployment]", dst: "payments/api[Deployment]", conns: "TCP 8080" }));
+    expect(flows.find((f) => f.src === "payments/api[Deployment]" && f.dst === "web/frontend[Deployment]")).toBeUndefined();
+  });
+});
