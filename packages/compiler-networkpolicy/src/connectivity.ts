@@ -188,7 +188,22 @@ export class ConnectivityEngine {
       const conns = this.allowed(src, dst, decided);
       if (!conns.isEmpty()) out.push({ src, dst, conns, decidedBy: [...decided].sort() });
     };
-    for (const s of pods) for (const d of pods) if (s !== d) add(s, d);
+    if (this.explain) {
+      for (const s of pods) for (const d of pods) if (s !== d) add(s, d);
+    } else {
+      // Pods of one class behave alike: decide each class pair once.
+      const n = this.classCount;
+      const memo = new Array<ConnSet | undefined>(n * n).fill(undefined);
+      for (const s of pods) {
+        const a = this.classOf.get((s as { pod: Pod }).pod)! * n;
+        for (const d of pods) {
+          if (s === d) continue;
+          const k = a + this.classOf.get((d as { pod: Pod }).pod)!;
+          const conns = (memo[k] ??= this.allowed(s, d, none));
+          if (!conns.isEmpty()) out.push({ src: s, dst: d, conns, decidedBy: [] });
+        }
+      }
+    }
     for (const e of ext) for (const p of pods) {
       add(e, p);
       add(p, e);
