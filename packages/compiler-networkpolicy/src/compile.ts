@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { cidrContains, createOpenApiValidator, diagnostic, documentsOfKind, parseCidr, positionOf, type Cidr, type Diagnostic, type OpenApiBundle, type Peer, type RampartDocument, type TrafficPolicy, type TrafficRule } from "@rampart/core";
+import crdSchema from "../data/crd-clusternetworkpolicy-v1alpha2.json" with { type: "json" };
 import schemas from "../data/openapi-networking-v1.35.json" with { type: "json" };
 import { localOf, parsePort, remoteOf } from "./traffic-semantics.js";
 
@@ -22,6 +23,7 @@ export interface NetworkRuleReport {
 }
 
 const validate = createOpenApiValidator(schemas as OpenApiBundle);
+const validateCnp = createOpenApiValidator(crdSchema as OpenApiBundle);
 const NAME_KEY = "kubernetes.io/metadata.name";
 /** The cloud metadata endpoints: `deny: [{direction: egress, to: [{cidr: 169.254.169.254/32}]}]` blocks the first. */
 export const METADATA_CIDRS = ["169.254.169.254/32", "fd00:ec2::254/128"] as const;
@@ -238,9 +240,8 @@ export function compileNetwork(documents: readonly RampartDocument[], options: C
     });
   }
   for (const o of objects) {
-    if (o.kind !== "NetworkPolicy") continue;
-    const errors = validate(o);
-    if (errors.length) diagnostics.push(diagnostic("openapi-invalid", "error", `generated NetworkPolicy \`${o.metadata.name}\` is invalid: ${errors.join("; ")}`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart"));
+    const errors = o.kind === "NetworkPolicy" ? validate(o) : validateCnp(o);
+    if (errors.length) diagnostics.push(diagnostic("openapi-invalid", "error", `generated ${o.kind} \`${o.metadata.name}\` is invalid: ${errors.join("; ")}`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart"));
   }
   return { objects, diagnostics, report: { rules: reports, counts: { objects: objects.length } } };
 }

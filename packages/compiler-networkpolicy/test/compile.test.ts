@@ -105,6 +105,8 @@ describe("never admit a denied flow (fast-check)", () => {
         (policies, backend) => {
           const d = docs(policies.map((p, i) => trafficPolicy(`t${i}`, { namespaces: p.namespaces, defaultDeny: p.defaultDeny as ("ingress" | "egress")[], allow: p.allow.map(toRule) as never, deny: p.deny.map(toRule) as never })));
           const out = compileNetwork(d, { networkBackend: backend as "np" | "cnp" });
+          // Every object is valid against its schema (NetworkPolicy OpenAPI, ClusterNetworkPolicy CRD).
+          expect(out.diagnostics.filter((x) => x.code === "openapi-invalid")).toEqual([]);
           const proof = verifyNetwork(d, workloads, out.objects);
           expect(proof.overAdmitted.slice(0, 3)).toEqual([]);
         },
