@@ -154,3 +154,19 @@ describe("rampart connectivity (built binary)", () => {
     expect(flows.find((f) => f.src === "payments/api[Deployment]" && f.dst === "web/frontend[Deployment]")).toBeUndefined();
   });
 });
+
+describe("rampart who-can --rbac (built binary)", () => {
+  it("answers from plain RBAC manifests through the RBAC authorizer", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rampart-e2e-"));
+    writeFileSync(
+      join(dir, "rbac.yaml"),
+      [
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: reader }\nrules: [{ apiGroups: [''], resources: [secrets], verbs: [get] }]",
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: { name: r, namespace: team-a }\nroleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: reader }\nsubjects: [{ kind: ServiceAccount, name: app }, { kind: User, name: bob }]",
+      ].join("\n---\n"),
+    );
+    const inNs = rampart(["who-can", "get", "secrets", "--rbac", "rbac.yaml", "-n", "team-a", "--name", "db"], dir);
+    expect(inNs.stdout.trim().split("\n")).toEqual(["ServiceAccount team-a/app", "User bob"]);
+    expect(rampart(["who-can", "get", "secrets", "--rbac", "rbac.yaml", "-n", "team-b", "--name", "db"], dir).stdout.trim()).toBe("nobody: no subject bound in these manifests is allowed");
+  });
+});

@@ -1,5 +1,6 @@
-import { normaliseClusters, whoCan } from "@rampart/core";
-import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, str, UsageError } from "../command.js";
+import { hasErrors, loadManifests, normaliseClusters, whoCan } from "@rampart/core";
+import { createRbacAuthorizer, type RbacObject } from "@rampart/compiler-rbac";
+import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
 import { clusterInventory } from "../inventory-option.js";
 import { resourceArgument } from "../request-flags.js";
 
@@ -7,12 +8,35 @@ import { resourceArgument } from "../request-flags.js";
 export const whoCanCommand: Command = {
   name: "who-can",
   summary: "list the subjects the policies allow to do something",
-  usage: "rampart who-can <verb> <resource> [<paths…>] [-n NS] [--name X] [--cluster C] [--inventory FILE] [-o json]",
-  options: { namespace: { type: "string", short: "n" }, name: { type: "string" }, cluster: { type: "string" }, inventory: { type: "string" }, at: { type: "string" }, ...OUTPUT_OPTION },
+  usage: "rampart who-can <verb> <resource> [<paths…>] [-n NS] [--name X] [--cluster C] [--inventory FILE] [--rbac MANIFESTS…] [-o json]",
+  options: { rbac: { type: "string", multiple: true }, namespace: { type: "string", short: "n" }, name: { type: "string" }, cluster: { type: "string" }, inventory: { type: "string" }, at: { type: "string" }, ...OUTPUT_OPTION },
   async run(args, io) {
     const json = jsonOutput(args);
     const [verb, resource, ...paths] = args.positionals;
     if (!verb || !resource) throw new UsageError("give a verb and a resource, e.g. `rampart who-can get secrets -n payments`");
+    const rbacFiles = strs(args, "rbac");
+    if (rbacFiles.length > 0) {
+      // Plain RBAC (e.g. a cluster dump): every subject its bindings name, through the RBAC authorizer.
+      const { manifests, diagnostics } = await loadManifests(rbacFiles, { cwd: io.cwd });
+      if (hasErrors(diagnostics)) {
+        printDiagnostics(io, diagnostics);
+        return EXIT.invalid;
+      }
+      const objects = manifests.map((m) => m.value as unknown as RbacObject);
+      const authz = createRbacAuthorizer(objects);
+      const ref = resourceArgument(resource);
+      const subjects = new Map<string, { kind: string; name: string; namespace?: string }>();
+      for (const o of objects) for (const s of o.subjects ?? []) subjects.set(`${s.kind}/${s.namespace ?? o.metadata.namespace ?? ""}/${s.name}`, { kind: s.kind, name: s.name, ...(s.kind === "ServiceAccount" ? { namespace: s.namespace ?? o.metadata.namespace ?? "" } : {}) });
+      const allowed = [...subjects.values()].filter((s) => {
+        const user = s.kind === "User" ? s.name : s.kind === "ServiceAccount" ? `system:serviceaccount:${s.namespace}:${s.name}` : "";
+        const groups = s.kind === "Group" ? [s.name] : s.kind === "ServiceAccount" ? ["system:serviceaccounts", `system:serviceaccounts:${s.namespace}`] : [];
+        return authz.allows({ user, groups, verb, resourceRequest: true, apiGroup: ref.apiGroup ?? "", resource: ref.resource ?? "", subresource: ref.subresource ?? "", namespace: str(args, "namespace") ?? "", name: str(args, "name") ?? "" });
+      }).sort((a, b) => (`${a.kind}/${a.namespace ?? ""}/${a.name}` < `${b.kind}/${b.namespace ?? ""}/${b.name}` ? -1 : 1));
+      if (json) io.out(JSON.stringify({ subjects: allowed }, null, 2));
+      else if (allowed.length === 0) io.out("nobody: no subject bound in these manifests is allowed");
+      else for (const s of allowed) io.out(s.kind === "ServiceAccount" ? `ServiceAccount ${s.namespace}/${s.name}` : `${s.kind} ${s.name}`);
+      return EXIT.ok;
+    }
     const loaded = await loadOrReport(io, paths.length ? paths : ["."], json);
     if (!loaded) return EXIT.invalid;
     const clusters = normaliseClusters(loaded.documents).map((c) => c.name);
