@@ -170,3 +170,14 @@ describe("rampart who-can --rbac (built binary)", () => {
     expect(rampart(["who-can", "get", "secrets", "--rbac", "rbac.yaml", "-n", "team-b", "--name", "db"], dir).stdout.trim()).toBe("nobody: no subject bound in these manifests is allowed");
   });
 });
+
+describe("rampart admit (built binary)", () => {
+  it("exit 1 on a deny violation, with the rule, object and container; exit 0 when clean", () => {
+    const bad = rampart(["admit", EXAMPLE, "-f", join(REPO_ROOT, "examples/platform/fixtures/root-pod.yaml"), "-o", "json"]);
+    expect(bad.code).toBe(1);
+    const r = JSON.parse(bad.stdout).results[0];
+    expect(r).toMatchObject({ kind: "Pod", name: "root-pod", decision: "deny" });
+    expect(r.violations.map((v: { rule: string }) => v.rule)).toContain("readOnlyRootFilesystem");
+    expect(rampart(["admit", EXAMPLE, "-f", join(REPO_ROOT, "examples/platform/fixtures/good-pod.yaml")]).code).toBe(0);
+  });
+});

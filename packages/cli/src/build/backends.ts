@@ -1,6 +1,7 @@
 import type { ClusterIR, Diagnostic, Inventory, RampartDocument } from "@rampart/core";
 import { networkBackend } from "./backend-network.js";
 import { accessAdmissionBackend, rbacBackend } from "./backend-rbac.js";
+import { workloadBackend } from "./backend-workload.js";
 import type { KubeObject } from "./emit.js";
 
 /** What every backend needs to compile one cluster. */
@@ -27,4 +28,4 @@ export interface Backend {
 }
 
 /** The backends in build order. Each adapter lives in its own file under ./backend-*.ts. */
-export const BACKENDS: Backend[] = [rbacBackend, accessAdmissionBackend, networkBackend];
+export const BACKENDS: Backend[] = [rbacBackend, accessAdmissionBackend, workloadBackend, networkBackend];

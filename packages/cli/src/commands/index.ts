@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { admitCommand } from "./admit.js";
 import { build } from "./build.js";
 import { check } from "./check.js";
 import { connectivityCommand } from "./connectivity.js";
@@ -10,4 +11,4 @@ import { verify } from "./verify.js";
 import { whoCanCommand } from "./who-can.js";
 
 /** Every command, in the order `rampart --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, build, evalCommand, test, lintCommand, whoCanCommand, verify, connectivityCommand, schema];
+export const COMMANDS: readonly Command[] = [check, build, evalCommand, admitCommand, test, lintCommand, whoCanCommand, verify, connectivityCommand, schema];
