@@ -1,4 +1,5 @@
-import { didYouMean, diagnostic, documentsOfKind, formatResourceRef, KNOWN_VERBS, parseResourceRef, positionOf, resourceKey, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import { didYouMean, diagnostic, resourceRefMatches, documentsOfKind, formatResourceRef, KNOWN_VERBS, parseResourceRef, positionOf, resourceKey, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import { allTargets } from "./targets.js";
 
 /** Errors for resources, groups, subresources and verbs the inventory does not know, with "did you mean". */
 export function checkRefs(documents: readonly RampartDocument[], inventory: Inventory): Diagnostic[] {
@@ -10,12 +11,29 @@ export function checkRefs(documents: readonly RampartDocument[], inventory: Inve
     for (const v of r.verbs) verbs.add(v);
     for (const s of r.subresources) for (const v of s.verbs) verbs.add(v);
   }
+  const targets = allTargets(inventory);
   for (const doc of documentsOfKind(documents, "AccessPolicy")) {
     doc.spec.rules.forEach((rule, i) => {
       rule.verbs.forEach((verb, j) => {
         if (verb === "*" || verbs.has(verb) || rule.nonResourceURLs) return;
         out.push(diagnostic("unknown-verb", "error", `verb \`${verb}\` is not served by any resource of the inventory`, positionOf(doc, ["spec", "rules", i, "verbs", j]), didYouMean(verb, verbs) ?? "check the spelling, or add the resource that serves it to the inventory"));
       });
+      // A verb that none of an allow rule's resources serves grants nothing: say so.
+      if (rule.effect === "allow" && rule.resources) {
+        const served = new Set<string>();
+        let known = true;
+        for (const text of rule.resources) {
+          const ref = parseResourceRef(text);
+          if ("error" in ref) continue;
+          const matched = targets.filter((t) => resourceRefMatches(ref, t.group, t.resource, t.sub));
+          if (matched.length === 0) known = false;
+          for (const t of matched) for (const v of t.verbs) served.add(v);
+        }
+        rule.verbs.forEach((verb, j) => {
+          if (!known || verb === "*" || served.has(verb) || !verbs.has(verb)) return;
+          out.push(diagnostic("rbac-verb-not-served", "warning", `verb \`${verb}\` is not served by any of ${rule.resources!.map((r) => `\`${r}\``).join(", ")}: rule ${i} of AccessPolicy \`${doc.metadata.name}\` grants nothing for it`, positionOf(doc, ["spec", "rules", i, "verbs", j]), `they serve ${[...served].sort().map((v) => `\`${v}\``).join(", ") || "no verbs"}; remove the verb or add the resource that serves it`));
+        });
+      }
       (rule.resources ?? []).forEach((text, j) => {
         const ref = parseResourceRef(text);
         if ("error" in ref || ref.everything) return;

@@ -1,8 +1,9 @@
 import { createInventory, createOpenApiValidator, diagnostic, hasErrors, normaliseAccess, normaliseClusters, selectorMatches, type AccessRuleIR, type Diagnostic, type Inventory, type OpenApiBundle, type RampartDocument } from "@rampart/core";
 import schemas from "../data/openapi-rbac-v1.35.json" with { type: "json" };
 import { checkRefs } from "./check-refs.js";
-import { mayOverlap } from "./principals.js";
+import { overlapTester } from "./principals.js";
 import { knownNamespaces } from "./universe.js";
+import { selectCluster } from "./select-cluster.js";
 import { emitPolicy } from "./emit.js";
 import { policyAtoms, type Atom, type Gap } from "./grants.js";
 import { nonResourceRules } from "./non-resource.js";
@@ -59,14 +60,13 @@ export function compileRbac(documents: readonly RampartDocument[], options: Comp
   const diagnostics = checkRefs(documents, inventory);
   const empty: RbacReport = { rules: [], counts: { objects: 0, rules: 0, naiveObjects: 0, naiveRules: 0 } };
   if (hasErrors(diagnostics)) return { objects: [], diagnostics, report: empty };
-  const clusters = normaliseClusters(documents);
-  const cluster = clusters.find((c) => c.name === options.cluster) ?? (options.cluster === undefined ? clusters[0] : undefined);
-  if (!cluster) return { objects: [], diagnostics: [diagnostic("unknown-cluster", "error", `unknown cluster \`${options.cluster}\``, { file: "<options>", line: 0, column: 0 })], report: empty };
+  const cluster = selectCluster(documents, options.cluster);
+  if ("severity" in cluster) return { objects: [], diagnostics: [...diagnostics, cluster], report: empty };
   const all = normaliseAccess(documents).filter((p) => selectorMatches(p.clusters, cluster.tags));
   const expired = new Set<AccessRuleIR>();
   const live = all.map((p) => ({ ...p, rules: p.rules.filter((r) => (r.expires !== undefined && r.expires <= now ? (expired.add(r), false) : true)) }));
   const targets = allTargets(inventory);
-  const namespaces = knownNamespaces(inventory, live);
+  const namespaces = knownNamespaces(inventory, all);
   const keepWildcards = options.keepWildcards ?? false;
   const objects: RbacObject[] = [];
   const reports: RbacRuleReport[] = [];
@@ -75,6 +75,7 @@ export function compileRbac(documents: readonly RampartDocument[], options: Comp
   const keyOf = new Map<AccessRuleIR, string>();
   for (const p of live) for (const r of p.rules) if (r.effect === "deny") keyOf.set(r, denyKey(r));
   const withDenies = live.filter((p) => p.rules.some((r) => r.effect === "deny"));
+  const mayOverlap = overlapTester();
   for (const policy of live) {
     // Denies that may apply to this policy's requesters; identical ones count once (own first).
     const denies: AccessRuleIR[] = [];

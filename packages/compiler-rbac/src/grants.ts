@@ -54,7 +54,7 @@ function inventoryNames(inventory: Inventory, t: Target, namespace: string): str
 export interface AtomOptions {
   /** Namespaces to range over (inventory plus literal ones, see `knownNamespaces`). */
   readonly namespaces: readonly string[];
-  /** Keep `*` verbs, `*` resources and `*/<sub>` where no deny may intersect the rule. */
+  /** Keep `*` verbs, `*` resources and `*\/<sub>` where no deny may intersect the rule. */
   readonly keepWildcards: boolean;
 }
 
@@ -98,6 +98,7 @@ export function policyAtoms(
     const noNames = new Set<string>();
     const nameless = new Set<string>();
     const listing = new Set<string>();
+    const byName = new Set<string>();
     const narrowed = new Map<string, string>();
     const foreign = new Map<string, Set<string>>(); // deny of another policy → verbs it narrowed
     let matchedNamespaces = true;
@@ -158,6 +159,7 @@ export function policyAtoms(
               noNames.add(verb);
               continue;
             }
+            byName.add(verb);
             const names = candidates.filter((n) => (!rule.names || rule.names.some((g) => g.test(n))) && !denyNames.some((g) => g.test(n)));
             if (names.length > 0) ruleAtoms.push({ verb, target: t, namespace: ns, names, policy: policy.name, rule: rule.index });
           }
@@ -174,8 +176,7 @@ export function policyAtoms(
       gap(rule, [...foreign.values()].flatMap((v) => [...v]), `narrowed by deny ${by}: a requester may match both policies and RBAC cannot tell, so those denies apply here too`);
     }
     for (const [verb, by] of narrowed) gap(rule, [verb], `cluster-wide grant narrowed to the known namespaces because deny rule ${by.split("#")[1]} of AccessPolicy \`${by.split("#")[0]}\` restricts namespaces: all-namespace requests and later namespaces are not granted`);
-    const byName = ruleAtoms.filter((a) => a.names !== undefined).map((a) => a.verb);
-    if (byName.length > 0) gap(rule, byName, "by name: object names are taken from the inventory, so objects created later are not granted until the next build", "info");
+    gap(rule, byName, "by name: object names are taken from the inventory, so objects created later are not granted until the next build", "info");
   }
   return { atoms, gaps, diagnostics };
 }

@@ -34,11 +34,23 @@ export function canCoincide(a: Principal, b: Principal): boolean {
   return group === ALL_SA || group === `${SA_NS}${saNamespace(user)}`;
 }
 
-/** True when a deny of `other` may apply to a requester that `policy` names (same policy included). */
-export function mayOverlap(policy: AccessPolicyIR, other: AccessPolicyIR): boolean {
-  if (policy === other || policy.name === other.name) return true;
-  const mine = principalsOf(policy);
-  return principalsOf(other).some((b) => mine.some((a) => canCoincide(a, b)));
+/**
+ * `mayOverlap(policy, other)`: true when a deny of `other` may apply to a requester that
+ * `policy` names (same policy included). Principals are computed once per policy, and pairs of
+ * principals are decided through their closure tokens (see `tokensOf`).
+ */
+export function overlapTester(): (policy: AccessPolicyIR, other: AccessPolicyIR) => boolean {
+  const closures = new Map<AccessPolicyIR, Set<string>>();
+  const tokens = new Map<AccessPolicyIR, string[]>();
+  return (policy, other) => {
+    if (policy === other || policy.name === other.name) return true;
+    let mine = closures.get(policy);
+    if (!mine) closures.set(policy, (mine = new Set(principalsOf(policy).flatMap(closureOf))));
+    let theirs = tokens.get(other);
+    if (!theirs) tokens.set(other, (theirs = [...new Set(principalsOf(other).flatMap(tokensOf))]));
+    for (const t of theirs) if (mine.has(t)) return true;
+    return false;
+  };
 }
 
 /**

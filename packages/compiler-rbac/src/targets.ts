@@ -37,7 +37,7 @@ export function targetsOf(ref: ResourceRef, all: readonly Target[]): Target[] {
 
 /**
  * The RBAC wildcard form of a ref when RBAC means the same by it: `*` (every resource and
- * subresource of every group) and `*/<sub>` (that subresource of every resource of a group).
+ * subresource of every group) and `*\/<sub>` (that subresource of every resource of a group).
  * `*.<group>` and `<resource>/*` have no exact RBAC form (RBAC `*` takes in subresources;
  * `x/*` is not a wildcard in RBAC).
  */
