@@ -75,3 +75,11 @@ export async function loadOrReport(io: Io, paths: readonly string[], json = fals
   if (!json) printDiagnostics(io, result.diagnostics);
   return result;
 }
+
+/** The `--at TIME` option: the instant expiry is judged at (default: now); a bad value is a usage error. */
+export function atOption(args: Parsed): Date {
+  const at = str(args, "at");
+  const now = at === undefined ? new Date() : new Date(at);
+  if (Number.isNaN(now.getTime())) throw new UsageError(`\`--at ${at}\` is not a timestamp like \`2026-12-31T18:00:00Z\``);
+  return now;
+}

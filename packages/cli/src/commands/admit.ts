@@ -1,6 +1,6 @@
 import { hasErrors, loadManifests } from "@rampart/core";
 import { admit } from "@rampart/compiler-vap";
-import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
+import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
 
 /** `rampart admit <paths…> -f <manifests…>`: workload rules against manifests, offline. */
 export const admitCommand: Command = {
@@ -12,9 +12,7 @@ export const admitCommand: Command = {
     const json = jsonOutput(args);
     const files = strs(args, "file");
     if (files.length === 0) throw new UsageError("give the manifests to check with `-f FILE` (repeatable; directories too)");
-    const at = str(args, "at");
-    const now = at === undefined ? new Date() : new Date(at);
-    if (Number.isNaN(now.getTime())) throw new UsageError(`\`--at ${at}\` is not a timestamp`);
+    const now = atOption(args);
     const loaded = await loadOrReport(io, args.positionals, json);
     if (!loaded) return EXIT.invalid;
     const { manifests, diagnostics } = await loadManifests(files, { cwd: io.cwd });

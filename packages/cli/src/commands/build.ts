@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { hasErrors } from "@rampart/core";
 import { buildClusters } from "../build/build-clusters.js";
 import { diffTree, writeTree } from "../build/write-tree.js";
-import { type Command, EXIT, loadOrReport, printDiagnostics, str, UsageError } from "../command.js";
+import { atOption, type Command, EXIT, loadOrReport, printDiagnostics, str, UsageError } from "../command.js";
 
 /** `rampart build`: compile every cluster's tree, atomically, or check it for drift. */
 export const build: Command = {
@@ -26,9 +26,7 @@ export const build: Command = {
     if (nb !== "np" && nb !== "cnp") throw new UsageError(`\`--network-backend ${nb}\`: use \`np\` (NetworkPolicy only) or \`cnp\` (plus ClusterNetworkPolicy)`);
     const wp = str(args, "write-precision") ?? "admission";
     if (wp !== "admission" && wp !== "rbac-only") throw new UsageError(`\`--write-precision ${wp}\`: use \`admission\` (exact writes via RBAC + admission, Kubernetes ≥ 1.30) or \`rbac-only\``);
-    const at = str(args, "at");
-    const now = at === undefined ? new Date() : new Date(at);
-    if (Number.isNaN(now.getTime())) throw new UsageError(`\`--at ${at}\` is not a timestamp like \`2026-12-31T18:00:00Z\``);
+    const now = atOption(args);
     const loaded = await loadOrReport(io, args.positionals);
     if (!loaded) return EXIT.invalid;
     const options = { networkBackend: nb, writePrecision: wp, now } as Parameters<typeof buildClusters>[2];

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { createEvaluator, diagnostic, hasErrors, normaliseClusters, parseRequest, type AccessRequest, type Diagnostic } from "@rampart/core";
-import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
+import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
 import { clusterInventory } from "../inventory-option.js";
 import { resourceArgument } from "../request-flags.js";
 
@@ -71,9 +71,7 @@ export const evalCommand: Command = {
     const json = jsonOutput(args);
     const batchFile = str(args, "requests");
     const single = batchFile === undefined ? requestFromFlags(args) : undefined;
-    const at = str(args, "at");
-    const now = at === undefined ? undefined : Date.parse(at);
-    if (now !== undefined && Number.isNaN(now)) throw new UsageError(`\`--at ${at}\` is not a timestamp like \`2026-12-31T18:00:00Z\``);
+    const now = str(args, "at") === undefined ? undefined : atOption(args).getTime();
     const loaded = await loadOrReport(io, args.positionals);
     if (!loaded) return EXIT.invalid;
     const batch = batchFile === undefined ? undefined : await readBatch(batchFile);

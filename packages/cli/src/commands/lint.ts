@@ -1,5 +1,5 @@
 import { formatDiagnostic, hasErrors, lint, loadFiles, loadManifests, sortDiagnostics } from "@rampart/core";
-import { type Command, EXIT, jsonOutput, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
+import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
 
 const RBAC_KINDS = new Set(["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]);
 
@@ -12,9 +12,7 @@ export const lintCommand: Command = {
   async run(args, io) {
     const json = jsonOutput(args);
     if (args.positionals.length === 0) throw new UsageError("give files or directories of policies or RBAC manifests");
-    const at = str(args, "at");
-    const now = at === undefined ? new Date() : new Date(at);
-    if (Number.isNaN(now.getTime())) throw new UsageError(`\`--at ${at}\` is not a timestamp`);
+    const now = atOption(args);
     const policies = await loadFiles(args.positionals, { cwd: io.cwd, skipForeign: true });
     const manifests = await loadManifests(args.positionals, { cwd: io.cwd });
     const problems = sortDiagnostics([...policies.diagnostics, ...manifests.diagnostics.filter((d) => d.code !== "file-not-found")]);

@@ -7,7 +7,7 @@ import { runTrafficCases } from "../policy-tests/traffic-cases.js";
 registerRunner(runAdmissionCases);
 registerRunner(runTrafficCases);
 import type { CaseResult } from "../policy-tests/types.js";
-import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
+import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
 
 /** `rampart test`: runs the PolicyTest documents (access, admission, traffic). */
 export const test: Command = {
@@ -19,9 +19,7 @@ export const test: Command = {
     const json = jsonOutput(args);
     const reporter = str(args, "reporter") ?? "text";
     if (reporter !== "text" && reporter !== "junit") throw new UsageError(`unknown reporter \`${reporter}\`; use \`text\` or \`junit\``);
-    const at = str(args, "at");
-    const now = at === undefined ? new Date() : new Date(at);
-    if (Number.isNaN(now.getTime())) throw new UsageError(`\`--at ${at}\` is not a timestamp`);
+    const now = atOption(args);
     const loaded = await loadOrReport(io, args.positionals, json);
     if (!loaded) return EXIT.invalid;
     const cluster = str(args, "cluster");

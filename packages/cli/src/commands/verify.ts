@@ -4,7 +4,7 @@ import { parseAllDocuments } from "yaml";
 import { createInventory, hasErrors, normaliseClusters, type Inventory } from "@rampart/core";
 import { verifyRbac, type RbacObject } from "@rampart/compiler-rbac";
 import { evaluateAccessAdmission, type AdmissionObject } from "@rampart/compiler-vap";
-import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
+import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
 import { clusterInventory } from "../inventory-option.js";
 
 async function readObjects(dir: string): Promise<Record<string, unknown>[]> {
@@ -24,9 +24,7 @@ export const verify: Command = {
     const json = jsonOutput(args);
     if (args.positionals.length < 2) throw new UsageError("give the policies and the built directory");
     const dir = resolve(io.cwd, args.positionals.at(-1)!);
-    const at = str(args, "at");
-    const now = at === undefined ? new Date() : new Date(at);
-    if (Number.isNaN(now.getTime())) throw new UsageError(`\`--at ${at}\` is not a timestamp`);
+    const now = atOption(args);
     const loaded = await loadOrReport(io, args.positionals.slice(0, -1), json);
     if (!loaded) return EXIT.invalid;
     const only = str(args, "cluster");
