@@ -2,7 +2,7 @@ import type { RampartDocument } from "../documents.js";
 import { createInventory, type Inventory } from "../inventory/inventory.js";
 import { normaliseAccess, normaliseClusters, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR } from "../ir/access.js";
 import { DEFAULT_DENY_REASON } from "./describe-rule.js";
-import { buildSubjectIndex, Interner, type Bucket, type IndexedRule, type SubjectIndex } from "./rule-index.js";
+import { buildSubjectIndex, Interner, requestPatterns, type Bucket, type IndexedRule, type SubjectIndex } from "./rule-index.js";
 import type { AccessRequest, Decision, MatchedRule } from "./types.js";
 
 /** Options of `createEvaluator`. */
@@ -149,6 +149,7 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
     for (let i = 0; i < keyCount; i++) scanList(bucket.get(keys[i]!));
   };
   let verbId = -1;
+  const patternIds = [-1, -1, -1, -1];
   const push = (p: number): void => {
     if (p < 0) return;
     keys[keyCount++] = p; // rules with `*` verbs (verb id 0)
@@ -162,12 +163,8 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
       return;
     }
     push(Interner.EVERYTHING);
-    push(interner.pattern(group, resource, sub));
-    push(interner.pattern(group, "*", sub));
-    if (sub !== "") {
-      push(interner.pattern(group, resource, "*"));
-      push(interner.pattern(group, "*", "*"));
-    }
+    requestPatterns(interner, group, resource, sub, patternIds);
+    for (let i = 0; i < 4; i++) push(patternIds[i]!);
   };
 
   const run = (request: AccessRequest): SubjectIndex | Decision => {
@@ -192,11 +189,14 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
     if (user !== "") scanBucket(index.users.get(user));
     const groups = request.groups;
     if (groups !== undefined) for (let i = 0; i < groups.length; i++) scanBucket(index.groups.get(groups[i]!));
+    // Only a well-formed `system:serviceaccount:<ns>:<name>` (both parts non-empty, no further `:`,
+    // as Kubernetes' serviceaccount.SplitUsername) is a ServiceAccount with the implied groups.
     if (user.startsWith(SA_USER_PREFIX)) {
-      scanBucket(index.allServiceAccounts);
-      if (index.saNamespaces.size > 0) {
-        const end = user.indexOf(":", SA_USER_PREFIX.length);
-        if (end > 0) scanBucket(index.saNamespaces.get(user.slice(SA_USER_PREFIX.length, end)));
+      const start = SA_USER_PREFIX.length;
+      const end = user.indexOf(":", start);
+      if (end > start && end < user.length - 1 && user.indexOf(":", end + 1) < 0) {
+        scanBucket(index.allServiceAccounts);
+        if (index.saNamespaces.size > 0) scanBucket(index.saNamespaces.get(user.slice(start, end)));
       }
     }
     return index;

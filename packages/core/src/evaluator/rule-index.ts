@@ -56,6 +56,20 @@ export class Interner {
   }
 }
 
+/**
+ * Writes into `out` the ids of the four patterns a request on (group, resource, sub) can match —
+ * exact, `*` resource, `*` subresource, both — or -1; a handful of map lookups, no allocation.
+ */
+export function requestPatterns(interner: Interner, group: string, resource: string, sub: string, out: number[]): void {
+  const byResource = (interner as unknown as { patterns: Map<string, Map<string, Map<string, number>>> }).patterns.get(group);
+  const exact = byResource?.get(resource);
+  const star = byResource?.get("*");
+  out[0] = exact?.get(sub) ?? -1;
+  out[1] = star?.get(sub) ?? -1;
+  out[2] = sub !== "" ? (exact?.get("*") ?? -1) : -1;
+  out[3] = sub !== "" ? (star?.get("*") ?? -1) : -1;
+}
+
 /** Rules of one subject key by packed (verb id, pattern id). */
 export type Bucket = Map<number, IndexedRule[]>;
 
