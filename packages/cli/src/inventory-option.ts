@@ -12,7 +12,9 @@ export async function clusterInventory(
   flag: string | undefined,
 ): Promise<{ inventory?: Inventory; diagnostics: Diagnostic[] }> {
   if (flag === "live") {
-    return { diagnostics: [diagnostic("inventory-live", "error", "`--inventory live` needs a cluster connection; run `rampart inventory pull -o FILE` and pass `--inventory FILE`", { file: "<command line>", line: 0, column: 0 })] };
+    // pulled from the kubeconfig context named like the cluster (or the current one); see live/live-inventory.ts
+    const { liveInventory } = await import("./live/live-inventory.js");
+    return liveInventory(io, documents, cluster);
   }
   const path = flag ?? normaliseClusters(documents).find((c) => c.name === cluster)?.inventory;
   if (path === undefined) return { diagnostics: [] };

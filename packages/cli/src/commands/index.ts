@@ -3,7 +3,9 @@ import { admitCommand } from "./admit.js";
 import { build } from "./build.js";
 import { check } from "./check.js";
 import { connectivityCommand } from "./connectivity.js";
+import { diffCommand } from "./diff.js";
 import { evalCommand } from "./eval.js";
+import { inventoryCommand } from "./inventory.js";
 import { lintCommand } from "./lint.js";
 import { schema } from "./schema.js";
 import { test } from "./test.js";
@@ -11,4 +13,4 @@ import { verify } from "./verify.js";
 import { whoCanCommand } from "./who-can.js";
 
 /** Every command, in the order `rampart --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, build, evalCommand, admitCommand, test, lintCommand, whoCanCommand, verify, connectivityCommand, schema];
+export const COMMANDS: readonly Command[] = [check, build, evalCommand, admitCommand, test, lintCommand, whoCanCommand, verify, diffCommand, inventoryCommand, connectivityCommand, schema];

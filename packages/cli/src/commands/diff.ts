@@ -1,0 +1,116 @@
+import { diagnostic, hasErrors, normaliseClusters, type Diagnostic } from "@rampart/core";
+import { buildClusters } from "../build/build-clusters.js";
+import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError, type Io } from "../command.js";
+import { connect, kubeContexts, kubeDiagnostic } from "../live/connector.js";
+import { desiredObjects } from "../live/desired.js";
+import { isFatal } from "../live/discovery.js";
+import { classifyDrift, formatDrift, MANAGED_SELECTOR } from "../live/drift.js";
+import type { KubeClient } from "../live/kube-client.js";
+import { pinLiveContext } from "../live/live-inventory.js";
+import { readLive } from "../live/live-objects.js";
+
+/** Prints problems that end the run (exit 2): text on stderr, or `{diagnostics}` on stdout with `-o json`. */
+function fail(io: Io, json: boolean, diagnostics: readonly Diagnostic[]): number {
+  if (json) io.out(JSON.stringify({ diagnostics }, null, 2));
+  else printDiagnostics(io, diagnostics);
+  return EXIT.invalid;
+}
+
+/**
+ * The cluster of the policies to compare: `--cluster`, else the only one, else the Cluster
+ * named like the kubeconfig context.
+ */
+async function chooseCluster(clusters: readonly string[], flag: string | undefined, context: string | undefined, kube: { kubeconfig?: string }): Promise<string> {
+  if (flag !== undefined) return flag;
+  if (clusters.length === 1) return clusters[0]!;
+  const name = context ?? (await kubeContexts(kube).then((c) => c.current, () => ""));
+  if (name && clusters.includes(name)) return name;
+  throw new UsageError(`\`--cluster\` is required: the policies define clusters ${clusters.map((c) => `\`${c}\``).join(", ")}${name ? ` and none is named like context \`${name}\`` : ""}`);
+}
+
+/** `rampart diff --live`: the build of one cluster against the objects in the live cluster. */
+export const diffCommand: Command = {
+  name: "diff",
+  summary: "compare the built output with a live cluster (drift): missing, changed and extra objects",
+  usage:
+    "rampart diff <paths…> --live [--context CTX] [--kubeconfig FILE] [--cluster NAME] [--inventory FILE|live] [--network-backend np|cnp] [--write-precision admission|rbac-only] [--at TIME] [--verbose] [-o json]\n\n" +
+    "exit 0 in sync, 1 drift, 2 invalid input or an unreachable cluster",
+  options: {
+    live: { type: "boolean" },
+    context: { type: "string" },
+    kubeconfig: { type: "string" },
+    cluster: { type: "string" },
+    inventory: { type: "string" },
+    "network-backend": { type: "string" },
+    "write-precision": { type: "string" },
+    at: { type: "string" },
+    verbose: { type: "boolean", short: "v" },
+    ...OUTPUT_OPTION,
+  },
+  async run(args, io) {
+    const json = jsonOutput(args);
+    if (args.values.live !== true) throw new UsageError("`--live` is required: `rampart diff` compares a build with a live cluster (to compare with a built tree on disk, use `rampart build -o DIR --check`)");
+    const nb = str(args, "network-backend") ?? "np";
+    if (nb !== "np" && nb !== "cnp") throw new UsageError(`\`--network-backend ${nb}\`: use \`np\` (NetworkPolicy only) or \`cnp\` (plus ClusterNetworkPolicy)`);
+    const wp = str(args, "write-precision") ?? "admission";
+    if (wp !== "admission" && wp !== "rbac-only") throw new UsageError(`\`--write-precision ${wp}\`: use \`admission\` or \`rbac-only\``);
+    const now = atOption(args);
+    const loaded = await loadOrReport(io, args.positionals, json);
+    if (!loaded) return EXIT.invalid;
+    const kubeconfig = str(args, "kubeconfig");
+    const kube = kubeconfig !== undefined ? { kubeconfig } : {};
+    const contextFlag = str(args, "context");
+    const clusters = normaliseClusters(loaded.documents).map((c) => c.name);
+    const cluster = await chooseCluster(clusters, str(args, "cluster"), contextFlag, kube);
+    if (!clusters.includes(cluster)) {
+      return fail(io, json, [diagnostic("unknown-cluster", "error", `unknown cluster \`${cluster}\`; the policies define ${clusters.map((c) => `\`${c}\``).join(", ")}`, { file: "<command line>", line: 0, column: 0 }, "pass one of them to `--cluster`")]);
+    }
+
+    let client: KubeClient;
+    try {
+      client = await connect({ ...kube, ...(contextFlag !== undefined ? { context: contextFlag } : {}) });
+      await client.get("/version").catch((error: unknown) => {
+        if (isFatal(error)) throw error; // unreachable or rejected: fail before building
+      });
+    } catch (error) {
+      return fail(io, json, [kubeDiagnostic(error, contextFlag)]);
+    }
+    pinLiveContext({ ...kube, context: client.context });
+    const options = { cluster, networkBackend: nb, writePrecision: wp, now } as Parameters<typeof buildClusters>[2];
+    const inventory = str(args, "inventory");
+    if (inventory !== undefined) options.inventory = inventory;
+    let built: Awaited<ReturnType<typeof buildClusters>>;
+    try {
+      built = await buildClusters(io, loaded.documents, options);
+    } finally {
+      pinLiveContext(undefined);
+    }
+    const files = built.clusters.get(cluster);
+    if (hasErrors(built.diagnostics) || !files) return fail(io, json, built.diagnostics);
+    const desired = desiredObjects(files);
+    if (hasErrors(desired.diagnostics)) return fail(io, json, desired.diagnostics);
+    if (!json && args.values.verbose === true) printDiagnostics(io, built.diagnostics);
+
+    io.err(`reading objects labelled \`${MANAGED_SELECTOR}\` from context \`${client.context}\` (${client.server})`);
+    let live: Awaited<ReturnType<typeof readLive>>;
+    try {
+      live = await readLive(client, desired.objects);
+    } catch (error) {
+      return fail(io, json, [kubeDiagnostic(error, client.context)]);
+    }
+    const report = classifyDrift(desired.objects, live.objects, live.unserved);
+    if (json) {
+      io.out(JSON.stringify({ cluster, context: client.context, server: client.server, ...report, diagnostics: live.diagnostics }, null, 2));
+    } else {
+      printDiagnostics(io, live.diagnostics);
+      for (const line of formatDrift(report)) io.out(line);
+      const c = report.counts;
+      io.err(
+        report.inSync
+          ? `in sync: the ${c.desired} objects of cluster \`${cluster}\` match context \`${client.context}\`, and no other object is labelled managed-by rampart`
+          : `drift: ${c.missing} missing, ${c.changed} changed, ${c.extra} extra (${c.desired} objects built for cluster \`${cluster}\`, compared with context \`${client.context}\`); apply the build (\`rampart build … -o DIR\`, then \`kubectl apply -k DIR/${cluster} --prune -l ${MANAGED_SELECTOR}\`)`,
+      );
+    }
+    return report.inSync ? EXIT.ok : EXIT.outcome;
+  },
+};
