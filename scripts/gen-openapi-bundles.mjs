@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Bundles the Kubernetes OpenAPI schemas compiler-vap and compiler-networkpolicy validate their
-// output against (compiler-rbac has its own: packages/compiler-rbac/scripts/).
+// Bundles the Kubernetes OpenAPI schemas compiler-networkpolicy validates its output
+// against (compiler-rbac and compiler-vap have their own, in their scripts/ folders).
 // Source: ../shared/conformance/openapi/v1.35/*_openapi.json — the official Kubernetes
 // release-1.35 OpenAPI v3 documents (api/openapi-spec/v3, Apache-2.0), as vendored unchanged by
 // kubernetes-sigs/kubectl-validate@a97ccfaca20b164819afdae780392496f6ed6bbd (see that README).
@@ -14,7 +14,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const src = resolve(process.argv[2] ?? join(root, "../shared/conformance/openapi/v1.35"));
 
 const bundles = [
-  { file: "apis__admissionregistration.k8s.io__v1_openapi.json", out: "packages/compiler-vap/data/openapi-admissionregistration-v1.35.json", kinds: ["ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding"], prefix: "io.k8s.api.admissionregistration.v1." },
   { file: "apis__networking.k8s.io__v1_openapi.json", out: "packages/compiler-networkpolicy/data/openapi-networking-v1.35.json", kinds: ["NetworkPolicy"], prefix: "io.k8s.api.networking.v1." },
 ];
 

@@ -8,8 +8,15 @@ export type { AccessAdmissionOutcome } from "./access-admission/evaluate-access-
 export { ADMISSION_WRITE_VERBS, needsWriteAdmission, writeEnvelope } from "./access-admission/envelope.js";
 export { celGlob, celString, celStringList } from "./access-admission/cel-text.js";
 
-// --- workload rules ---
+// --- workload rules (issue 4) ---
+/** Compiles WorkloadPolicies into ValidatingAdmissionPolicies and bindings, with a report. */
 export { compileVap } from "./workload/compile-vap.js";
-export type { CompileVapOptions, VapObject } from "./workload/compile-vap.js";
+export type { CompileVapOptions, CompileVapResult, ValidationReport, VapObject, VapReport, WorkloadRuleReport } from "./workload/compile-vap.js";
+/** Offline admission of manifests with the emitted CEL: from documents, or from compiled objects. */
 export { admit, admitWithObjects } from "./workload/admit.js";
-export type { AdmitResult, Violation } from "./workload/admit.js";
+export type { AdmitOptions, AdmitResult, ValidationAction, Violation } from "./workload/admit.js";
+/** The rule catalogue (one line of docs per rule) and the Pod Security checks it expands to. */
+export { CATALOGUE } from "./workload/catalogue.js";
+export type { CatalogueEntry } from "./workload/catalogue.js";
+export { POD_SECURITY_CHECKS, POD_SECURITY_VERSION } from "./workload/pod-security.js";
+export type { PodSecurityCheckInfo } from "./workload/pod-security.js";

@@ -1,119 +1,207 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import fc from "fast-check";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadDocuments, loadFiles, workloadPolicy, type RampartDocument } from "@rampart/core";
-import { admit, compileVap } from "@rampart/compiler-vap";
+import { loadFiles, workloadPolicy, type RampartDocument } from "@rampart/core";
+import { admit, admitWithObjects, compileVap } from "@rampart/compiler-vap";
 import { expectGolden, goldenYaml } from "../../../test-support/golden.js";
+import { controller, DIGEST, docs, GOOD_CONTAINER, NOW, pod } from "./helpers.js";
 
-const NOW = new Date("2026-11-24T00:00:00Z");
-function docs(values: unknown[]): RampartDocument[] {
-  const { documents, diagnostics } = loadDocuments(values);
-  expect(diagnostics).toEqual([]);
-  return documents;
-}
-const digest = "@sha256:" + "a".repeat(64);
-const pod = (name: string, containers: Record<string, unknown>[], extra: Record<string, unknown> = {}, ns = "team-a") => ({
-  apiVersion: "v1",
-  kind: "Pod",
-  metadata: { name, namespace: ns, labels: { "app.kubernetes.io/name": name } },
-  spec: { automountServiceAccountToken: false, containers, ...extra },
-});
-const good = { name: "app", image: `registry.example.com/app${digest}`, securityContext: { readOnlyRootFilesystem: true }, resources: { limits: { cpu: "1", memory: "1Gi" }, requests: { cpu: "1", memory: "1Gi" } }, ports: [{ containerPort: 8080 }] };
+const here = fileURLToPath(new URL(".", import.meta.url));
+const spec = await loadFiles(["fixtures/spec-example.yaml"], { cwd: here });
+const example = spec.documents;
 
-/** The SPEC.md WorkloadPolicy example without the rules this version does not compile (podSecurity). */
-const example = workloadPolicy("restricted-apps", {
-  action: "deny",
-  match: { namespaces: ["team-*"], excludeNamespaces: ["kube-system"], kinds: ["Pod", "Deployment", "CronJob"] },
-  exemptions: [
-    { images: ["registry.example.com/debug/*"], owner: "sre@example.com", expires: "2027-03-31" },
-    { namespaces: ["legacy-billing"], rules: ["readOnlyRootFilesystem"], owner: "billing@example.com", expires: "2027-01-15" },
-  ],
-  rules: [
-    { readOnlyRootFilesystem: true },
-    { automountServiceAccountToken: false },
-    { imageDigest: "required" },
-    { allowedRegistries: ["registry.example.com/"] },
-    { disallowLatestTag: true },
-    { resources: { limits: ["cpu", "memory"], requests: ["cpu", "memory"] } },
-    { forbiddenContainerPorts: [22] },
-    { requiredLabels: ["app.kubernetes.io/name"] },
-    { cel: { expression: "object.metadata.name.size() < 40", message: "names are short" } },
-  ],
-});
+/** Every catalogue rule, every kind, no namespace restriction. */
+const all = docs([
+  workloadPolicy("all-rules", {
+    rules: [
+      { podSecurity: "restricted" },
+      { readOnlyRootFilesystem: true },
+      { automountServiceAccountToken: false },
+      { imageDigest: "required" },
+      { allowedRegistries: ["registry.example.com/"] },
+      { disallowLatestTag: true },
+      { resources: { limits: ["cpu", "memory"], requests: ["cpu", "memory"] } },
+      { forbiddenContainerPorts: [22] },
+      { requiredLabels: ["app.kubernetes.io/name"] },
+      { cel: { expression: "object.metadata.name.size() < 40", message: "names are short" } },
+    ],
+  }),
+]);
+const rules = (d: readonly RampartDocument[], m: Record<string, unknown>) => admit(d, [m], { now: NOW })[0]!.violations.map((v) => v.rule).sort();
 
-describe("compileVap + admit", () => {
-  const d = docs([example]);
-  const rules = (m: Record<string, unknown>) => admit(d, [m], { now: NOW })[0]!.violations.map((v) => v.rule).sort();
-
-  it("golden: the emitted policy and binding", () => {
-    const out = compileVap(d, { now: NOW });
+describe("compileVap", () => {
+  it("golden: the SPEC.md example's policy and binding", () => {
+    expect(spec.diagnostics).toEqual([]);
+    const out = compileVap(example, { now: NOW });
     expect(out.diagnostics).toEqual([]);
-    expectGolden(new URL("./golden/workload-example.yaml", import.meta.url).pathname, goldenYaml(out.objects));
+    expectGolden(fileURLToPath(new URL("./golden/workload-example.yaml", import.meta.url)), goldenYaml(out.objects));
   });
 
-  it("a compliant pod is admitted; each rule catches its own breach with a message naming object and container", () => {
-    expect(rules(pod("ok", [good]))).toEqual([]);
-    expect(rules(pod("ro", [{ ...good, securityContext: {} }]))).toEqual(["readOnlyRootFilesystem"]);
-    expect(rules(pod("sa", [good], { automountServiceAccountToken: true }))).toEqual(["automountServiceAccountToken"]);
-    expect(rules(pod("tag", [{ ...good, image: "registry.example.com/app:1.0" }]))).toEqual(["imageDigest"]);
-    expect(rules(pod("hub", [{ ...good, image: `nginx${digest}` }]))).toEqual(["allowedRegistries"]);
-    expect(rules(pod("latest", [{ ...good, image: "registry.example.com/app" }]))).toEqual(["disallowLatestTag", "imageDigest"]);
-    expect(rules(pod("res", [{ ...good, resources: { limits: { cpu: "1" } } }]))).toEqual(["resources"]);
-    expect(rules(pod("ssh", [{ ...good, ports: [{ containerPort: 22 }] }]))).toEqual(["forbiddenContainerPorts"]);
-    expect(rules(pod("x".repeat(45), [good]))).toEqual(["cel"]);
-    expect(admit(d, [pod("ro", [good, { ...good, name: "sidecar", securityContext: {} }])], { now: NOW })[0]!.violations[0]!.message).toBe(
-      "readOnlyRootFilesystem: Pod ro: container sidecar must set securityContext.readOnlyRootFilesystem: true",
-    );
+  it("is deterministic and independent of document order", () => {
+    const both = [...example, ...all];
+    const a = goldenYaml(compileVap(both, { now: NOW }).objects);
+    expect(goldenYaml(compileVap([...both].reverse(), { now: NOW }).objects)).toBe(a);
   });
 
-  it("reaches init and ephemeral containers and pod templates of controllers", () => {
-    expect(rules(pod("init", [good], { initContainers: [{ ...good, name: "init", image: "busybox" }] }))).toEqual(["allowedRegistries", "disallowLatestTag", "imageDigest"]);
-    const cron = { apiVersion: "batch/v1", kind: "CronJob", metadata: { name: "c", namespace: "team-a", labels: { "app.kubernetes.io/name": "c" } }, spec: { jobTemplate: { spec: { template: { spec: { automountServiceAccountToken: false, containers: [{ ...good, securityContext: {} }] } } } } } };
-    expect(rules(cron)).toEqual(["readOnlyRootFilesystem"]);
-  });
-
-  it("match: namespace globs and exclusions; exemptions by image and by namespace", () => {
-    expect(admit(d, [pod("elsewhere", [{ ...good, securityContext: {} }], {}, "prod")], { now: NOW })).toEqual([{ kind: "Pod", name: "elsewhere", namespace: "prod", decision: "allow", violations: [] }]);
-    expect(rules(pod("debug", [{ ...good, image: `registry.example.com/debug/shell${digest}`, securityContext: {}, resources: {} }]))).toEqual([]);
-    const legacy = docs([workloadPolicy("l", { match: { namespaces: ["legacy-*"] }, exemptions: [{ namespaces: ["legacy-billing"], rules: ["readOnlyRootFilesystem"], owner: "o" }], rules: [{ readOnlyRootFilesystem: true }, { imageDigest: "required" }] })]);
-    const v = admit(legacy, [pod("p", [{ ...good, image: "registry.example.com/app:1", securityContext: {} }], {}, "legacy-billing")], { now: NOW })[0]!;
-    expect(v.violations.map((x) => x.rule)).toEqual(["imageDigest"]);
-  });
-
-  it("an expired exemption is dropped and reported", () => {
-    const out = compileVap(d, { now: new Date("2027-02-01T00:00:00Z") });
-    expect(out.diagnostics.map((x) => x.code)).toEqual(["exemption-expired"]);
-  });
-
-  it("policy strings cannot change an expression's meaning (escaping, fast-check)", () => {
-    fc.assert(
-      fc.property(fc.string(), fc.string(), (registry, label) => {
-        fc.pre(registry.length > 0);
-        const { documents } = loadDocuments([workloadPolicy("p", { rules: [{ allowedRegistries: [registry] }, { cel: { expression: "true", message: label || "m" } }] })]);
-        if (documents.length === 0) return;
-        const image = `${registry}x`;
-        const m = pod("p", [{ name: "c", image }]);
-        const hub = !image.includes("/") || !/[.:]|^localhost$/.test(image.split("/")[0]!);
-        const results = admit(documents, [m], { now: NOW })[0]!;
-        // The image starts with the registry text, so only Docker Hub expansion may reject it.
-        expect(results.violations.length === 0).toBe(!hub || (registry.startsWith("docker.io/") && image.startsWith(registry)) || `docker.io/${image.includes("/") ? "" : "library/"}${image}`.startsWith(registry));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it("bad input: invalid custom CEL is reported at the expression; unknown rule names get did-you-mean", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "rampart-vap-"));
-    writeFileSync(join(dir, "w.yaml"), "apiVersion: rampart.dev/v1alpha1\nkind: WorkloadPolicy\nmetadata: { name: w }\nspec:\n  rules:\n    - cel: { expression: 'object.spec.(', message: m }\n    - readOnlyRootFileSystem: true\n");
-    const loaded = await loadFiles(["w.yaml"], { cwd: dir });
-    expect(loaded.diagnostics.map((x) => `${x.line}:${x.column}: ${x.message} | ${x.hint}`)).toEqual([
-      "7:7: unknown field `readOnlyRootFileSystem` in WorkloadPolicy `spec.rules[1]` | did you mean `readOnlyRootFilesystem`?",
+  it("match: kinds on CREATE/UPDATE, exact namespaces by selector, globs by matchConditions, labels", () => {
+    const [policy, binding] = compileVap(example, { now: NOW }).objects;
+    const s = policy!.spec as Record<string, any>;
+    expect(s.matchConstraints.resourceRules).toEqual([
+      { apiGroups: [""], apiVersions: ["*"], operations: ["CREATE", "UPDATE"], resources: ["pods", "pods/ephemeralcontainers"] },
+      { apiGroups: ["apps"], apiVersions: ["*"], operations: ["CREATE", "UPDATE"], resources: ["deployments"] },
     ]);
-    writeFileSync(join(dir, "w2.yaml"), "apiVersion: rampart.dev/v1alpha1\nkind: WorkloadPolicy\nmetadata: { name: w }\nspec:\n  rules:\n    - cel: { expression: 'object.spec.(', message: m }\n");
-    const ok = await loadFiles(["w2.yaml"], { cwd: dir });
-    const out = compileVap(ok.documents, { now: NOW });
-    expect(out.diagnostics.map((x) => `${x.file}:${x.line}:${x.column}: ${x.code}`)).toEqual(["w2.yaml:6:26: invalid-cel"]);
+    expect(s.matchConstraints.namespaceSelector).toEqual({ matchLabels: { tier: "apps" }, matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "NotIn", values: ["kube-system"] }] });
+    expect(s.matchConditions).toEqual([{ name: "rampart-namespaces", expression: 'request.namespace.startsWith("team-")' }]);
+    expect(binding!.spec).toEqual({ policyName: "rampart-restricted-apps", validationActions: ["Deny"] });
+    expect(policy!.metadata.labels).toEqual({ "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": "restricted-apps" });
+    expect(policy!.metadata.annotations).toEqual({ "rampart.dev/source": "fixtures/spec-example.yaml:2" });
+    const exact = compileVap(docs([workloadPolicy("x", { match: { namespaces: ["b", "a"] }, rules: [{ imageDigest: "required" }] })]), { now: NOW }).objects[0]!.spec as Record<string, any>;
+    expect(exact.matchConstraints.namespaceSelector).toEqual({ matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: ["a", "b"] }] });
+    expect(exact.matchConditions).toBeUndefined();
+  });
+
+  it("validationActions follow `action`", () => {
+    for (const [action, actions] of [["deny", ["Deny"]], ["warn", ["Warn", "Audit"]], ["audit", ["Audit"]]] as const) {
+      const out = compileVap(docs([workloadPolicy("p", { action, rules: [{ imageDigest: "required" }] })]), { now: NOW });
+      expect(out.objects[1]!.spec.validationActions).toEqual(actions);
+    }
+  });
+
+  it("every object is valid against the Kubernetes OpenAPI schema, and the report covers every rule with its cost", () => {
+    const out = compileVap([...example, ...all], { now: NOW });
+    expect(out.diagnostics).toEqual([]);
+    expect(out.report.rules.map((r) => `${r.policy}#${r.rule}:${r.id}`)).toHaveLength(20);
+    for (const r of out.report.rules) {
+      expect(r.validations.length).toBeGreaterThan(0);
+      for (const v of r.validations) expect(v.cost).toBeLessThan(100_000); // the API server allows 1,000,000 per expression
+    }
+    for (const p of out.report.policies) expect(p.totalCost).toBeLessThan(1_000_000); // and 10,000,000 per policy evaluation
+    const pss = out.report.rules.find((r) => r.policy === "all-rules" && r.id === "podSecurity")!;
+    expect(pss.validations.map((v) => v.check)).toEqual(expect.arrayContaining(["runAsNonRoot", "capabilities_restricted", "hostProbesAndHostLifecycle", "procMount_restricted"]));
+    expect(out.report.exemptions).toEqual([
+      { policy: "restricted-apps", exemption: 0, owner: "sre@example.com", expires: "2027-03-31", enforcedBy: "validation" },
+      { policy: "restricted-apps", exemption: 1, owner: "billing@example.com", expires: "2027-01-15", enforcedBy: "validation" },
+    ]);
+  });
+});
+
+describe("admit", () => {
+  it("a compliant pod is admitted; each rule catches its own breach", () => {
+    expect(rules(all, pod("ok", [GOOD_CONTAINER]))).toEqual([]);
+    expect(rules(all, pod("ro", [{ ...GOOD_CONTAINER, securityContext: { ...GOOD_CONTAINER.securityContext, readOnlyRootFilesystem: false } }]))).toEqual(["readOnlyRootFilesystem"]);
+    expect(rules(all, pod("sa", [GOOD_CONTAINER], { automountServiceAccountToken: true }))).toEqual(["automountServiceAccountToken"]);
+    expect(rules(all, pod("tag", [{ ...GOOD_CONTAINER, image: "registry.example.com/app:1.0" }]))).toEqual(["imageDigest"]);
+    expect(rules(all, pod("hub", [{ ...GOOD_CONTAINER, image: `nginx${DIGEST}` }]))).toEqual(["allowedRegistries"]);
+    expect(rules(all, pod("latest", [{ ...GOOD_CONTAINER, image: "registry.example.com/app" }]))).toEqual(["disallowLatestTag", "imageDigest"]);
+    expect(rules(all, pod("latest2", [{ ...GOOD_CONTAINER, image: "registry.example.com/app:latest" }]))).toEqual(["disallowLatestTag", "imageDigest"]);
+    expect(rules(all, pod("res", [{ ...GOOD_CONTAINER, resources: { limits: { cpu: "1" } } }]))).toEqual(["resources"]);
+    expect(rules(all, pod("ssh", [{ ...GOOD_CONTAINER, ports: [{ containerPort: 8080, hostPort: 22 }] }]))).toEqual(["forbiddenContainerPorts", "hostPorts"]);
+    expect(rules(all, { ...pod("nolabel", [GOOD_CONTAINER]), metadata: { name: "nolabel", namespace: "a" } })).toEqual(["requiredLabels"]);
+    expect(rules(all, pod("x".repeat(45), [GOOD_CONTAINER]))).toEqual(["cel"]);
+    expect(rules(all, pod("root", [{ ...GOOD_CONTAINER, securityContext: { ...GOOD_CONTAINER.securityContext, runAsUser: 0 } }]))).toEqual(["runAsUser"]);
+  });
+
+  it("messages name the rule or Pod Security check, the object and the container", () => {
+    const bad = { ...GOOD_CONTAINER, name: "sidecar", securityContext: { readOnlyRootFilesystem: false, privileged: true, capabilities: { drop: ["ALL"] }, allowPrivilegeEscalation: false } };
+    const [r] = admit(all, [pod("web", [GOOD_CONTAINER, bad])], { now: NOW });
+    expect(r!.decision).toBe("deny");
+    expect(r!.violations.map((v) => [v.rule, v.ruleName, v.message])).toEqual([
+      ["privileged", "podSecurity", "privileged: Pod team-a/web: container sidecar must not set securityContext.privileged=true"],
+      ["readOnlyRootFilesystem", "readOnlyRootFilesystem", "readOnlyRootFilesystem: Pod team-a/web: container sidecar must set securityContext.readOnlyRootFilesystem: true"],
+    ]);
+    const [h] = admit(all, [pod("h", [GOOD_CONTAINER], { hostNetwork: true, hostIPC: true })], { now: NOW });
+    expect(h!.violations.map((v) => v.message)).toContain("hostNamespaces: Pod team-a/h: pod must not set hostNetwork=true, hostIPC=true");
+    const [c] = admit(all, [pod("c", [{ ...GOOD_CONTAINER, securityContext: {} }, { ...GOOD_CONTAINER, name: "b", securityContext: {} }])], { now: NOW });
+    expect(c!.violations.find((v) => v.rule === "runAsNonRoot")).toBeUndefined();
+    expect(c!.violations.find((v) => v.rule === "allowPrivilegeEscalation")!.message).toBe("allowPrivilegeEscalation: Pod team-a/c: containers app, b must set securityContext.allowPrivilegeEscalation=false");
+  });
+
+  it("reaches init and ephemeral containers and the pod templates of every controller", () => {
+    expect(rules(all, pod("init", [GOOD_CONTAINER], { initContainers: [{ ...GOOD_CONTAINER, name: "init", image: "busybox" }] }))).toEqual(["allowedRegistries", "disallowLatestTag", "imageDigest"]);
+    expect(rules(all, pod("eph", [GOOD_CONTAINER], { ephemeralContainers: [{ ...GOOD_CONTAINER, name: "debug", securityContext: { ...GOOD_CONTAINER.securityContext, privileged: true } }] }))).toEqual(["privileged"]);
+    for (const kind of ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]) {
+      expect(rules(all, controller(kind, "ok", [GOOD_CONTAINER]))).toEqual([]);
+      expect(rules(all, controller(kind, "bad", [{ ...GOOD_CONTAINER, securityContext: {} }]))).toEqual(["allowPrivilegeEscalation", "capabilities_restricted", "readOnlyRootFilesystem"]);
+    }
+  });
+
+  it("match: namespace globs, exclusions and namespace labels", () => {
+    const bad = pod("p", [{ ...GOOD_CONTAINER, securityContext: {} }], {}, "team-a");
+    const labelled = { now: NOW, namespaceLabels: () => ({ tier: "apps" }) };
+    expect(admit(example, [bad], labelled)[0]!.decision).toBe("deny");
+    expect(admit(example, [bad], { now: NOW })[0]!.violations).toEqual([]); // namespace lacks tier=apps
+    expect(admit(example, [{ ...bad, metadata: { ...bad.metadata, namespace: "prod" } }], labelled)[0]!.violations).toEqual([]);
+    expect(admit(example, [{ ...bad, metadata: { ...bad.metadata, namespace: "kube-system" } }], labelled)[0]!.violations).toEqual([]);
+    expect(admit(example, [controller("StatefulSet", "s", [{ ...GOOD_CONTAINER, securityContext: {} }])], labelled)).toEqual([{ kind: "StatefulSet", name: "s", namespace: "team-a", decision: "allow", violations: [] }]);
+  });
+
+  it("exemptions: by image (containers skipped; pod-level checks only when every image matches) and by namespace", () => {
+    const labelled = { now: NOW, namespaceLabels: () => ({ tier: "apps" }) };
+    const debug = { ...GOOD_CONTAINER, name: "debug", image: "registry.example.com/debug/shell:1", securityContext: {}, resources: {} };
+    expect(admit(example, [pod("d", [GOOD_CONTAINER, debug])], labelled)[0]!.violations.map((v) => v.rule)).toEqual([]);
+    // automountServiceAccountToken is pod-level: skipped only when every container is exempt.
+    expect(admit(example, [pod("d", [GOOD_CONTAINER, debug], { automountServiceAccountToken: true })], labelled)[0]!.violations.map((v) => v.rule)).toEqual(["automountServiceAccountToken"]);
+    expect(admit(example, [pod("d", [debug], { automountServiceAccountToken: true })], labelled)[0]!.violations.map((v) => v.rule)).toEqual([]);
+    const legacy = docs([
+      workloadPolicy("l", {
+        match: { namespaces: ["legacy-*"] },
+        exemptions: [{ namespaces: ["legacy-billing"], rules: ["readOnlyRootFilesystem"], owner: "o" }, { namespaces: ["legacy-old"], owner: "o" }],
+        rules: [{ readOnlyRootFilesystem: true }, { imageDigest: "required" }],
+      }),
+    ]);
+    const p = (ns: string) => pod("p", [{ ...GOOD_CONTAINER, image: "registry.example.com/app:1", securityContext: {} }], {}, ns);
+    expect(rules(legacy, p("legacy-billing"))).toEqual(["imageDigest"]);
+    expect(rules(legacy, p("legacy-other"))).toEqual(["imageDigest", "readOnlyRootFilesystem"]);
+    expect(rules(legacy, p("legacy-old"))).toEqual([]);
+    const conditions = (compileVap(legacy, { now: NOW }).objects[0]!.spec as { matchConditions: unknown }).matchConditions;
+    expect(conditions).toEqual([
+      { name: "rampart-namespaces", expression: 'request.namespace.startsWith("legacy-")' },
+      { name: "rampart-exemption-1", expression: '!(request.namespace == "legacy-old")' },
+    ]);
+  });
+
+  it("an expired exemption is dropped and reported: its rules apply again", () => {
+    const later = new Date("2027-02-01T00:00:00Z");
+    const out = compileVap(example, { now: later });
+    expect(out.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}: ${d.message}`)).toEqual([
+      "fixtures/spec-example.yaml:14:109 exemption-expired: exemption 1 of WorkloadPolicy `restricted-apps` (owner `billing@example.com`) expired on `2027-01-15`: its rules apply again",
+    ]);
+    const legacyPod = pod("p", [{ ...GOOD_CONTAINER, securityContext: { ...GOOD_CONTAINER.securityContext, readOnlyRootFilesystem: false } }], {}, "legacy-billing");
+    const d = docs([workloadPolicy("l", { exemptions: [{ namespaces: ["legacy-billing"], rules: ["readOnlyRootFilesystem"], owner: "o", expires: "2027-01-15" }], rules: [{ readOnlyRootFilesystem: true }] })]);
+    expect(rules(d, legacyPod)).toEqual([]);
+    expect(admit(d, [legacyPod], { now: later })[0]!.violations.map((v) => v.rule)).toEqual(["readOnlyRootFilesystem"]);
+  });
+
+  it("warn and audit actions: violations listed, decision warn or allow", () => {
+    const warn = docs([workloadPolicy("w", { action: "warn", rules: [{ imageDigest: "required" }] }), workloadPolicy("a", { action: "audit", rules: [{ disallowLatestTag: true }] })]);
+    const [r] = admit(warn, [pod("p", [{ ...GOOD_CONTAINER, image: "nginx" }])], { now: NOW });
+    expect(r!.decision).toBe("warn");
+    expect(r!.violations.map((v) => [v.policy, v.rule, v.actions])).toEqual([
+      ["a", "disallowLatestTag", ["Audit"]],
+      ["w", "imageDigest", ["Warn", "Audit"]],
+    ]);
+  });
+
+  it("judges the object the API server would see: defaults applied, nulls dropped, generateName, List", () => {
+    const d = docs([workloadPolicy("p", { rules: [{ podSecurity: "restricted" }, { forbiddenContainerPorts: [8080] }] })]);
+    const m = pod("p", [{ ...GOOD_CONTAINER, ports: [{ containerPort: 8080 }] }], { volumes: [{ name: "scratch" }], hostNetwork: true, nodeName: null });
+    const v = admit(d, [{ kind: "List", items: [m] }], { now: NOW })[0]!.violations;
+    expect(v.map((x) => x.rule)).toEqual(["hostNamespaces", "hostPorts", "forbiddenContainerPorts"]);
+    const gen = { ...pod("x", [{ ...GOOD_CONTAINER, image: "a" }]), metadata: { generateName: "web-", namespace: "n", labels: {} } };
+    expect(admit(docs([workloadPolicy("q", { rules: [{ imageDigest: "required" }] })]), [gen], { now: NOW })[0]!.violations[0]!.message).toBe(
+      "imageDigest: Pod n/web-*: container app must pin its image by digest (`@sha256:` and 64 lowercase hex digits)",
+    );
+  });
+
+  it("an expression that fails at run time denies (failurePolicy: Fail) and says why", () => {
+    const d = docs([workloadPolicy("p", { rules: [{ cel: { expression: "object.spec.nothing.size() > 0", message: "m" } }] })]);
+    const [r] = admit(d, [pod("p", [GOOD_CONTAINER])], { now: NOW });
+    expect(r!.decision).toBe("deny");
+    expect(r!.violations[0]!.message).toMatch(/^cel: m \(the expression failed: /);
+  });
+
+  it("admitWithObjects runs pre-built objects (as `rampart build` wrote them)", () => {
+    const { objects } = compileVap(all, { now: NOW });
+    const parsed = JSON.parse(JSON.stringify(objects));
+    expect(admitWithObjects(parsed, [pod("p", [{ ...GOOD_CONTAINER, image: "nginx" }])])[0]!.violations.map((v) => v.rule).sort()).toEqual(["allowedRegistries", "disallowLatestTag", "imageDigest"]);
   });
 });

@@ -72,4 +72,6 @@ export { LINT_CHECKS } from "./lint/checks.js";
 export type { LintCheck } from "./lint/checks.js";
 
 // --- workload IR (compiler-vap) ---
+export { normaliseWorkload } from "./ir/workload.js";
+export type { NormaliseWorkloadOptions, WorkloadExemptionIR, WorkloadKind, WorkloadPolicyIR, WorkloadRuleIR, WorkloadRuleSpec } from "./ir/workload.js";
 // --- traffic IR (compiler-networkpolicy) ---

@@ -1,30 +1,25 @@
-import { Environment } from "@marcbachmann/cel-js";
-import type { RampartDocument } from "@rampart/core";
-import { compileVap, WORKLOAD_RESOURCES, type VapObject } from "./compile-vap.js";
+// Offline admission: runs the emitted ValidatingAdmissionPolicies — the very expression strings
+// they carry, parsed back from the objects — on manifests, as the API server would on CREATE.
+import type { RampartDocument, WorkloadRuleName } from "@rampart/core";
+import { program, toCel, type CelProgram } from "./cel-env.js";
+import { compileVap, type VapObject } from "./compile-vap.js";
+import { applyPodDefaults } from "./defaults.js";
+import { KIND_RESOURCES } from "./match.js";
+import { POD_SECURITY_CHECK_IDS } from "./pod-security.js";
 
-const env = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true });
-const cache = new Map<string, (ctx: Record<string, unknown>) => unknown>();
-const run = (expr: string, ctx: Record<string, unknown>) => {
-  let fn = cache.get(expr);
-  if (!fn) cache.set(expr, (fn = env.parse(expr) as unknown as (c: Record<string, unknown>) => unknown));
-  return fn(ctx);
-};
+/** A validation action of a binding. */
+export type ValidationAction = "Deny" | "Warn" | "Audit";
 
-/** Integers reach CEL as int (BigInt), as the API server passes them. */
-function toCel(v: unknown): unknown {
-  if (typeof v === "number") return Number.isInteger(v) ? BigInt(v) : v;
-  if (Array.isArray(v)) return v.map(toCel);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toCel(x)]));
-  return v;
-}
-
-/** One violated validation. */
+/** One failed validation. */
 export interface Violation {
+  /** The WorkloadPolicy. */
   policy: string;
-  /** The rule id of the catalogue (`readOnlyRootFilesystem`, …), from the message prefix. */
+  /** What was violated, as the message names it: the rule name, or the Pod Security check id (`runAsNonRoot`). */
   rule: string;
+  /** The policy rule it comes from (`podSecurity` for Pod Security checks). */
+  ruleName: WorkloadRuleName;
   message: string;
-  actions: readonly string[];
+  actions: readonly ValidationAction[];
 }
 
 /** The admission outcome of one manifest. */
@@ -32,54 +27,139 @@ export interface AdmitResult {
   kind: string;
   name: string;
   namespace: string;
+  /** `deny` when a Deny violation exists, `warn` when a Warn one does, else `allow` (Audit violations are listed). */
   decision: "allow" | "deny" | "warn";
   violations: Violation[];
 }
 
-type Spec = { matchConstraints: { resourceRules: { apiGroups: string[]; resources: string[] }[]; namespaceSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values: string[] }[] } }; matchConditions?: { expression: string }[]; variables: { name: string; expression: string }[]; validations: { expression: string; messageExpression: string }[] };
+/** Options of `admit`. */
+export interface AdmitOptions {
+  /** The instant exemptions' `expires` is judged against (default: now). */
+  now?: Date;
+  /** Labels of a namespace (its `kubernetes.io/metadata.name` label is implied). */
+  namespaceLabels?: (namespace: string) => Record<string, string>;
+  /** Namespace of manifests that name none (default `default`). */
+  namespace?: string;
+}
+
+interface Spec {
+  matchConstraints: { resourceRules: { apiGroups: string[]; resources: string[] }[]; namespaceSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } };
+  matchConditions?: { expression: string }[];
+  variables?: { name: string; expression: string }[];
+  validations: { expression: string; message?: string; messageExpression?: string }[];
+}
+
+interface Prepared {
+  policy: string;
+  resources: Set<string>;
+  selector: Spec["matchConstraints"]["namespaceSelector"];
+  conditions: CelProgram[];
+  variables: [string, CelProgram][];
+  validations: { run: CelProgram; message: CelProgram | undefined; text: string; rule: string; ruleName: WorkloadRuleName }[];
+  actions: ValidationAction[];
+}
+
+const PSS = new Set(POD_SECURITY_CHECK_IDS);
+
+function prepare(objects: readonly VapObject[]): Prepared[] {
+  const bindings = new Map<string, ValidationAction[]>();
+  for (const o of objects) if (o.kind === "ValidatingAdmissionPolicyBinding") bindings.set(String(o.spec.policyName), [...((o.spec.validationActions as ValidationAction[]) ?? [])]);
+  const out: Prepared[] = [];
+  for (const o of objects) {
+    if (o.kind !== "ValidatingAdmissionPolicy" || !bindings.has(o.metadata.name)) continue;
+    const spec = o.spec as unknown as Spec;
+    out.push({
+      policy: o.metadata.labels["rampart.dev/policy"] ?? o.metadata.name,
+      resources: new Set(spec.matchConstraints.resourceRules.flatMap((r) => r.apiGroups.flatMap((g) => r.resources.map((res) => `${g}/${res}`)))),
+      selector: spec.matchConstraints.namespaceSelector,
+      conditions: (spec.matchConditions ?? []).map((c) => program(c.expression)),
+      variables: (spec.variables ?? []).map((v) => [v.name, program(v.expression)]),
+      validations: spec.validations.map((v) => {
+        const text = v.message ?? "";
+        const rule = text.includes(": ") ? text.slice(0, text.indexOf(": ")) : "cel";
+        return { run: program(v.expression), message: v.messageExpression ? program(v.messageExpression) : undefined, text, rule, ruleName: (PSS.has(rule) ? "podSecurity" : rule) as WorkloadRuleName };
+      }),
+      actions: bindings.get(o.metadata.name)!,
+    });
+  }
+  return out;
+}
+
+function selects(selector: Prepared["selector"], labels: Record<string, string>): boolean {
+  if (!selector) return true;
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== v) return false;
+  for (const e of selector.matchExpressions ?? []) {
+    const has = Object.hasOwn(labels, e.key);
+    const ok = e.operator === "In" ? has && (e.values ?? []).includes(labels[e.key]!) : e.operator === "NotIn" ? !has || !(e.values ?? []).includes(labels[e.key]!) : e.operator === "Exists" ? has : !has;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+const safe = (p: CelProgram, ctx: Record<string, unknown>): { value?: unknown; error?: string } => {
+  try {
+    return { value: p(ctx) };
+  } catch (error) {
+    return { error: (error as Error).message.split("\n")[0]! };
+  }
+};
+
+/** Manifests with `kind: List` expanded into their items. */
+function flatten(manifests: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  return manifests.flatMap((m) => (m && m.kind === "List" && Array.isArray(m.items) ? flatten(m.items as Record<string, unknown>[]) : m ? [m] : []));
+}
 
 /**
- * Runs the emitted ValidatingAdmissionPolicies offline, with the very expressions they carry,
- * on manifests (CREATE). `namespaceLabels` gives the labels of namespaces (name is implied).
+ * Runs compiled ValidatingAdmissionPolicies and their bindings on manifests (as CREATE requests),
+ * with the expressions they carry. Manifests of kinds no policy can match are left out.
  */
-export function admitWithObjects(objects: readonly VapObject[], manifests: readonly Record<string, unknown>[], namespaceLabels: (ns: string) => Record<string, string> = () => ({})): AdmitResult[] {
-  const bindings = new Map(objects.filter((o) => o.kind === "ValidatingAdmissionPolicyBinding").map((o) => [String(o.spec.policyName), (o.spec.validationActions as string[]) ?? []]));
+export function admitWithObjects(objects: readonly VapObject[], manifests: readonly Record<string, unknown>[], options: Omit<AdmitOptions, "now"> = {}): AdmitResult[] {
+  const policies = prepare(objects);
   const results: AdmitResult[] = [];
-  for (const manifest of manifests) {
+  for (const manifest of flatten(manifests)) {
     const kind = String(manifest.kind ?? "");
-    const res = WORKLOAD_RESOURCES[kind];
-    if (!res) continue;
+    const entry = KIND_RESOURCES[kind as keyof typeof KIND_RESOURCES];
+    if (!entry) continue;
+    const resource = `${entry[0]}/${entry[1][0]}`;
     const meta = (manifest.metadata ?? {}) as { name?: string; namespace?: string };
-    const ns = meta.namespace ?? "default";
-    const labels = { "kubernetes.io/metadata.name": ns, ...namespaceLabels(ns) };
-    const object = toCel(manifest);
-    const ctx: Record<string, unknown> = { object, oldObject: null, request: { namespace: ns, name: meta.name ?? "", operation: "CREATE", kind: { kind } }, namespaceObject: { metadata: { name: ns, labels } } };
-    const result: AdmitResult = { kind, name: meta.name ?? "", namespace: ns, decision: "allow", violations: [] };
-    for (const policy of objects) {
-      if (policy.kind !== "ValidatingAdmissionPolicy") continue;
-      const actions = bindings.get(policy.metadata.name);
-      if (!actions) continue;
-      const spec = policy.spec as unknown as Spec;
-      if (!spec.matchConstraints.resourceRules.some((r) => r.apiGroups.includes(res[0]) && r.resources.includes(res[1]))) continue;
-      const sel = spec.matchConstraints.namespaceSelector;
-      if (sel && !Object.entries(sel.matchLabels ?? {}).every(([k, v]) => labels[k as keyof typeof labels] === v)) continue;
-      if (sel && !(sel.matchExpressions ?? []).every((e) => (e.operator === "In" ? e.values.includes(labels[e.key as keyof typeof labels] ?? "") : !e.values.includes(labels[e.key as keyof typeof labels] ?? "")))) continue;
-      if (!(spec.matchConditions ?? []).every((m) => run(m.expression, ctx) === true)) continue;
+    const namespace = meta.namespace ?? options.namespace ?? "default";
+    const labels = { ...(options.namespaceLabels?.(namespace) ?? {}), "kubernetes.io/metadata.name": namespace };
+    const apiVersion = String(manifest.apiVersion ?? "v1");
+    const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
+    const object = toCel(manifest) as Record<string, unknown>;
+    applyPodDefaults(object);
+    const request = {
+      kind: { group, version, kind },
+      resource: { group: entry[0], version, resource: entry[1][0] },
+      name: meta.name ?? "",
+      namespace,
+      operation: "CREATE",
+      userInfo: { username: "rampart-admit", groups: [] },
+      dryRun: false,
+    };
+    const base = { object, oldObject: null, request, namespaceObject: { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace, labels } } };
+    const result: AdmitResult = { kind, name: meta.name ?? "", namespace, decision: "allow", violations: [] };
+    for (const p of policies) {
+      if (!p.resources.has(resource) || !selects(p.selector, labels)) continue;
+      if (!p.conditions.every((c) => safe(c, base).value === true)) continue;
       const variables: Record<string, unknown> = {};
-      const scope = { ...ctx, variables };
-      for (const v of spec.variables) variables[v.name] = run(v.expression, scope);
-      for (const v of spec.validations) {
-        let ok: unknown;
-        try {
-          ok = run(v.expression, scope);
-        } catch {
-          ok = false; // an evaluation error fails closed (failurePolicy: Fail)
+      const ctx = { ...base, variables };
+      for (const [name, run] of p.variables) {
+        const r = safe(run, ctx);
+        if (r.error === undefined) variables[name] = r.value;
+      }
+      for (const v of p.validations) {
+        const r = safe(v.run, ctx);
+        if (r.value === true) continue;
+        let message: string;
+        if (r.error !== undefined) message = `${v.text} (the expression failed: ${r.error})`;
+        else {
+          const m = v.message ? safe(v.message, ctx).value : undefined;
+          message = typeof m === "string" && !/[\r\n]/.test(m) ? m : v.text;
         }
-        if (ok === true) continue;
-        const message = String(run(v.messageExpression, scope));
-        result.violations.push({ policy: policy.metadata.name, rule: message.split(":")[0]!, message, actions });
-        if (actions.includes("Deny")) result.decision = "deny";
-        else if (result.decision === "allow" && actions.includes("Warn")) result.decision = "warn";
+        result.violations.push({ policy: p.policy, rule: v.rule, ruleName: v.ruleName, message, actions: p.actions });
+        if (p.actions.includes("Deny")) result.decision = "deny";
+        else if (result.decision === "allow" && p.actions.includes("Warn")) result.decision = "warn";
       }
     }
     results.push(result);
@@ -87,7 +167,9 @@ export function admitWithObjects(objects: readonly VapObject[], manifests: reado
   return results;
 }
 
-/** Compiles the WorkloadPolicies and admits the manifests against them. */
-export function admit(documents: readonly RampartDocument[], manifests: readonly Record<string, unknown>[], options: { now?: Date; namespaceLabels?: (ns: string) => Record<string, string> } = {}): AdmitResult[] {
-  return admitWithObjects(compileVap(documents, options.now ? { now: options.now } : {}).objects, manifests, options.namespaceLabels);
+/** Compiles the WorkloadPolicies among `documents` and admits the manifests against them, offline. */
+export function admit(documents: readonly RampartDocument[], manifests: readonly Record<string, unknown>[], options: AdmitOptions = {}): AdmitResult[] {
+  const { objects } = compileVap(documents, options.now ? { now: options.now } : {});
+  const { now: _now, ...rest } = options;
+  return admitWithObjects(objects, manifests, rest);
 }

@@ -1,132 +1,155 @@
-import { Environment } from "@marcbachmann/cel-js";
-import { createOpenApiValidator, diagnostic, documentsOfKind, positionOf, timestampMillis, type Diagnostic, type OpenApiBundle, type RampartDocument, type WorkloadPolicy } from "@rampart/core";
-import schemas from "../../data/openapi-admissionregistration-v1.35.json" with { type: "json" };
-import { celGlob, celString } from "../access-admission/cel-text.js";
-import { catalogueRule } from "./catalogue.js";
+// compileVap: one ValidatingAdmissionPolicy and binding per WorkloadPolicy.
+import { diagnostic, normaliseWorkload, type Diagnostic, type RampartDocument, type WorkloadPolicyIR, type WorkloadRuleName } from "@rampart/core";
+import { checksOf } from "./catalogue.js";
+import type { Check } from "./check.js";
+import { COST_MODEL, estimateCost } from "./cost.js";
+import { checkCustomCel } from "./custom-cel.js";
+import { matchConditions, matchConstraints } from "./match.js";
+import { validateObject } from "./openapi.js";
+import { scopeExpression, validationOf, type VapValidation } from "./validation.js";
+import { POLICY_VARIABLES } from "./variables.js";
 
 /** Options of `compileVap`. */
 export interface CompileVapOptions {
-  /** Time at which exemptions' `expires` is judged (default: now). */
+  /** The instant exemptions' `expires` is judged against (default: now). */
   now?: Date;
 }
 
-/** A generated admission object. */
+/** A generated admission object (ValidatingAdmissionPolicy or ValidatingAdmissionPolicyBinding). */
 export type VapObject = { apiVersion: string; kind: string; metadata: { name: string; labels: Record<string, string>; annotations?: Record<string, string> }; spec: Record<string, unknown> };
 
-const KINDS: Record<string, [string, string]> = {
-  Pod: ["", "pods"], Deployment: ["apps", "deployments"], StatefulSet: ["apps", "statefulsets"], DaemonSet: ["apps", "daemonsets"],
-  ReplicaSet: ["apps", "replicasets"], ReplicationController: ["", "replicationcontrollers"], Job: ["batch", "jobs"], CronJob: ["batch", "cronjobs"],
-};
-const ACTIONS = { deny: ["Deny"], warn: ["Warn", "Audit"], audit: ["Audit"] } as const;
-const validate = createOpenApiValidator(schemas as OpenApiBundle);
-const cel = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true });
-const literal = (g: string) => !g.includes("*") && !g.includes("?");
+/** One validation in the report: which check of which rule, and its estimated runtime cost. */
+export interface ValidationReport {
+  /** Index of the validation in the policy's `spec.validations`. */
+  validation: number;
+  /** The check id a violation names (rule name, or Pod Security check id). */
+  check: string;
+  /** Estimated runtime CEL cost for a pod with 100 containers and 100 volumes (see COST_MODEL). */
+  cost: number;
+}
 
-/** Variables shared by every validation: the pod spec and its containers, extracted once. */
-const VARIABLES = [
-  { name: "podSpec", expression: 'object.kind == "Pod" ? object.spec : (object.kind == "CronJob" ? object.spec.jobTemplate.spec.template.spec : object.spec.template.spec)' },
-  { name: "containers", expression: "variables.podSpec.containers + (has(variables.podSpec.initContainers) ? variables.podSpec.initContainers : []) + (has(variables.podSpec.ephemeralContainers) ? variables.podSpec.ephemeralContainers : [])" },
-  { name: "containersWithResources", expression: "variables.podSpec.containers + (has(variables.podSpec.initContainers) ? variables.podSpec.initContainers : [])" },
-];
+/** One source rule in the report: the backend that enforces it and its validations. */
+export interface WorkloadRuleReport {
+  policy: string;
+  /** Index of the rule in `spec.rules`. */
+  rule: number;
+  id: WorkloadRuleName;
+  backend: "admission" | "none";
+  /** The ValidatingAdmissionPolicy that carries it. */
+  object: string;
+  validations: ValidationReport[];
+}
+
+/** What `compileVap` reports besides the objects. */
+export interface VapReport {
+  rules: WorkloadRuleReport[];
+  /** Per policy: the estimated cost of one admission (variables + every validation), against the 10,000,000 budget. */
+  policies: { policy: string; object: string; variablesCost: number; totalCost: number }[];
+  /** Live exemptions and how they are enforced; expired ones are in the diagnostics. */
+  exemptions: { policy: string; exemption: number; owner: string; expires: string | undefined; enforcedBy: "matchCondition" | "validation" }[];
+  /** The assumptions behind the cost figures. */
+  costModel: string;
+}
+
+/** Result of `compileVap`. */
+export interface CompileVapResult {
+  objects: VapObject[];
+  diagnostics: Diagnostic[];
+  report: VapReport;
+}
+
+const ACTIONS = { deny: ["Deny"], warn: ["Warn", "Audit"], audit: ["Audit"] } as const;
+/** The API server's runtime cost limit per expression (and per policy evaluation, ×10). */
+const EXPRESSION_BUDGET = 1_000_000;
+const POLICY_BUDGET = 10_000_000;
+
+/** Exemptions that skip every rule of the policy by namespace alone: compiled into matchConditions. */
+function policyWideExemptions(policy: WorkloadPolicyIR): Set<number> {
+  const names = new Set(policy.rules.map((r) => r.rule.name));
+  return new Set(policy.exemptions.filter((e) => !e.images && (!e.rules || [...names].every((n) => e.rules!.includes(n)))).map((e) => e.index));
+}
 
 /**
- * Compiles WorkloadPolicies into ValidatingAdmissionPolicies and bindings: kinds and CREATE/UPDATE
- * in matchConstraints, namespaces by selector (exact names) or matchConditions (globs), one
- * validation per rule with a message naming the rule, the object and the containers.
+ * Compiles the WorkloadPolicies among `documents` into ValidatingAdmissionPolicies and bindings
+ * (admissionregistration.k8s.io/v1): one validation per check, exemptions as matchConditions or
+ * CEL filters, every object validated against the Kubernetes OpenAPI schema. Deterministic.
  */
-export function compileVap(documents: readonly RampartDocument[], options: CompileVapOptions = {}): { objects: VapObject[]; diagnostics: Diagnostic[]; report: { rules: { policy: string; rule: number; id: string; backend: "admission" | "none" }[] } } {
-  const now = (options.now ?? new Date()).getTime();
+export function compileVap(documents: readonly RampartDocument[], options: CompileVapOptions = {}): CompileVapResult {
+  const { policies, diagnostics } = normaliseWorkload(documents, options.now ? { now: options.now } : {});
   const objects: VapObject[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const report: { policy: string; rule: number; id: string; backend: "admission" | "none" }[] = [];
-  for (const doc of documentsOfKind(documents, "WorkloadPolicy")) {
-    const name = `rampart-${doc.metadata.name}`;
-    const spec = doc.spec;
-    const exemptions = (spec.exemptions ?? []).filter((e, i) => {
-      if (e.expires === undefined || timestampMillis(e.expires) > now) return true;
-      diagnostics.push(diagnostic("exemption-expired", "warning", `exemption ${i} of WorkloadPolicy \`${doc.metadata.name}\` (owner ${e.owner}) expired on ${e.expires}: its rules apply again`, positionOf(doc, ["spec", "exemptions", i, "expires"]), "remove the exemption, or renew it with its owner"));
-      return false;
-    });
-    const validations: Record<string, unknown>[] = [];
-    spec.rules.forEach((rule, i) => {
-      const c = catalogueRule(rule);
-      const id = c?.id ?? Object.keys(rule)[0]!;
-      if (!c) {
-        report.push({ policy: doc.metadata.name, rule: i, id, backend: "none" });
-        diagnostics.push(diagnostic("rule-not-supported", "warning", `rule ${i} of WorkloadPolicy \`${doc.metadata.name}\` (\`${id}\`) is not compiled by this version: nothing enforces it`, positionOf(doc, ["spec", "rules", i]), "track the Pod Security Standards support of @rampart/compiler-vap"));
-        return;
+  const report: VapReport = { rules: [], policies: [], exemptions: [], costModel: COST_MODEL };
+  const variablesCost = POLICY_VARIABLES.reduce((sum, v) => sum + estimateCost(v.expression), 0);
+  for (const policy of [...policies].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const name = `rampart-${policy.name}`;
+    const wide = policyWideExemptions(policy);
+    for (const e of policy.exemptions) report.exemptions.push({ policy: policy.name, exemption: e.index, owner: e.owner, expires: e.expires?.text, enforcedBy: wide.has(e.index) ? "matchCondition" : "validation" });
+    const validations: VapValidation[] = [];
+    // Containers left after image exemptions, one variable per distinct exemption condition.
+    const scopes = new Map<string, { name: string; expression: string }>();
+    const scope = (list: "containers" | "resourceContainers", exempt: string) => {
+      const expression = scopeExpression(list, exempt);
+      let v = scopes.get(expression);
+      if (!v) {
+        const count = [...scopes.values()].filter((s) => s.name.startsWith(`${list}InScope`)).length;
+        scopes.set(expression, (v = { name: `${list}InScope${count ? count + 1 : ""}`, expression }));
       }
-      if (c.id === "cel") {
-        try {
-          cel.parse(c.check);
-        } catch (error) {
-          diagnostics.push(diagnostic("invalid-cel", "error", `invalid CEL in rule ${i} of WorkloadPolicy \`${doc.metadata.name}\`: ${(error as Error).message.split("\n")[0]}`, positionOf(doc, ["spec", "rules", i, "cel", "expression"]), "fix the expression; `object`, `oldObject`, `request` and `namespaceObject` are available"));
-          return;
+      return v.name;
+    };
+    let failed = false;
+    for (const { index, rule } of policy.rules) {
+      if (rule.name === "cel") {
+        const problem = checkCustomCel(policy.name, index, rule.expression, rule.expressionSource);
+        if (problem) {
+          diagnostics.push(problem);
+          failed = true;
+          continue;
         }
       }
-      report.push({ policy: doc.metadata.name, rule: i, id: c.id, backend: "admission" });
-      const mine = exemptions.filter((e) => !e.rules || e.rules.includes(id as never));
-      const nsCond = (e: (typeof mine)[number]) => (e.namespaces ? `(${e.namespaces.map((g) => celGlob("request.namespace", g)).join(" || ")})` : "true");
-      const imgCond = (e: (typeof mine)[number]) => (e.images ? `(${e.images.map((g) => celGlob("c.image", g)).join(" || ")})` : "true");
-      const podExempt = mine.filter((e) => !e.images).map(nsCond);
-      if (c.scope === "container") {
-        const list = c.containers === "all" ? "variables.containers" : "variables.containersWithResources";
-        const exempt = mine.filter((e) => e.images).map((e) => `(${nsCond(e)} && ${imgCond(e)})`);
-        const ok = exempt.length ? `(${exempt.join(" || ")}) || (${c.check})` : `(${c.check})`;
-        const expression = [...podExempt, `${list}.all(c, ${ok})`].join(" || ");
-        validations.push({
-          expression,
-          messageExpression: `${celString(`${c.id}: `)} + object.kind + " " + object.metadata.name + ": container " + ${list}.filter(c, !(${ok})).map(c, c.name).join(", ") + ${celString(` ${c.fix}`)}`,
-          reason: "Invalid",
-        });
-      } else {
-        const exempt = mine.map((e) => `(${nsCond(e)} && variables.containers.all(c, ${imgCond(e)}))`);
-        validations.push({
-          expression: [...exempt, `(${c.check})`].join(" || "),
-          messageExpression: `${celString(`${c.id}: `)} + object.kind + " " + object.metadata.name + ${celString(`: ${c.fix}`)}`,
-          reason: "Invalid",
-        });
+      const exemptions = policy.exemptions.filter((e) => !wide.has(e.index) && (!e.rules || e.rules.includes(rule.name)));
+      const row: WorkloadRuleReport = { policy: policy.name, rule: index, id: rule.name, backend: "admission", object: name, validations: [] };
+      for (const check of checksOf(rule) as Check[]) {
+        const v = validationOf(check, exemptions, scope);
+        const cost = estimateCost(v.expression);
+        row.validations.push({ validation: validations.length, check: check.id, cost });
+        if (cost + variablesCost > EXPRESSION_BUDGET / 10) {
+          diagnostics.push(diagnostic("cel-cost", "warning", `check \`${check.id}\` of WorkloadPolicy \`${policy.name}\` costs an estimated ${cost} for a pod with 100 containers and 100 volumes (limit ${EXPRESSION_BUDGET} per expression)`, policy.rules[index]!.source, "simplify the rule or split the policy"));
+        }
+        validations.push(v);
       }
-    });
-    const match = spec.match ?? {};
-    const kinds = match.kinds ?? Object.keys(KINDS);
-    const byGroup = new Map<string, string[]>();
-    for (const k of kinds) byGroup.set(KINDS[k]![0], [...(byGroup.get(KINDS[k]![0]) ?? []), KINDS[k]![1]]);
-    const expressions: Record<string, unknown>[] = [];
-    if (match.namespaces?.every(literal)) expressions.push({ key: "kubernetes.io/metadata.name", operator: "In", values: [...match.namespaces].sort() });
-    if (match.excludeNamespaces?.every(literal)) expressions.push({ key: "kubernetes.io/metadata.name", operator: "NotIn", values: [...match.excludeNamespaces].sort() });
-    const selector: Record<string, unknown> = {};
-    if (match.namespaceLabels && Object.keys(match.namespaceLabels).length) selector.matchLabels = match.namespaceLabels;
-    if (expressions.length) selector.matchExpressions = expressions;
-    const conditions: Record<string, unknown>[] = [];
-    if (match.namespaces && !match.namespaces.every(literal)) conditions.push({ name: "rampart-namespaces", expression: match.namespaces.map((g) => celGlob("request.namespace", g)).join(" || ") });
-    if (match.excludeNamespaces && !match.excludeNamespaces.every(literal)) conditions.push({ name: "rampart-exclude-namespaces", expression: `!(${match.excludeNamespaces.map((g) => celGlob("request.namespace", g)).join(" || ")})` });
-    const labels = { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": doc.metadata.name };
-    const source = positionOf(doc, []);
-    if (validations.length === 0) continue;
+      report.rules.push(row);
+    }
+    if (failed) continue;
+    const variables = [...POLICY_VARIABLES.map((v) => ({ ...v })), ...scopes.values()];
+    const scopeCost = [...scopes.values()].reduce((sum, v) => sum + estimateCost(v.expression), 0);
+    const totalCost = variablesCost + scopeCost + report.rules.filter((r) => r.policy === policy.name).reduce((s, r) => s + r.validations.reduce((t, v) => t + v.cost, 0), 0);
+    report.policies.push({ policy: policy.name, object: name, variablesCost: variablesCost + scopeCost, totalCost });
+    if (totalCost > POLICY_BUDGET / 10) {
+      diagnostics.push(diagnostic("cel-cost", "warning", `WorkloadPolicy \`${policy.name}\` costs an estimated ${totalCost} per admission of a pod with 100 containers and 100 volumes (limit ${POLICY_BUDGET})`, policy.source, "split the policy"));
+    }
+    const labels = { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": policy.name };
+    const conditions = matchConditions(policy, wide);
     objects.push({
       apiVersion: "admissionregistration.k8s.io/v1",
       kind: "ValidatingAdmissionPolicy",
-      metadata: { name, labels, annotations: { "rampart.dev/source": `${source.file}:${source.line}` } },
+      metadata: { name, labels, annotations: { "rampart.dev/source": `${policy.source.file}:${policy.source.line}` } },
       spec: {
         failurePolicy: "Fail",
-        matchConstraints: {
-          resourceRules: [...byGroup.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([g, resources]) => ({ apiGroups: [g], apiVersions: ["*"], operations: ["CREATE", "UPDATE"], resources: resources.sort() })),
-          ...(Object.keys(selector).length ? { namespaceSelector: selector } : {}),
-        },
+        matchConstraints: matchConstraints(policy),
         ...(conditions.length ? { matchConditions: conditions } : {}),
-        variables: VARIABLES,
+        variables,
         validations,
       },
     });
-    objects.push({ apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingAdmissionPolicyBinding", metadata: { name, labels }, spec: { policyName: name, validationActions: [...ACTIONS[spec.action]] } });
+    objects.push({
+      apiVersion: "admissionregistration.k8s.io/v1",
+      kind: "ValidatingAdmissionPolicyBinding",
+      metadata: { name, labels, annotations: { "rampart.dev/source": `${policy.source.file}:${policy.source.line}` } },
+      spec: { policyName: name, validationActions: [...ACTIONS[policy.action]] },
+    });
   }
   for (const o of objects) {
-    const errors = validate(o);
-    if (errors.length) diagnostics.push(diagnostic("openapi-invalid", "error", `generated ${o.kind} \`${o.metadata.name}\` is invalid: ${errors.join("; ")}`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart"));
+    const errors = validateObject(o);
+    if (errors.length) diagnostics.push(diagnostic("openapi-invalid", "error", `generated ${o.kind} \`${o.metadata.name}\` does not match the Kubernetes OpenAPI schema: ${errors.join("; ")}`, { file: "<generated>", line: 1, column: 1 }, "this is a bug in @rampart/compiler-vap: please report it"));
   }
-  return { objects, diagnostics, report: { rules: report } };
+  return { objects, diagnostics, report };
 }
-
-/** Used by `admit` to know which names the kinds have. */
-export const WORKLOAD_RESOURCES = KINDS;
