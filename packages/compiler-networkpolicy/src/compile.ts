@@ -1,247 +1,251 @@
 import { createHash } from "node:crypto";
-import { cidrContains, createOpenApiValidator, diagnostic, documentsOfKind, parseCidr, positionOf, type Cidr, type Diagnostic, type OpenApiBundle, type Peer, type RampartDocument, type TrafficPolicy, type TrafficRule } from "@rampart/core";
+import { createOpenApiValidator, diagnostic, normaliseTraffic, parseCidr, trafficIsolated, type Cidr, type Diagnostic, type OpenApiBundle, type RampartDocument, type TrafficDirection, type TrafficRuleIR } from "@rampart/core";
 import crdSchema from "../data/crd-clusternetworkpolicy-v1alpha2.json" with { type: "json" };
 import schemas from "../data/openapi-networking-v1.35.json" with { type: "json" };
-import { localOf, parsePort, remoteOf } from "./traffic-semantics.js";
+import { atoms, components, conflicts, conjoin, implies, NAME_KEY, overlaps, MAX_PEERS, peersKey, subtractPeers, withNe, type CarvedPeer, type Component, type Conj, type PortSpec } from "./carve.js";
+import { cnpPeer, cnpProtocols, k8sName, labelValue, npPeer, npPorts, selector, type NetworkObject } from "./k8s-output.js";
 
 /** Options of `compileNetwork`. */
 export interface CompileNetworkOptions {
-  /** `np`: NetworkPolicy only (pod/namespace denies cut allows, reported); `cnp`: plus an Admin-tier ClusterNetworkPolicy for them. */
+  /** `np` (default): NetworkPolicy only, pod denies carved out of allows with `NotIn` selectors; `cnp`: pod denies as an Admin-tier ClusterNetworkPolicy. */
   networkBackend?: "np" | "cnp";
+  /** Deny egress to the cloud metadata endpoints (169.254.169.254/32, fd00:ec2::254/128) in every governed namespace. */
+  blockMetadata?: boolean;
+  /** Priority of the first emitted ClusterNetworkPolicy (default 100; one more per object, at most 1000). */
+  cnpPriority?: number;
 }
 
-/** A generated object. */
-export type NetworkObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> }; spec: Record<string, unknown> };
-
-/** Per source rule: how it is enforced. */
+/** Per source rule: how it is enforced and what could not be expressed. */
 export interface NetworkRuleReport {
   policy: string;
+  /** `allow[0]`, `deny[1]`, or `blockMetadata`. */
   rule: string;
   backend: "network";
+  /** Objects enforcing the rule, `Kind namespace/name`. */
   objects: string[];
+  /** Where the output admits less than the rule says, and why. */
   notExpressible: string[];
 }
 
-const validate = createOpenApiValidator(schemas as OpenApiBundle);
+/** The result of `compileNetwork`. */
+export interface CompileNetworkResult {
+  objects: NetworkObject[];
+  diagnostics: Diagnostic[];
+  report: { rules: NetworkRuleReport[]; counts: { objects: number; networkPolicies: number; clusterNetworkPolicies: number } };
+}
+
+export type { NetworkObject } from "./k8s-output.js";
+
+const validateNp = createOpenApiValidator(schemas as OpenApiBundle);
 const validateCnp = createOpenApiValidator(crdSchema as OpenApiBundle);
-const NAME_KEY = "kubernetes.io/metadata.name";
-/** The cloud metadata endpoints: `deny: [{direction: egress, to: [{cidr: 169.254.169.254/32}]}]` blocks the first. */
-export const METADATA_CIDRS = ["169.254.169.254/32", "fd00:ec2::254/128"] as const;
-
-const k8sName = (text: string) => {
-  const clean = text.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
-  return clean.length <= 63 ? clean : `${clean.slice(0, 52)}-${createHash("sha256").update(clean).digest("hex").slice(0, 10)}`;
-};
-
-function k8sPorts(rule: TrafficRule): Record<string, unknown>[] | undefined {
-  if (!rule.ports) return undefined;
-  return rule.ports.map((entry) => {
-    const p = parsePort(entry);
-    if ("name" in p) return { protocol: p.protocol, port: p.name };
-    return p.to > p.from ? { protocol: p.protocol, port: p.from, endPort: p.to } : { protocol: p.protocol, port: p.from };
-  });
-}
-
+const MAX_PIECES = 16;
+const DNS_NAMED_DENY = "named ports on a `dns: true` peer cannot be intersected with port 53: kube-dns is denied on port 53 of their protocols";
+const DNS_NAMED_HINT = "write the DNS ports as numbers (`53/UDP`, `53/TCP`)";
 const cidrOf = (text: string): Cidr => parseCidr(text) as Cidr;
-/** The remote peers a deny names; `dns` stands for the kube-dns pods (denied on every port: more, never less). */
-const denyPeers = (rule: TrafficRule): Peer[] => (remoteOf(rule) ?? EVERYTHING).map((p) => (p.dns ? { namespace: "kube-system", pods: { "k8s-app": "kube-dns" } } : p));
-/** An omitted remote side: everything (external addresses and every pod). */
-const EVERYTHING: Peer[] = [{ cidr: "0.0.0.0/0" }, { cidr: "::/0" }, { namespaceLabels: {} }];
-const labelsCompatible = (a: Record<string, string>, b: Record<string, string>) => Object.entries(a).every(([k, v]) => b[k] === undefined || b[k] === v);
-
-/** May a deny peer and an allow peer (both pod/namespace peers) select the same pod? */
-function peersOverlap(allow: Peer, deny: Peer): boolean {
-  if (allow.cidr || deny.cidr || allow.dns || deny.dns) return false;
-  if (allow.namespace && deny.namespace && allow.namespace !== deny.namespace) return false;
-  const sameNsOnly = (p: Peer) => !p.namespace && !p.namespaceLabels;
-  if (sameNsOnly(allow) !== sameNsOnly(deny) && (allow.namespace || deny.namespace) && !(allow.namespaceLabels || deny.namespaceLabels)) return true;
-  return labelsCompatible(allow.pods ?? {}, deny.pods ?? {});
-}
+const Dir = (d: TrafficDirection) => (d === "ingress" ? "Ingress" : "Egress");
+const remoteKey = (d: TrafficDirection) => (d === "ingress" ? "from" : "to");
+const ruleId = (r: TrafficRuleIR) => (r.index < 0 ? "blockMetadata" : `${r.effect}[${r.index}]`);
+const describe = (r: TrafficRuleIR) => (r.index === -2 ? `the isolating guard of the denies in \`${r.policy}\`` : r.index < 0 ? `the metadata block of TrafficPolicy \`${r.policy}\`` : `${r.effect} rule ${r.index} of TrafficPolicy \`${r.policy}\``);
+const emptyConj = (eq: Readonly<Record<string, string>> = {}): Conj => ({ eq: { ...eq }, ne: [] });
 
 /**
- * Compiles TrafficPolicies into NetworkPolicies (and, with `networkBackend: "cnp"`, an Admin-tier
- * ClusterNetworkPolicy): default deny, allows, CIDR denies as `ipBlock.except`. What NetworkPolicy
- * cannot say is admitted less, never more, and reported.
+ * Compiles TrafficPolicies into `networking.k8s.io/v1` NetworkPolicies (and, with
+ * `networkBackend: "cnp"`, Admin-tier `policy.networking.k8s.io/v1alpha2` ClusterNetworkPolicies):
+ * default deny per governed namespace, allows with denies subtracted exactly (`ipBlock.except`,
+ * `NotIn` selectors, port ranges), isolating guards for denies in directions that are not
+ * default-deny. Where NetworkPolicy cannot be exact it admits less, never more, and reports it.
  */
-export function compileNetwork(documents: readonly RampartDocument[], options: CompileNetworkOptions = {}): { objects: NetworkObject[]; diagnostics: Diagnostic[]; report: { rules: NetworkRuleReport[]; counts: { objects: number } } } {
+export function compileNetwork(documents: readonly RampartDocument[], options: CompileNetworkOptions = {}): CompileNetworkResult {
   const backend = options.networkBackend ?? "np";
+  const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false });
   const objects: NetworkObject[] = [];
   const diagnostics: Diagnostic[] = [];
-  const reports: NetworkRuleReport[] = [];
-  const cnpRules: { dir: "ingress" | "egress"; rule: Record<string, unknown>; subject: Record<string, unknown>; source: string }[] = [];
-  const all = documentsOfKind(documents, "TrafficPolicy");
-  // A deny of any policy governing a namespace applies to its pods: both ends are checked.
-  const deniesFor = (ns: string, dir: string) =>
-    all.filter((p) => p.spec.namespaces.includes(ns)).flatMap((p) => (p.spec.deny ?? []).map((r, j) => ({ r, j, policy: p.metadata.name })).filter(({ r }) => r.direction === dir));
-  const isolated = (ns: string, dir: "ingress" | "egress") => all.some((p) => p.spec.namespaces.includes(ns) && (p.spec.defaultDeny ?? []).includes(dir));
-  for (const doc of all) {
-    const spec = doc.spec;
-    const name = doc.metadata.name;
-    const source = positionOf(doc, []);
-    const meta = (objName: string, ns: string) => ({
-      name: k8sName(objName),
-      namespace: ns,
-      labels: { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": name },
-      annotations: { "rampart.dev/source": `${source.file}:${source.line}` },
+  const reports = new Map<TrafficRuleIR, NetworkRuleReport>();
+  for (const p of policies) for (const r of [...p.allow, ...p.deny]) reports.set(r, { policy: p.name, rule: ruleId(r), backend: "network", objects: [], notExpressible: [] });
+  const said = new Set<string>();
+  const lossy = (rule: TrafficRuleIR, why: string, hint: string) => {
+    const report = reports.get(rule);
+    if (report && !report.notExpressible.includes(why)) report.notExpressible.push(why);
+    if (said.has(`${ruleId(rule)}|${rule.policy}|${why}`)) return;
+    said.add(`${ruleId(rule)}|${rule.policy}|${why}`);
+    diagnostics.push(diagnostic("network-not-expressible", "warning", `${describe(rule)}: ${why}`, rule.source, hint));
+  };
+  const enforced = (rule: TrafficRuleIR, object: string) => {
+    const report = reports.get(rule);
+    if (report && !report.objects.includes(object)) report.objects.push(object);
+  };
+  const meta = (name: string, ns: string | undefined, policy: string, source: string) => ({
+    name,
+    ...(ns === undefined ? {} : { namespace: ns }),
+    labels: { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": labelValue(policy) },
+    annotations: { "rampart.dev/source": source },
+  });
+  const at = (r: { source: { file: string; line: number } }) => `${r.source.file}:${r.source.line}`;
+  // In NetworkPolicy, a deny is carved out of allows: all of it with `np`, its CIDRs with `cnp`.
+  const carvedParts = (deny: TrafficRuleIR, ns: string): Component[] => {
+    const { parts, lossy: widened } = components(deny, ns, cidrOf);
+    const out = parts.flatMap((c) => {
+      const peers = backend === "cnp" ? c.peers.filter((p) => p.kind === "cidr") : c.peers;
+      return peers.length ? [{ ...c, peers }] : [];
     });
-    const denies = spec.deny ?? [];
-    const deny = (dir: string) => denies.map((r, j) => ({ r, j })).filter(({ r }) => r.direction === dir);
-    const defaultDeny = spec.defaultDeny ?? [];
-    for (const ns of spec.namespaces) {
-      if (defaultDeny.length > 0) {
-        objects.push({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: meta(`rampart-${name}-default-deny`, ns), spec: { podSelector: {}, policyTypes: defaultDeny.map((d) => (d === "ingress" ? "Ingress" : "Egress")).sort() } });
-      }
-    }
-    (spec.allow ?? []).forEach((rule, i) => {
-      const at = positionOf(doc, ["spec", "allow", i]);
-      const report: NetworkRuleReport = { policy: name, rule: `allow[${i}]`, backend: "network", objects: [], notExpressible: [] };
-      reports.push(report);
-      if (!defaultDeny.includes(rule.direction)) {
-        diagnostics.push(diagnostic("allow-without-default-deny", "warning", `allow rule ${i} of TrafficPolicy \`${name}\` has no effect: ${rule.direction} is not default-deny in this policy`, at, `add \`${rule.direction}\` to \`defaultDeny\`, or remove the rule`));
-      }
-      const local = localOf(rule);
-      const reported = new Set<string>();
-      for (const ns of spec.namespaces) {
-        const relevantDenies = deniesFor(ns, rule.direction).filter(({ r }) => labelsCompatible(localOf(r), local));
-        const cidrDenies = relevantDenies.flatMap(({ r }) => denyPeers(r).filter((p) => p.cidr).map((p) => cidrOf(p.cidr!)));
-        const podDenies = relevantDenies.flatMap(({ r, j, policy }) => denyPeers(r).filter((p) => !p.cidr).map((p) => ({ p, j, policy })));
-        const peers: Record<string, unknown>[] = [];
-        const dnsPeers: Record<string, unknown>[] = [];
-        for (const peer of remoteOf(rule) ?? EVERYTHING) {
-          if (peer.dns) {
-            if (backend === "np" && podDenies.some(({ p }) => peersOverlap({ namespace: "kube-system", pods: { "k8s-app": "kube-dns" } }, p))) continue;
-            dnsPeers.push({ namespaceSelector: { matchLabels: { [NAME_KEY]: "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } });
-            continue;
-          }
-          if (peer.cidr) {
-            const block = cidrOf(peer.cidr);
-            if (cidrDenies.some((d) => cidrContains(d, block))) continue; // wholly denied: exact
-            const except = [...new Set(cidrDenies.filter((d) => cidrContains(block, d) && d.prefix > block.prefix).map((d) => d.text))].sort();
-            peers.push({ ipBlock: except.length ? { cidr: block.text, except } : { cidr: block.text } });
-            continue;
-          }
-          if (backend === "np") {
-            const cut = podDenies.find(({ p }) => peersOverlap(peer, p));
-            if (cut) {
-              const key = `${cut.policy}/${cut.j}`;
-              if (!reported.has(key)) {
-                reported.add(key);
-                report.notExpressible.push(`a peer overlaps deny rule ${cut.j} of \`${cut.policy}\`, which NetworkPolicy cannot carve out: not allowed (use --network-backend cnp)`);
-                diagnostics.push(diagnostic("network-not-expressible", "warning", `allow rule ${i} of TrafficPolicy \`${name}\`: a peer overlaps deny rule ${cut.j} of \`${cut.policy}\`, which NetworkPolicy cannot carve out; that peer is not allowed`, at, "compile with `--network-backend cnp` to enforce the deny with a ClusterNetworkPolicy"));
-              }
-              continue;
-            }
-          }
-          const out: Record<string, unknown> = {};
-          if (peer.namespace !== undefined) out.namespaceSelector = { matchLabels: { [NAME_KEY]: peer.namespace } };
-          else if (peer.namespaceLabels !== undefined) out.namespaceSelector = Object.keys(peer.namespaceLabels).length ? { matchLabels: peer.namespaceLabels } : {};
-          out.podSelector = peer.pods && Object.keys(peer.pods).length ? { matchLabels: peer.pods } : {};
-          peers.push(out);
-        }
-        const key = rule.direction === "ingress" ? "from" : "to";
-        const entries: Record<string, unknown>[] = [];
-        const ports = k8sPorts(rule);
-        if (peers.length) entries.push(ports ? { [key]: peers, ports } : { [key]: peers });
-        // DNS is port 53 over UDP and TCP, narrowed by the rule's own ports if it has any.
-        const dnsPorts = (["UDP", "TCP"] as const).filter((protocol) => !rule.ports || rule.ports.some((e) => {
-          const p = parsePort(e);
-          return p.protocol === protocol && ("name" in p ? false : p.from <= 53 && 53 <= p.to);
-        }));
-        if (dnsPeers.length && dnsPorts.length) entries.push({ [key]: dnsPeers, ports: dnsPorts.map((protocol) => ({ protocol, port: 53 })) });
-        if (entries.length === 0) continue;
-        const obj: NetworkObject = {
-          apiVersion: "networking.k8s.io/v1",
-          kind: "NetworkPolicy",
-          metadata: meta(`rampart-${name}-allow-${i}`, ns),
-          spec: { podSelector: Object.keys(local).length ? { matchLabels: local } : {}, policyTypes: [rule.direction === "ingress" ? "Ingress" : "Egress"], [rule.direction]: entries },
-        };
-        objects.push(obj);
-        report.objects.push(`NetworkPolicy ${ns}/${obj.metadata.name}`);
-      }
-    });
-    denies.forEach((rule, j) => {
-      const at = positionOf(doc, ["spec", "deny", j]);
-      const report: NetworkRuleReport = { policy: name, rule: `deny[${j}]`, backend: "network", objects: [], notExpressible: [] };
-      reports.push(report);
-      const peers = denyPeers(rule);
-      const podPeers = peers.filter((p) => !p.cidr);
-      const cidrPeers = peers.filter((p) => p.cidr);
-      if (cidrPeers.length > 0) report.objects.push("ipBlock.except of the allows it overlaps, or the namespace's deny guard");
-      if (podPeers.length === 0) return;
-      if (backend === "cnp") {
-        const local = localOf(rule);
-        const subject = { pods: { namespaceSelector: { matchExpressions: [{ key: NAME_KEY, operator: "In", values: [...spec.namespaces].sort() }] }, podSelector: Object.keys(local).length ? { matchLabels: local } : {} } };
-        const cnpPeers = podPeers.map((p) => {
-          const nsSel = p.namespace !== undefined ? { matchLabels: { [NAME_KEY]: p.namespace } } : p.namespaceLabels !== undefined ? { matchLabels: p.namespaceLabels } : { matchExpressions: [{ key: NAME_KEY, operator: "In", values: [...spec.namespaces].sort() }] };
-          return { pods: { namespaceSelector: nsSel, podSelector: p.pods ? { matchLabels: p.pods } : {} } };
-        });
-        const ports = rule.ports?.map((e) => {
-          const p = parsePort(e);
-          const proto = p.protocol.toLowerCase();
-          return "name" in p ? { destinationNamedPort: p.name } : { [proto]: { destinationPort: p.to > p.from ? { range: { start: p.from, end: p.to } } : { number: p.from } } };
-        });
-        cnpRules.push({ dir: rule.direction, subject, source: `${name}/deny[${j}]`, rule: { name: k8sName(`${name}-deny-${j}`), action: "Deny", [rule.direction === "ingress" ? "from" : "to"]: cnpPeers, ...(ports ? { protocols: ports } : {}) } });
-        report.objects.push("ClusterNetworkPolicy rampart-denies");
-      } else {
-        report.notExpressible.push("pod/namespace deny: NetworkPolicy has no deny; overlapping allows were removed instead (outside default-deny, pod traffic of the pods it guards is blocked)");
-        if (!defaultDeny.includes(rule.direction)) {
-          diagnostics.push(diagnostic("network-not-expressible", "warning", `deny rule ${j} of TrafficPolicy \`${name}\` names pods outside a default-deny direction: NetworkPolicy cannot allow \"every pod but these\", so all pod ${rule.direction} of the pods it guards is blocked`, at, "compile with `--network-backend cnp` for an exact ClusterNetworkPolicy deny"));
-        }
-      }
-    });
+    if (widened && out.some((c) => c.dns)) lossy(deny, DNS_NAMED_DENY, DNS_NAMED_HINT);
+    return out;
+  };
+
+  // Default deny: one object per policy and governed namespace.
+  for (const p of policies) {
+    const types = (["egress", "ingress"] as const).filter((d) => p.defaultDeny[d]).map(Dir);
+    if (types.length === 0) continue;
+    for (const ns of p.namespaces) objects.push({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: meta(k8sName(`rampart-${p.name}-default-deny`), ns, p.name, at(p)), spec: { podSelector: {}, policyTypes: types } });
   }
-  // Deny guards: in a direction that is not default-deny, pods some deny guards get one isolating
-  // NetworkPolicy per local selector allowing everything except what any overlapping deny names.
-  for (const ns of [...new Set(all.flatMap((p) => p.spec.namespaces))].sort()) {
-    for (const dir of ["ingress", "egress"] as const) {
-      if (isolated(ns, dir)) continue;
-      const denies = deniesFor(ns, dir);
-      const locals = [...new Map(denies.map(({ r }) => [JSON.stringify(localOf(r)), localOf(r)])).values()];
-      for (const local of locals) {
-        const guarding = denies.filter(({ r }) => labelsCompatible(localOf(r), local));
-        const remote = guarding.flatMap(({ r }) => denyPeers(r));
-        const blocked = remote.filter((p) => p.cidr).map((p) => cidrOf(p.cidr!));
-        const podDeny = remote.some((p) => !p.cidr);
-        const blocks: Record<string, unknown>[] = [];
-        for (const [family, any] of [[4, "0.0.0.0/0"], [6, "::/0"]] as const) {
-          const mine = blocked.filter((c) => c.family === family);
-          if (mine.some((c) => c.prefix === 0)) continue;
-          const except = [...new Set(mine.map((c) => c.text))].sort();
-          blocks.push({ ipBlock: except.length ? { cidr: any, except } : { cidr: any } });
+
+  /** Emits the NetworkPolicies of one allow rule (or guard) in `ns`: one per local piece. */
+  const emitAllow = (rule: TrafficRuleIR, ns: string, baseName: string, policyLabel: string, source: string, denies: readonly TrafficRuleIR[], guard = false) => {
+    type Piece = { sel: Conj; denies: TrafficRuleIR[] };
+    let pieces: Piece[] = [{ sel: emptyConj(rule.local), denies: [] }];
+    for (const d of denies) {
+      if (conflicts(pieces[0]!.sel, d.local) && pieces.length === 1) continue;
+      const next: Piece[] = [];
+      const splits = pieces.filter((p) => !conflicts(p.sel, d.local) && !implies(p.sel, d.local)).length;
+      const overflow = pieces.length + splits * Object.keys(d.local).length > MAX_PIECES;
+      for (const p of pieces) {
+        if (conflicts(p.sel, d.local)) next.push(p);
+        else if (implies(p.sel, d.local)) next.push({ sel: p.sel, denies: [...p.denies, d] });
+        else if (overflow) {
+          next.push({ sel: p.sel, denies: [...p.denies, d] });
+          lossy(d, `its local pods \`${JSON.stringify(d.local)}\` overlap too many other selectors in namespace \`${ns}\`: it is applied to all pods of ${describe(rule)}`, "split the policy, or give the denies the same `pods` selector");
+        } else {
+          next.push({ sel: conjoin(p.sel, d.local), denies: [...p.denies, d] });
+          for (const [k, v] of Object.entries(d.local)) if (p.sel.eq[k] !== v) next.push({ sel: withNe(p.sel, k, v), denies: p.denies });
         }
-        if (!podDeny || backend === "cnp") blocks.push({ namespaceSelector: {}, podSelector: {} });
-        const policies = [...new Set(guarding.map((g) => g.policy))].sort();
-        objects.push({
-          apiVersion: "networking.k8s.io/v1",
-          kind: "NetworkPolicy",
-          metadata: {
-            name: k8sName(`rampart-deny-guard-${dir}-${createHash("sha256").update(JSON.stringify(local)).digest("hex").slice(0, 8)}`),
-            namespace: ns,
-            labels: { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": policies.join(".") },
-            annotations: { "rampart.dev/source": policies.map((p) => `TrafficPolicy/${p}`).join(", ") },
-          },
-          // An empty peer list would match everything: with nothing left, the policy isolates and allows nothing.
-          spec: { podSelector: Object.keys(local).length ? { matchLabels: local } : {}, policyTypes: [dir === "ingress" ? "Ingress" : "Egress"], [dir]: blocks.length ? [{ [dir === "ingress" ? "from" : "to"]: blocks }] : [] },
-        });
       }
+      pieces = next;
     }
-  }
-  if (cnpRules.length > 0) {
-    // One Admin-tier policy per (direction, subject): Deny rules only, priorities in source order.
-    const groups = new Map<string, typeof cnpRules>();
-    for (const r of cnpRules) groups.set(`${r.dir}|${JSON.stringify(r.subject)}`, [...(groups.get(`${r.dir}|${JSON.stringify(r.subject)}`) ?? []), r]);
-    [...groups.values()].forEach((rules, k) => {
+    const allowParts = components(rule, ns, cidrOf);
+    if (allowParts.lossy) lossy(rule, "named ports on a `dns: true` peer cannot be intersected with port 53: the DNS peer is not allowed on them", DNS_NAMED_HINT);
+    pieces.forEach((piece, k) => {
+      const name = k8sName(pieces.length === 1 ? baseName : `${baseName}-${k}`);
+      const denyParts = piece.denies.flatMap((d) => carvedParts(d, ns));
+      const entries: Record<string, unknown>[] = [];
+      const used = new Set<TrafficRuleIR>();
+      for (const part of allowParts.parts) {
+        const relevant = denyParts.filter((d) => d.peers.some((dp) => part.peers.some((ap) => overlaps(ap, dp))));
+        const split = atoms(part.ports, relevant);
+        if (split.lossy) for (const d of relevant) if (d.ports.named.length || part.ports.named.length) lossy(d.rule, `named and numeric ports cannot be subtracted exactly from \`${describe(rule)}\` in namespace \`${ns}\`: the deny is applied to every port of the protocol there`, "use the same kind of port (numbers or names) in the allow and the deny");
+        const merged = new Map<string, { peers: CarvedPeer[]; ports: PortSpec }>();
+        for (const atom of split.atoms) {
+          for (const d of atom.denies) used.add(d.rule);
+          const { peers, lossy: dropped } = subtractPeers(part.peers, atom.denies.flatMap((d) => d.peers));
+          if (dropped) for (const r of rule.index === -2 ? atom.denies.map((d) => d.rule) : [rule]) lossy(r, `its denies in namespace \`${ns}\` would need more than ${MAX_PEERS} peers: the peers they overlap are not allowed there`, "narrow the allow, or give the denies fewer labels");
+          if (peers.length === 0) continue;
+          const key = peersKey(peers);
+          const prev = merged.get(key);
+          if (!prev) merged.set(key, { peers, ports: atom.ports });
+          else {
+            const conns = prev.ports.conns.union(atom.ports.conns);
+            const named = [...prev.ports.named, ...atom.ports.named];
+            const whole = conns.equals(part.ports.conns) && named.length === part.ports.named.length;
+            merged.set(key, { peers, ports: { conns, named, written: whole ? part.ports.written : undefined } });
+          }
+        }
+        for (const { peers, ports } of merged.values()) {
+          const out = npPorts(ports, part.dns);
+          entries.push({ [remoteKey(rule.direction)]: peers.map(npPeer), ...(out ? { ports: out } : {}) });
+        }
+      }
+      // An allow with nothing left is dropped (the namespace is isolated already); a guard with
+      // nothing left still isolates its pods, allowing nothing.
+      if (entries.length === 0 && !guard) return;
       objects.push({
-        apiVersion: "policy.networking.k8s.io/v1alpha2",
-        kind: "ClusterNetworkPolicy",
-        metadata: { name: k8sName(`rampart-denies-${k}`), labels: { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": "traffic-denies" }, annotations: { "rampart.dev/source": rules.map((r) => r.source).join(", ") } },
-        spec: { tier: "Admin", priority: 10 + k, subject: rules[0]!.subject, [rules[0]!.dir]: rules.map((r) => r.rule) },
-      } as NetworkObject);
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: meta(name, ns, policyLabel, source),
+        spec: { podSelector: selector(piece.sel), policyTypes: [Dir(rule.direction)], [rule.direction]: entries },
+      });
+      const ref = `NetworkPolicy ${ns}/${name}`;
+      if (rule.effect === "allow") enforced(rule, ref);
+      for (const d of used) enforced(d, ref);
     });
+  };
+
+  const namespaces = [...new Set(policies.flatMap((p) => p.namespaces))].sort();
+  const ineffective = new Map<TrafficRuleIR, string[]>();
+  for (const ns of namespaces) {
+    const governing = policies.filter((p) => p.namespaces.includes(ns));
+    for (const dir of ["ingress", "egress"] as const) {
+      const denies = governing.flatMap((p) => p.deny).filter((d) => d.direction === dir && carvedParts(d, ns).length > 0);
+      const allows = governing.flatMap((p) => p.allow.filter((r) => r.direction === dir).map((r) => ({ r, p })));
+      if (trafficIsolated(policies, ns, dir)) {
+        for (const { r, p } of allows) emitAllow(r, ns, `rampart-${p.name}-allow-${r.index}`, p.name, at(r), denies);
+        continue;
+      }
+      for (const { r } of allows) ineffective.set(r, [...(ineffective.get(r) ?? []), ns]);
+      // Guards: pods a deny applies to are isolated and allowed everything but what the denies name.
+      const locals = [...new Map(denies.map((d) => [JSON.stringify(Object.entries(d.local).sort()), d.local])).entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      for (const [key, local] of locals) {
+        const guarding = denies.filter((d) => !conflicts(emptyConj(local), d.local));
+        const names = [...new Set(guarding.map((d) => d.policy))].sort();
+        const everything: TrafficRuleIR = { policy: names.join("."), effect: "allow", index: -2, direction: dir, local, remote: undefined, ports: undefined, source: guarding[0]!.source };
+        const hash = createHash("sha256").update(key).digest("hex").slice(0, 8);
+        emitAllow(everything, ns, `rampart-deny-guard-${dir}-${hash}`, names.join("."), [...new Set(guarding.map(at))].join(", "), denies, true);
+      }
+    }
   }
+  for (const [r, nss] of ineffective) {
+    diagnostics.push(
+      diagnostic(
+        "allow-without-default-deny",
+        "warning",
+        `${describe(r)} has no effect in namespace${nss.length > 1 ? "s" : ""} ${nss.map((n) => `\`${n}\``).join(", ")}: ${r.direction} is not default-deny there`,
+        r.source,
+        `add \`${r.direction}\` to \`defaultDeny\` of a policy governing ${nss.length > 1 ? "them" : "it"}, or remove the rule`,
+      ),
+    );
+  }
+
+  // Pod and namespace denies: Admin-tier ClusterNetworkPolicy Deny rules (cnp), or carved out of the allows (np).
+  let priority = Math.max(0, Math.min(1000, options.cnpPriority ?? 100));
+  for (const p of policies) {
+    for (const d of p.deny) {
+      const podDeny = d.remote === undefined || d.remote.some((x) => x.kind !== "cidr");
+      if (!podDeny) continue;
+      if (backend === "np") {
+        diagnostics.push(diagnostic("network-deny-carved", "info", `${describe(d)} names pods: NetworkPolicy has no deny rules, so it is enforced by narrowing the overlapping allows with \`NotIn\` selectors`, d.source, "compile with `--network-backend cnp` to enforce it as an Admin-tier ClusterNetworkPolicy Deny"));
+        continue;
+      }
+      const perNamespace = d.remote?.some((x) => x.kind === "pods" && x.namespace.kind === "same") ?? false;
+      for (const group of perNamespace ? p.namespaces.map((n) => [n]) : [p.namespaces]) {
+        const all = components(d, group[0]!, cidrOf);
+        if (all.lossy && all.parts.some((c) => c.dns)) lossy(d, DNS_NAMED_DENY, DNS_NAMED_HINT);
+        const parts = all.parts.flatMap((c) => {
+          const peers = c.peers.filter((x): x is Extract<CarvedPeer, { kind: "pods" }> => x.kind === "pods");
+          return peers.length ? [{ ...c, peers }] : [];
+        });
+        if (parts.length === 0) continue;
+        const name = k8sName(`rampart-${p.name}-deny-${d.index}${perNamespace ? `-${group[0]}` : ""}`);
+        const subject = { pods: { namespaceSelector: group.length === 1 ? { matchLabels: { [NAME_KEY]: group[0]! } } : { matchExpressions: [{ key: NAME_KEY, operator: "In", values: group }] }, podSelector: selector(emptyConj(d.local)) } };
+        const rules = parts.map((c, m) => {
+          const protocols = cnpProtocols(c.ports);
+          return { name: k8sName(`${p.name}-deny-${d.index}${m ? "-dns" : ""}`), action: "Deny", [remoteKey(d.direction)]: c.peers.map(cnpPeer), ...(protocols ? { protocols } : {}) };
+        });
+        objects.push({
+          apiVersion: "policy.networking.k8s.io/v1alpha2",
+          kind: "ClusterNetworkPolicy",
+          metadata: meta(name, undefined, p.name, at(d)),
+          spec: { tier: "Admin", priority, subject, [d.direction]: rules },
+        });
+        priority = Math.min(1000, priority + 1);
+        enforced(d, `ClusterNetworkPolicy ${name}`);
+      }
+    }
+  }
+
+  objects.sort((a, b) => (a.kind !== b.kind ? (a.kind === "NetworkPolicy" ? -1 : 1) : (a.metadata.namespace ?? "") !== (b.metadata.namespace ?? "") ? ((a.metadata.namespace ?? "") < (b.metadata.namespace ?? "") ? -1 : 1) : a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
   for (const o of objects) {
-    const errors = o.kind === "NetworkPolicy" ? validate(o) : validateCnp(o);
-    if (errors.length) diagnostics.push(diagnostic("openapi-invalid", "error", `generated ${o.kind} \`${o.metadata.name}\` is invalid: ${errors.join("; ")}`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart"));
+    const errors = o.kind === "NetworkPolicy" ? validateNp(o) : validateCnp(o);
+    if (errors.length) diagnostics.push(diagnostic("openapi-invalid", "error", `generated ${o.kind} \`${o.metadata.name}\` is invalid: ${errors.join("; ")}`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart: please report it with the input policies"));
   }
-  return { objects, diagnostics, report: { rules: reports, counts: { objects: objects.length } } };
+  const rules = [...reports.values()];
+  const count = (kind: string) => objects.filter((o) => o.kind === kind).length;
+  return { objects, diagnostics, report: { rules, counts: { objects: objects.length, networkPolicies: count("NetworkPolicy"), clusterNetworkPolicies: count("ClusterNetworkPolicy") } } };
 }

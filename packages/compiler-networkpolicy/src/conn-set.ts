@@ -102,6 +102,16 @@ export class ConnSet {
     return (this.ports.get(protocol) ?? []).some(([s, e]) => port >= s && port <= e);
   }
 
+  /** The set as port intervals, per protocol in `PROTOCOLS` order. */
+  intervals(): { protocol: Protocol; from: number; to: number }[] {
+    return PROTOCOLS.flatMap((protocol) => (this.ports.get(protocol) ?? []).map(([from, to]) => ({ protocol, from, to })));
+  }
+
+  /** True when both sets hold the same connections. */
+  equals(other: ConnSet): boolean {
+    return this.subtract(other).isEmpty() && other.subtract(this).isEmpty();
+  }
+
   /** `All Connections` or `TCP 80,8080-8090,UDP 53` (netpol-analyzer's format). */
   toString(): string {
     if (this.isAll()) return "All Connections";

@@ -1,6 +1,7 @@
 import { cidrContainsIp, type Cidr } from "@rampart/core";
 import { ConnSet } from "./conn-set.js";
 import type { AdminPeer, AdminPolicyModel, AdminRule, Namespace, NetworkPolicyModel, NpPeer, Pod, PolicyModel, RulePort } from "./model.js";
+import { parsePolicies } from "./parse-policies.js";
 import { selects } from "./selectors.js";
 
 /** An endpoint of a flow: a pod, or an external IPv4/IPv6 address (a representative of a range). */
@@ -23,6 +24,7 @@ export interface Flow {
   decidedBy: string[];
 }
 
+const NO_POLICIES: string[] = [];
 const isPod = (e: Endpoint): e is { pod: Pod } => "pod" in e;
 
 /** Evaluates Kubernetes network policy semantics: admin tier, NetworkPolicy, baseline tier. */
@@ -31,11 +33,12 @@ export class ConnectivityEngine {
   private readonly nps: NetworkPolicyModel[];
   private readonly admin: AdminPolicyModel[];
   private readonly baseline: AdminPolicyModel[];
-  private readonly selectedBy = new Map<Pod, NetworkPolicyModel[]>();
+  /** Per pod and direction: the NetworkPolicies that select it and isolate it in that direction. */
+  private readonly selectedBy = { ingress: new Map<Pod, NetworkPolicyModel[]>(), egress: new Map<Pod, NetworkPolicyModel[]>() };
   /** Pods with the same namespace, labels and ports behave alike: sides are cached per class pair. */
   private readonly classOf = new Map<Pod, number>();
   private classCount = 0;
-  private sideCache: (ConnSet | undefined)[] = [];
+  private sideCache: PairCache<{ conns: ConnSet; decided: string[] }> = new PairCache(0);
 
   constructor(private readonly input: ConnectivityInput) {
     for (const n of input.namespaces) this.ns.set(n.name, { "kubernetes.io/metadata.name": n.name, ...n.labels });
@@ -44,7 +47,9 @@ export class ConnectivityEngine {
     this.admin = adm.filter((p) => p.tier === "admin").sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : 1));
     this.baseline = adm.filter((p) => p.tier === "baseline");
     for (const pod of input.pods) {
-      this.selectedBy.set(pod, this.nps.filter((p) => p.namespace === pod.namespace && selects(p.podSelector, pod.labels)));
+      const selecting = this.nps.filter((p) => p.namespace === pod.namespace && selects(p.podSelector, pod.labels));
+      this.selectedBy.ingress.set(pod, selecting.filter((p) => p.ingressIsolated));
+      this.selectedBy.egress.set(pod, selecting.filter((p) => p.egressIsolated));
     }
     const ids = new Map<string, number>();
     for (const pod of input.pods) {
@@ -54,7 +59,7 @@ export class ConnectivityEngine {
       this.classOf.set(pod, id);
     }
     this.classCount = ids.size;
-    this.sideCache = new Array<ConnSet | undefined>(2 * ids.size * ids.size).fill(undefined);
+    this.sideCache = new PairCache(2 * ids.size * ids.size);
   }
 
   private nsLabels(name: string): Record<string, string> {
@@ -69,13 +74,33 @@ export class ConnectivityEngine {
       if (p.port === undefined) out = out.union(ConnSet.protocol(p.protocol));
       else if (typeof p.port === "number") out = out.union(ConnSet.range(p.protocol, p.port, p.endPort ?? p.port));
       else if (isPod(dst)) {
-        for (const cp of dst.pod.ports) if (cp.name === p.port && cp.protocol === p.protocol) out = out.union(ConnSet.range(cp.protocol, cp.port));
+        for (const cp of dst.pod.ports) if (cp.name === p.port && (p.anyProtocol || cp.protocol === p.protocol)) out = out.union(ConnSet.range(cp.protocol, cp.port));
       }
     }
     return out;
   }
 
+  /** Peer × pod class → 1 (no) / 2 (yes): selectors are evaluated once per class of alike pods. */
+  private readonly peerMemo = new Map<object, Uint8Array>();
+
+  private memoPeer(peer: object, other: Endpoint, compute: () => boolean): boolean {
+    if (!isPod(other)) return compute();
+    const c = this.classOf.get(other.pod);
+    if (c === undefined) return compute();
+    let row = this.peerMemo.get(peer);
+    if (!row) this.peerMemo.set(peer, (row = new Uint8Array(this.classCount)));
+    const v = row[c];
+    if (v) return v === 2;
+    const r = compute();
+    row[c] = r ? 2 : 1;
+    return r;
+  }
+
   private npPeerMatches(peer: NpPeer, policyNs: string, other: Endpoint): boolean {
+    return this.memoPeer(peer, other, () => this.npPeerMatchesNow(peer, policyNs, other));
+  }
+
+  private npPeerMatchesNow(peer: NpPeer, policyNs: string, other: Endpoint): boolean {
     if (peer.ipBlock) return !isPod(other) && inBlock(peer.ipBlock.cidr, peer.ipBlock.except, other.ip);
     if (!isPod(other)) return false;
     if (peer.namespaceSelector) return selects(peer.namespaceSelector, this.nsLabels(other.pod.namespace)) && selects(peer.podSelector, other.pod.labels);
@@ -84,7 +109,7 @@ export class ConnectivityEngine {
 
   /** NetworkPolicy layer for one side: undefined when no policy isolates the pod in that direction. */
   private networkPolicies(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string>): ConnSet | undefined {
-    const policies = (this.selectedBy.get(pod) ?? []).filter((p) => (dir === "ingress" ? p.ingressIsolated : p.egressIsolated));
+    const policies = this.selectedBy[dir].get(pod) ?? this.nps.filter((p) => p.namespace === pod.namespace && selects(p.podSelector, pod.labels) && (dir === "ingress" ? p.ingressIsolated : p.egressIsolated));
     if (policies.length === 0) return undefined;
     let out = ConnSet.NONE;
     for (const p of policies) {
@@ -101,12 +126,20 @@ export class ConnectivityEngine {
   }
 
   private subjectSelects(p: AdminPolicyModel, pod: Pod): boolean {
+    return this.memoPeer(p, { pod }, () => this.subjectSelectsNow(p, pod));
+  }
+
+  private subjectSelectsNow(p: AdminPolicyModel, pod: Pod): boolean {
     const s = p.subject;
     if ("namespaces" in s) return selects(s.namespaces, this.nsLabels(pod.namespace));
     return selects(s.pods.namespaceSelector, this.nsLabels(pod.namespace)) && selects(s.pods.podSelector, pod.labels);
   }
 
   private adminPeerMatches(peer: AdminPeer, other: Endpoint): boolean {
+    return this.memoPeer(peer, other, () => this.adminPeerMatchesNow(peer, other));
+  }
+
+  private adminPeerMatchesNow(peer: AdminPeer, other: Endpoint): boolean {
     if ("networks" in peer) return !isPod(other) && peer.networks.some((c) => cidrContainsIp(c, other.ip));
     if (!isPod(other)) return false;
     if ("namespaces" in peer) return selects(peer.namespaces, this.nsLabels(other.pod.namespace));
@@ -129,17 +162,24 @@ export class ConnectivityEngine {
    * NetworkPolicy if it isolates the pod, otherwise the baseline tier, otherwise allow.
    */
   private side(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string>): ConnSet {
-    if (this.explain || !isPod(other)) return this.computeSide(pod, other, dir, dst, decided);
+    if (!isPod(other)) return this.computeSide(pod, other, dir, dst, decided);
     const a = this.classOf.get(pod);
     const b = this.classOf.get(other.pod);
     if (a === undefined || b === undefined) return this.computeSide(pod, other, dir, dst, decided);
     const key = ((dir === "ingress" ? 1 : 0) * this.classCount + a) * this.classCount + b;
-    const cached = this.sideCache[key];
-    if (cached !== undefined) return cached;
-    return (this.sideCache[key] = this.computeSide(pod, other, dir, dst, decided));
+    const cached = this.sideCache.get(key);
+    if (cached !== undefined) {
+      for (const d of cached.decided) decided.add(d);
+      return cached.conns;
+    }
+    const mine = new Set<string>();
+    const conns = this.computeSide(pod, other, dir, dst, mine);
+    this.sideCache.set(key, { conns, decided: [...mine] });
+    for (const d of mine) decided.add(d);
+    return conns;
   }
 
-  /** Set when callers want the deciding policies of each flow (disables the cache's shortcut). */
+  /** When false, `flows()` leaves `decidedBy` empty (slightly faster). */
   explain = true;
 
   private computeSide(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string>): ConnSet {
@@ -188,20 +228,22 @@ export class ConnectivityEngine {
       const conns = this.allowed(src, dst, decided);
       if (!conns.isEmpty()) out.push({ src, dst, conns, decidedBy: [...decided].sort() });
     };
-    if (this.explain) {
-      for (const s of pods) for (const d of pods) if (s !== d) add(s, d);
-    } else {
-      // Pods of one class behave alike: decide each class pair once.
-      const n = this.classCount;
-      const memo = new Array<ConnSet | undefined>(n * n).fill(undefined);
-      for (const s of pods) {
-        const a = this.classOf.get((s as { pod: Pod }).pod)! * n;
-        for (const d of pods) {
-          if (s === d) continue;
-          const k = a + this.classOf.get((d as { pod: Pod }).pod)!;
-          const conns = (memo[k] ??= this.allowed(s, d, none));
-          if (!conns.isEmpty()) out.push({ src: s, dst: d, conns, decidedBy: [] });
+    // Pods of one class behave alike: decide each class pair once.
+    const n = this.classCount;
+    const memo = new PairCache<{ conns: ConnSet; decidedBy: string[] }>(n * n);
+    for (const s of pods) {
+      const a = this.classOf.get((s as { pod: Pod }).pod)! * n;
+      for (const d of pods) {
+        if (s === d) continue;
+        const k = a + this.classOf.get((d as { pod: Pod }).pod)!;
+        let m = memo.get(k);
+        if (!m) {
+          const decided = new Set<string>();
+          const conns = this.allowed(s, d, decided);
+          m = { conns, decidedBy: this.explain && !conns.isEmpty() ? [...decided].sort() : NO_POLICIES };
+          memo.set(k, m);
         }
+        if (!m.conns.isEmpty()) out.push({ src: s, dst: d, conns: m.conns, decidedBy: m.decidedBy });
       }
     }
     for (const e of ext) for (const p of pods) {
@@ -212,11 +254,32 @@ export class ConnectivityEngine {
   }
 }
 
+/** A dense array for up to 4M keys, a Map beyond (many distinct pods). */
+class PairCache<T> {
+  private readonly dense: (T | undefined)[] | undefined;
+  private readonly sparse = new Map<number, T>();
+  constructor(size: number) {
+    this.dense = size <= 4_000_000 ? new Array<T | undefined>(size) : undefined;
+  }
+  get(k: number): T | undefined {
+    return this.dense ? this.dense[k] : this.sparse.get(k);
+  }
+  set(k: number, v: T): void {
+    if (this.dense) this.dense[k] = v;
+    else this.sparse.set(k, v);
+  }
+}
+
 function inBlock(cidr: Cidr, except: readonly Cidr[], ip: { family: 4 | 6; address: bigint }): boolean {
   return cidrContainsIp(cidr, ip) && !except.some((e) => cidrContainsIp(e, ip));
 }
 
-/** Convenience: all allowed flows of a set of namespaces, pods and policies. */
-export function connectivity(input: ConnectivityInput): Flow[] {
-  return new ConnectivityEngine(input).flows();
+/**
+ * All allowed flows between the pods (and the given external endpoints), each with the policies
+ * that decided it. `policies` are Kubernetes objects (NetworkPolicy, AdminNetworkPolicy,
+ * BaselineAdminNetworkPolicy, ClusterNetworkPolicy) or already parsed models.
+ */
+export function connectivity(input: Omit<ConnectivityInput, "policies"> & { policies: readonly (PolicyModel | Record<string, unknown>)[] }): Flow[] {
+  const policies = input.policies.flatMap((p) => ("apiVersion" in p ? parsePolicies([p as Record<string, unknown>]) : [p as PolicyModel]));
+  return new ConnectivityEngine({ ...input, policies }).flows();
 }

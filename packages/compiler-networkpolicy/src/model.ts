@@ -30,6 +30,8 @@ export interface RulePort {
   protocol: Protocol;
   port?: number | string;
   endPort?: number;
+  /** A named port of an admin-tier policy: matches the container port of that name whatever its protocol. */
+  anyProtocol?: boolean;
 }
 
 /** A NetworkPolicy peer. */

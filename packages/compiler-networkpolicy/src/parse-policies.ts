@@ -19,7 +19,8 @@ function npPorts(v: unknown): RulePort[] | undefined {
 
 function npRules(v: unknown, key: "from" | "to"): NpRule[] {
   return arr(v).map((r) => ({
-    peers: r[key] === undefined ? undefined : arr(r[key]).map((p): NpPeer => {
+    // An omitted or empty peer list matches every peer.
+    peers: arr(r[key]).length === 0 ? undefined : arr(r[key]).map((p): NpPeer => {
       const peer: NpPeer = {};
       if (p.podSelector) peer.podSelector = p.podSelector as LabelSelector;
       if (p.namespaceSelector) peer.namespaceSelector = p.namespaceSelector as LabelSelector;
@@ -44,12 +45,12 @@ function adminPorts(rule: Obj): RulePort[] | undefined {
         const r = p.portRange as { protocol?: string; start: number; end: number };
         return { protocol: proto(r.protocol), port: r.start, endPort: r.end };
       }
-      return { protocol: "TCP", port: String(p.namedPort) };
+      return { protocol: "TCP", port: String(p.namedPort), anyProtocol: true };
     });
   }
   if (Array.isArray(rule.protocols)) {
     return arr(rule.protocols).flatMap((p): RulePort[] => {
-      if (typeof p.destinationNamedPort === "string") return [{ protocol: "TCP", port: p.destinationNamedPort }];
+      if (typeof p.destinationNamedPort === "string") return [{ protocol: "TCP", port: p.destinationNamedPort, anyProtocol: true }];
       for (const key of ["tcp", "udp", "sctp"] as const) {
         const spec = p[key] as { destinationPort?: { number?: number; range?: { start: number; end: number } } } | undefined;
         if (!spec) continue;
@@ -95,7 +96,7 @@ export function parsePolicies(objects: readonly Obj[]): PolicyModel[] {
     const meta = (o.metadata ?? {}) as { name?: string; namespace?: string };
     const spec = (o.spec ?? {}) as Obj;
     if (o.kind === "NetworkPolicy") {
-      const types = Array.isArray(spec.policyTypes) ? (spec.policyTypes as string[]) : ["Ingress", ...(spec.egress !== undefined ? ["Egress"] : [])];
+      const types = Array.isArray(spec.policyTypes) ? (spec.policyTypes as string[]) : ["Ingress", ...(arr(spec.egress).length > 0 ? ["Egress"] : [])];
       out.push({
         kind: "NetworkPolicy",
         name: meta.name ?? "",

@@ -1,6 +1,7 @@
-import { parseIp, type RampartDocument } from "@rampart/core";
+import { formatIp, normaliseTraffic, parseCidr, parseIp, type Cidr, type RampartDocument, type TrafficRuleIR } from "@rampart/core";
 import { PROTOCOLS } from "./conn-set.js";
 import { ConnectivityEngine, type Endpoint } from "./connectivity.js";
+import type { NetworkRuleReport } from "./compile.js";
 import type { Namespace, Pod } from "./model.js";
 import { parsePolicies } from "./parse-policies.js";
 import { trafficDecider, type FlowPort } from "./traffic-semantics.js";
@@ -9,54 +10,126 @@ import { trafficDecider, type FlowPort } from "./traffic-semantics.js";
 export interface NetworkWorkloads {
   namespaces: Namespace[];
   pods: Pod[];
-  /** Sample external addresses (the metadata endpoint is always added). */
+  /** Sample external addresses; the metadata endpoints, a few public and private addresses and every CIDR boundary of the policies are always added. */
   externalIps?: string[];
+}
+
+/** Options of `verifyNetwork`. */
+export interface VerifyNetworkOptions {
+  /** As given to `compileNetwork`. */
+  blockMetadata?: boolean;
+  /** The compile report: under-admitted flows of rules it reports as not expressible are expected, not failures. */
+  report?: { rules: readonly NetworkRuleReport[] };
+}
+
+/** A flow on which the compiled objects and the TrafficPolicies disagree. */
+export interface FlowMismatch {
+  src: string;
+  dst: string;
+  /** `8080/TCP`. */
+  port: string;
+  /** The TrafficPolicy rules that decided the flow (`policy/deny[0]`); empty when an isolated end had no allow. */
+  rules: string[];
 }
 
 /** The outcome of `verifyNetwork`. */
 export interface VerifyNetworkResult {
   /** Flows the compiled objects admit but the TrafficPolicies deny: must be empty. */
-  overAdmitted: { src: string; dst: string; port: string }[];
-  /** Flows the TrafficPolicies allow but the objects do not admit. */
-  underAdmitted: { src: string; dst: string; port: string }[];
+  overAdmitted: FlowMismatch[];
+  /** Flows the TrafficPolicies allow but the objects do not admit, not explained by the report: must be empty. */
+  underAdmitted: FlowMismatch[];
+  /** Flows the TrafficPolicies allow but the objects do not admit, of rules reported as not expressible. */
+  inexpressible: FlowMismatch[];
+  /** Flows checked (endpoint pairs × ports). */
   checked: number;
 }
 
 const label = (e: Endpoint) => ("pod" in e ? `${e.pod.namespace}/${e.pod.name}` : e.label);
+const ruleName = (r: TrafficRuleIR) => `${r.policy}/${r.index < 0 ? "blockMetadata" : `${r.effect}[${r.index}]`}`;
+const DEFAULT_IPS = ["169.254.169.254", "fd00:ec2::254", "8.8.8.8", "10.1.2.3", "192.168.1.1", "2001:db8::1"];
+
+/** Addresses at and just outside both ends of a CIDR. */
+function boundaries(c: Cidr): string[] {
+  const bits = c.family === 4 ? 32n : 128n;
+  const size = 1n << (bits - BigInt(c.prefix));
+  const max = (1n << bits) - 1n;
+  return [c.address - 1n, c.address, c.address + size - 1n, c.address + size].filter((a) => a >= 0n && a <= max).map((a) => formatIp(c.family, a));
+}
 
 /**
- * Proves compiled network objects against the TrafficPolicies on a workload inventory: every
- * pod pair and pod↔external sample, on every port the rules or pods name plus a few others.
+ * Proves compiled network objects against the TrafficPolicies on a workload inventory: every pod
+ * pair and pod↔external sample (each CIDR boundary of the policies and objects included), on every
+ * port the rules, objects or pods name, their neighbours, and a few others, for TCP, UDP and SCTP.
  */
-export function verifyNetwork(documents: readonly RampartDocument[], workloads: NetworkWorkloads, objects: readonly Record<string, unknown>[]): VerifyNetworkResult {
-  const engine = new ConnectivityEngine({ namespaces: workloads.namespaces, pods: workloads.pods, policies: parsePolicies(objects) });
+export function verifyNetwork(documents: readonly RampartDocument[], workloads: NetworkWorkloads, objects: readonly Record<string, unknown>[], options: VerifyNetworkOptions = {}): VerifyNetworkResult {
+  const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false });
+  const models = parsePolicies(objects);
+  const engine = new ConnectivityEngine({ namespaces: workloads.namespaces, pods: workloads.pods, policies: models });
   const nsLabels = new Map(workloads.namespaces.map((n) => [n.name, { "kubernetes.io/metadata.name": n.name, ...n.labels }]));
-  const decide = trafficDecider(documents, (ns) => nsLabels.get(ns) ?? { "kubernetes.io/metadata.name": ns });
-  const portNumbers = new Set([1, 22, 53, 80, 443, 8080, 8443, 9000, 9100, 65535]);
-  for (const p of workloads.pods) for (const cp of p.ports) portNumbers.add(cp.port);
-  for (const d of documents) {
-    if (d.kind !== "TrafficPolicy") continue;
-    for (const r of [...(d.spec.allow ?? []), ...(d.spec.deny ?? [])]) for (const e of r.ports ?? []) for (const n of String(e).split("/")[0]!.split("-")) if (/^\d+$/.test(n)) portNumbers.add(Number(n));
+  const decide = trafficDecider(policies, (ns) => nsLabels.get(ns) ?? { "kubernetes.io/metadata.name": ns });
+
+  const portNumbers = new Set([1, 22, 53, 80, 443, 8080, 8443, 65535]);
+  const near = (n: number) => [n - 1, n, n + 1].filter((x) => x >= 1 && x <= 65535).forEach((x) => portNumbers.add(x));
+  for (const p of workloads.pods) for (const cp of p.ports) near(cp.port);
+  const cidrs: Cidr[] = [];
+  for (const p of policies) {
+    for (const r of [...p.allow, ...p.deny]) {
+      for (const e of r.ports ?? []) if (e.kind === "range") [e.from, e.to].forEach(near);
+      for (const peer of r.remote ?? []) if (peer.kind === "cidr") cidrs.push(peer.cidr);
+    }
   }
-  const ports: FlowPort[] = PROTOCOLS.flatMap((protocol) => [...portNumbers].map((port) => ({ protocol, port })));
-  const externals: Endpoint[] = [...new Set(["169.254.169.254", "8.8.8.8", "10.1.2.3", "fd00:ec2::254", ...(workloads.externalIps ?? [])])].map((ip) => ({ ip: parseIp(ip)!, label: ip }));
-  const pods: Endpoint[] = workloads.pods.map((pod) => ({ pod }));
-  const result: VerifyNetworkResult = { overAdmitted: [], underAdmitted: [], checked: 0 };
+  for (const m of models) {
+    for (const dir of ["ingress", "egress"] as const) {
+      for (const rule of m[dir]) {
+        for (const port of rule.ports ?? []) if (typeof port.port === "number") [port.port, port.endPort ?? port.port].forEach(near);
+        for (const peer of (rule as { peers?: unknown[] }).peers ?? []) {
+          const block = (peer as { ipBlock?: { cidr: Cidr; except: Cidr[] } }).ipBlock;
+          if (block) cidrs.push(block.cidr, ...block.except);
+          const networks = (peer as { networks?: Cidr[] }).networks;
+          if (networks) cidrs.push(...networks);
+        }
+      }
+    }
+  }
+  const ports: FlowPort[] = PROTOCOLS.flatMap((protocol) => [...portNumbers].sort((a, b) => a - b).map((port) => ({ protocol, port })));
+  const ips = new Set([...DEFAULT_IPS, ...(workloads.externalIps ?? []), ...cidrs.flatMap(boundaries)]);
+  const externals: Endpoint[] = [...ips].flatMap((ip) => {
+    const parsed = parseIp(ip) ?? (() => {
+      const c = parseCidr(ip);
+      return "error" in c ? undefined : { family: c.family, address: c.address };
+    })();
+    return parsed ? [{ ip: parsed, label: ip }] : [];
+  });
+
+  const lossyRules = new Set((options.report?.rules ?? []).filter((r) => r.notExpressible.length > 0).map((r) => `${r.policy}/${r.rule}`));
+  const governs = (ns: string, r: string) => policies.some((p) => `${p.name}/` === r.slice(0, p.name.length + 1) && p.namespaces.includes(ns));
+  const result: VerifyNetworkResult = { overAdmitted: [], underAdmitted: [], inexpressible: [], checked: 0 };
   const check = (src: Endpoint, dst: Endpoint) => {
     const conns = engine.allowed(src, dst);
     for (const port of ports) {
       result.checked++;
       const admitted = conns.has(port.protocol, port.port);
-      const allowed = decide(src, dst, port);
-      const flow = { src: label(src), dst: label(dst), port: `${port.port}/${port.protocol}` };
-      if (admitted && !allowed) result.overAdmitted.push(flow);
-      if (allowed && !admitted) result.underAdmitted.push(flow);
+      const decision = decide(src, dst, port);
+      if (admitted === decision.allowed) continue;
+      const rules = [...new Set([...decision.denies, ...decision.allows].map(ruleName))];
+      const flow: FlowMismatch = { src: label(src), dst: label(dst), port: `${port.port}/${port.protocol}`, rules };
+      if (admitted) {
+        result.overAdmitted.push(flow);
+        continue;
+      }
+      // Explained: an allow that admits the flow, or a deny of a policy governing either end, is reported as not expressible.
+      const ends = ["pod" in src ? src.pod.namespace : undefined, "pod" in dst ? dst.pod.namespace : undefined].filter((n): n is string => n !== undefined);
+      const explained = rules.some((r) => lossyRules.has(r)) || [...lossyRules].some((r) => (r.includes("/deny[") || r.endsWith("/blockMetadata")) && ends.some((ns) => governs(ns, r)));
+      (explained ? result.inexpressible : result.underAdmitted).push(flow);
     }
   };
+  const pods: Endpoint[] = workloads.pods.map((pod) => ({ pod }));
   for (const s of pods) for (const d of pods) if (s !== d) check(s, d);
-  for (const e of externals) for (const p of pods) {
-    check(e, p);
-    check(p, e);
+  for (const e of externals) {
+    for (const p of pods) {
+      check(e, p);
+      check(p, e);
+    }
   }
   return result;
 }

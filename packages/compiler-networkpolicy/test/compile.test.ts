@@ -40,19 +40,24 @@ const workloads: NetworkWorkloads = {
 const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url).pathname;
 
 describe("compileNetwork: the SPEC.md example", () => {
-  it("emits default deny, allows and the metadata block as ipBlock.except (golden), and proves it", () => {
-    const d = docs([spec]);
+  it("emits default deny, allows and the metadata block as ipBlock.except (golden), and proves it", async () => {
+    const loaded = await loadFiles(["spec-example.yaml"], { cwd: new URL("./fixtures/", import.meta.url).pathname });
+    expect(loaded.diagnostics).toEqual([]);
+    const d = loaded.documents;
+    expect(d).toEqual(docs([spec]));
     const out = compileNetwork(d);
     expect(out.diagnostics).toEqual([]);
     expectGolden(golden("spec-example.yaml"), goldenYaml(out.objects));
-    const proof = verifyNetwork(d, workloads, out.objects);
+    const proof = verifyNetwork(d, workloads, out.objects, { report: out.report });
     expect(proof.overAdmitted).toEqual([]);
     expect(proof.underAdmitted).toEqual([]);
+    expect(proof.inexpressible).toEqual([]);
+    expect(proof.checked).toBeGreaterThan(1000);
     const egress = out.objects.find((o) => o.metadata.name === "rampart-team-a-net-allow-2")!;
     expect(JSON.stringify(egress.spec)).toContain('"except":["169.254.169.254/32"]');
   });
 
-  it("pod denies: np removes the overlapping allow (reported); cnp emits an Admin-tier ClusterNetworkPolicy (golden)", () => {
+  it("pod denies: np carves them out of the allows with NotIn selectors (exact, reported as info); cnp emits an Admin-tier ClusterNetworkPolicy (goldens)", () => {
     const d = docs([
       trafficPolicy("seg", {
         namespaces: ["team-a"],
@@ -62,56 +67,72 @@ describe("compileNetwork: the SPEC.md example", () => {
       }),
     ]);
     const np = compileNetwork(d, { networkBackend: "np" });
-    expect(np.diagnostics.map((x) => x.code)).toEqual(["network-not-expressible"]);
-    expect(verifyNetwork(d, workloads, np.objects).overAdmitted).toEqual([]);
+    expect(np.diagnostics.map((x) => [x.code, x.severity, x.message])).toEqual([
+      ["network-deny-carved", "info", "deny rule 0 of TrafficPolicy `seg` names pods: NetworkPolicy has no deny rules, so it is enforced by narrowing the overlapping allows with `NotIn` selectors"],
+    ]);
+    expectGolden(golden("pod-deny-np.yaml"), goldenYaml(np.objects));
+    const npProof = verifyNetwork(d, workloads, np.objects, { report: np.report });
+    expect([npProof.overAdmitted, npProof.underAdmitted, npProof.inexpressible]).toEqual([[], [], []]);
     const cnp = compileNetwork(d, { networkBackend: "cnp" });
+    expect(cnp.diagnostics).toEqual([]);
     expectGolden(golden("pod-deny-cnp.yaml"), goldenYaml(cnp.objects));
-    const proof = verifyNetwork(d, workloads, cnp.objects);
-    expect(proof.overAdmitted).toEqual([]);
-    expect(proof.underAdmitted).toEqual([]);
+    const proof = verifyNetwork(d, workloads, cnp.objects, { report: cnp.report });
+    expect([proof.overAdmitted, proof.underAdmitted, proof.inexpressible]).toEqual([[], [], []]);
+    expect(cnp.report.rules.find((r) => r.rule === "deny[0]")!.objects).toEqual(["ClusterNetworkPolicy rampart-seg-deny-0"]);
   });
 
   it("warns when allows have no effect (direction not default-deny)", () => {
     const out = compileNetwork(docs([trafficPolicy("x", { namespaces: ["team-a"], allow: [{ direction: "ingress", from: [{ pods: { app: "web" } }] }] })]));
-    expect(out.diagnostics.map((x) => x.message)).toEqual(["allow rule 0 of TrafficPolicy `x` has no effect: ingress is not default-deny in this policy"]);
+    expect(out.diagnostics.map((x) => [x.code, x.message, x.hint])).toEqual([
+      ["allow-without-default-deny", "allow rule 0 of TrafficPolicy `x` has no effect in namespace `team-a`: ingress is not default-deny there", "add `ingress` to `defaultDeny` of a policy governing it, or remove the rule"],
+    ]);
+    // No object either: an allow there would isolate the pods and admit less than the policy says.
+    expect(out.objects).toEqual([]);
   });
 });
 
 describe("never admit a denied flow (fast-check)", () => {
-  const labels = fc.constantFrom({}, { app: "api" }, { app: "web" }, { app: "batch" });
+  const labels = fc.constantFrom({}, { app: "api" }, { app: "web" }, { app: "batch" }, { app: "api", tier: "x" }, { tier: "x" });
   const peer = fc.oneof(
     fc.record({ namespace: fc.constantFrom("team-a", "team-b", "kube-system"), pods: labels }),
     labels.map((pods) => ({ pods })),
-    fc.constantFrom({ cidr: "0.0.0.0/0" }, { cidr: "10.0.0.0/8" }, { cidr: "169.254.169.254/32" }, { cidr: "10.9.0.0/16" }, { cidr: "::/0" }),
+    fc.constantFrom({ cidr: "0.0.0.0/0" }, { cidr: "10.0.0.0/8" }, { cidr: "169.254.169.254/32" }, { cidr: "10.9.0.0/16" }, { cidr: "10.9.9.0/24" }, { cidr: "::/0" }, { cidr: "fd00::/8" }),
     fc.constant({ dns: true as const }),
     fc.record({ namespaceLabels: fc.constantFrom({ tier: "web" }, {}), pods: labels }),
   );
-  const ports = fc.option(fc.subarray(["8080/TCP", "53/UDP", "9000-9100/TCP", "http", "443"], { minLength: 1 }), { nil: undefined });
+  const ports = fc.option(fc.subarray(["8080/TCP", "53/UDP", "53", "9000-9100/TCP", "9050/TCP", "http", "dns/UDP", "443", "1-1000/SCTP"], { minLength: 1, maxLength: 3 }), { nil: undefined });
   const rule = fc.record({ direction: fc.constantFrom("ingress", "egress"), local: labels, peers: fc.option(fc.array(peer, { minLength: 1, maxLength: 3 }), { nil: undefined }), ports });
   const toRule = (r: { direction: string; local: Record<string, string>; peers: unknown[] | undefined; ports: string[] | undefined }) => {
     const out: Record<string, unknown> = { direction: r.direction };
-    const localKey = r.direction === "ingress" ? "to" : "from";
-    const remoteKey = r.direction === "ingress" ? "from" : "to";
-    if (Object.keys(r.local).length) out[localKey] = { pods: r.local };
-    if (r.peers) out[remoteKey] = r.peers;
+    if (Object.keys(r.local).length) out[r.direction === "ingress" ? "to" : "from"] = { pods: r.local };
+    if (r.peers) out[r.direction === "ingress" ? "from" : "to"] = r.peers;
     if (r.ports) out.ports = r.ports;
     return out;
   };
-  it("random TrafficPolicies × the workloads: verifyNetwork finds no admitted denied flow (np and cnp)", () => {
+  const podPort = fc.constantFrom({ name: "http", port: 8080, protocol: "TCP" as const }, { name: "http", port: 8081, protocol: "TCP" as const }, { name: "dns", port: 53, protocol: "UDP" as const }, { name: "dns", port: 5353, protocol: "UDP" as const });
+  const pod = fc.record({ namespace: fc.constantFrom("team-a", "team-b", "kube-system", "other"), labels: fc.oneof(labels, fc.constant({ "k8s-app": "kube-dns" })), ports: fc.array(podPort, { maxLength: 2 }) });
+  const randomWorkloads = fc.array(pod, { minLength: 2, maxLength: 6 }).map((pods): NetworkWorkloads => ({
+    namespaces: [{ name: "team-a", labels: {} }, { name: "team-b", labels: { tier: "web" } }, { name: "kube-system", labels: {} }, { name: "other", labels: { tier: "web" } }],
+    pods: pods.map((p, i) => ({ ...p, name: `p${i}`, ports: [...new Map(p.ports.map((x) => [x.name, x])).values()] })),
+    externalIps: ["10.9.9.9", "10.200.0.1", "fd00::1"],
+  }));
+  // RAMPART_FC_BIG=1: more policies and denies per run (slower; for exploration).
+  const big = process.env.RAMPART_FC_BIG === "1" ? 2 : 1;
+  const policies = fc.array(fc.record({ namespaces: fc.subarray(["team-a", "team-b", "kube-system"], { minLength: 1 }), defaultDeny: fc.subarray(["ingress", "egress"]), allow: fc.array(rule, { maxLength: 3 * big }), deny: fc.array(rule, { maxLength: 2 * big }) }), { minLength: 1, maxLength: 2 * big });
+
+  it("random TrafficPolicies × random workloads: no admitted denied flow; every allowed flow admitted unless reported (np and cnp)", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.record({ namespaces: fc.subarray(["team-a", "team-b"], { minLength: 1 }), defaultDeny: fc.subarray(["ingress", "egress"]), allow: fc.array(rule, { maxLength: 3 }), deny: fc.array(rule, { maxLength: 2 }) }), { minLength: 1, maxLength: 2 }),
-        fc.constantFrom("np", "cnp"),
-        (policies, backend) => {
-          const d = docs(policies.map((p, i) => trafficPolicy(`t${i}`, { namespaces: p.namespaces, defaultDeny: p.defaultDeny as ("ingress" | "egress")[], allow: p.allow.map(toRule) as never, deny: p.deny.map(toRule) as never })));
-          const out = compileNetwork(d, { networkBackend: backend as "np" | "cnp" });
-          // Every object is valid against its schema (NetworkPolicy OpenAPI, ClusterNetworkPolicy CRD).
-          expect(out.diagnostics.filter((x) => x.code === "openapi-invalid")).toEqual([]);
-          const proof = verifyNetwork(d, workloads, out.objects);
-          expect(proof.overAdmitted.slice(0, 3)).toEqual([]);
-        },
-      ),
-      { numRuns: 200 },
+      fc.property(policies, randomWorkloads, fc.constantFrom("np", "cnp"), fc.boolean(), (ps, w, backend, blockMetadata) => {
+        const d = docs(ps.map((p, i) => trafficPolicy(`t${i}`, { namespaces: p.namespaces, defaultDeny: p.defaultDeny as ("ingress" | "egress")[], allow: p.allow.map(toRule) as never, deny: p.deny.map(toRule) as never })));
+        const out = compileNetwork(d, { networkBackend: backend as "np" | "cnp", blockMetadata });
+        // Every object is valid against its schema (NetworkPolicy OpenAPI, ClusterNetworkPolicy CRD).
+        expect(out.diagnostics.filter((x) => x.code === "openapi-invalid")).toEqual([]);
+        const proof = verifyNetwork(d, w, out.objects, { report: out.report, blockMetadata });
+        expect(proof.overAdmitted.slice(0, 3)).toEqual([]);
+        expect(proof.underAdmitted.slice(0, 3)).toEqual([]);
+      }),
+      // A fixed seed keeps CI reproducible; RAMPART_FC_SEED / RAMPART_FC_RUNS explore further.
+      { numRuns: Number(process.env.RAMPART_FC_RUNS ?? 300), seed: Number(process.env.RAMPART_FC_SEED ?? 5) },
     );
   });
 });
@@ -130,6 +151,39 @@ describe("bad input", () => {
       "10:15: `spec.allow[0].ports[0]`: `70000`: ports are 1 to 65535",
       "10:22: `spec.allow[0].ports[1]`: `80/ICMP` is not a port: expected a number (`8080`), a range (`9000-9100/TCP`) or a named port (`http`), optionally with `/TCP`, `/UDP` or `/SCTP`",
     ]);
+  });
+});
+
+describe("bad input, more", () => {
+  it("direction, IPv6 host bits, label value, mixed peer, reversed range, upper-case named port: exact messages at line:column", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rampart-net-"));
+    writeFileSync(
+      join(dir, "bad.yaml"),
+      [
+        "apiVersion: rampart.dev/v1alpha1",
+        "kind: TrafficPolicy",
+        "metadata: { name: t }",
+        "spec:",
+        "  namespaces: [team-a]",
+        "  defaultDeny: [ingress, sideways]",
+        "  deny:",
+        "    - direction: egress",
+        '      to: [{ cidr: "fd00::1/64" }, { namespaceLabels: { tier: "bad value!" } }, { cidr: 10.0.0.0/8, pods: { app: x } }]',
+        "      ports: [9100-9000/TCP, HTTP]",
+        "",
+      ].join("\n"),
+    );
+    const { diagnostics, documents } = await loadFiles(["bad.yaml"], { cwd: dir });
+    expect(documents).toEqual([]);
+    expect(diagnostics.map((x) => `${x.file}:${x.line}:${x.column}: ${x.message}`)).toEqual([
+      "bad.yaml:6:26: `spec.defaultDeny[1]` is `sideways`; expected one of `ingress`, `egress`",
+      "bad.yaml:9:20: `spec.deny[0].to[0].cidr`: `fd00::1/64` has host bits set: write the network address `fd00::/64`",
+      "bad.yaml:9:63: `spec.deny[0].to[1].namespaceLabels.tier`: must be a Kubernetes label value: at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit",
+      "bad.yaml:9:81: `spec.deny[0].to[2]`: a peer is one of `{namespace, pods}`, `{namespaceLabels, pods}`, `{pods}`, `{cidr}` or `{dns: true}`; found `pods`, `cidr`",
+      "bad.yaml:10:15: `spec.deny[0].ports[0]`: `9100-9000/TCP`: a port range must not end before it starts",
+      "bad.yaml:10:30: `spec.deny[0].ports[1]`: `HTTP` is not a port: expected a number (`8080`), a range (`9000-9100/TCP`) or a named port (`http`), optionally with `/TCP`, `/UDP` or `/SCTP`",
+    ]);
+    expect(diagnostics.every((x) => x.severity === "error")).toBe(true);
   });
 });
 

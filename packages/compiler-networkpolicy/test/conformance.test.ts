@@ -3,13 +3,8 @@ import { expect, it } from "vitest";
 import { conformancePath, describeConformance } from "../../../test-support/conformance.js";
 import { connlist, corpusFlows, readCorpus } from "./corpus.js";
 
-/** Cases whose expected output the engine does not reproduce, each with the reason. */
-export const KNOWN_DISAGREEMENTS: Record<string, { lines: RegExp; reason: string }> = {
-  "acs-security-demos": {
-    lines: /^\{ingress-controller\} => /,
-    reason: "netpol-analyzer models OpenShift Routes/Ingresses as a pseudo-peer `{ingress-controller}`; that is ingress analysis, not NetworkPolicy semantics, so the engine has no such peer (every other line agrees)",
-  },
-};
+/** Cases whose expected output the engine does not reproduce, each with the reason (none at present). */
+export const KNOWN_DISAGREEMENTS: Record<string, { lines: RegExp; reason: string }> = {};
 
 describeConformance("netpol-analyzer", "connectivity engine vs netpol-analyzer connlist outputs", () => {
   const dirs = readdirSync(conformancePath("netpol-analyzer/tests")).sort();

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { cidrContainsIp, formatIp, type Cidr } from "@rampart/core";
-import { ConnectivityEngine, parsePolicies, workloadsFromManifests, type Endpoint, type Flow } from "@rampart/compiler-networkpolicy";
+import { ConnectivityEngine, ConnSet, parsePolicies, workloadsFromManifests, type Endpoint, type Flow, type Pod, type Protocol } from "@rampart/compiler-networkpolicy";
 
 type Obj = Record<string, any>;
 
@@ -68,13 +68,55 @@ export function readCorpus(dir: string) {
     });
     return merged.map((m) => ({ ip: { family: 4 as const, address: m.start }, label: `${formatIp(4, m.start)}-${formatIp(4, m.end)}[External]` }));
   };
-  return { input: { namespaces, pods, policies }, sources: segments("ingress"), destinations: segments("egress") };
+  return { input: { namespaces, pods, policies }, sources: segments("ingress"), destinations: segments("egress"), exposed: exposedByIngress(objects, pods) };
 }
+
+/**
+ * netpol-analyzer's ingress analysis: an OpenShift Route or a Kubernetes Ingress exposes the pods
+ * of its Service on the Service's target port; the `{ingress-controller}` peer reaches them on that
+ * port when their ingress policies admit a pod of an unlabelled namespace of its own.
+ */
+function exposedByIngress(objects: Obj[], pods: Pod[]): { pod: Pod; conns: ConnSet }[] {
+  const out: { pod: Pod; conns: ConnSet }[] = [];
+  const services = objects.filter((o) => o.kind === "Service");
+  const expose = (ns: string, serviceName: string, port: string | number | undefined) => {
+    const svc = services.find((s) => s.metadata?.name === serviceName && (s.metadata?.namespace ?? "default") === ns);
+    if (!svc?.spec?.selector) return;
+    const selector = svc.spec.selector as Record<string, string>;
+    const svcPorts = ((svc.spec.ports ?? []) as Obj[]).filter((p) => port === undefined || p.name === port || p.port === port || p.targetPort === port);
+    for (const pod of pods) {
+      if (pod.namespace !== ns || !Object.entries(selector).every(([k, v]) => pod.labels[k] === v)) continue;
+      let conns = ConnSet.NONE;
+      for (const sp of svcPorts) {
+        const protocol = (sp.protocol ?? "TCP") as Protocol;
+        const target = sp.targetPort ?? sp.port;
+        const number = typeof target === "number" ? target : pod.ports.find((cp) => cp.name === target && cp.protocol === protocol)?.port;
+        if (number !== undefined) conns = conns.union(ConnSet.range(protocol, number));
+      }
+      if (!conns.isEmpty()) out.push({ pod, conns });
+    }
+  };
+  for (const o of objects) {
+    const ns = String(o.metadata?.namespace ?? "default");
+    if (o.kind === "Route" && o.spec?.to?.kind === "Service") expose(ns, o.spec.to.name, o.spec.port?.targetPort);
+    if (o.kind === "Ingress") {
+      const backends = [o.spec?.defaultBackend, ...((o.spec?.rules ?? []) as Obj[]).flatMap((r) => ((r.http?.paths ?? []) as Obj[]).map((p) => p.backend))].filter(Boolean) as Obj[];
+      for (const b of backends) if (b.service) expose(ns, b.service.name, b.service.port?.number ?? b.service.port?.name);
+    }
+  }
+  return out;
+}
+
+const INGRESS_CONTROLLER: Pod = { namespace: "{ingress-controller}", name: "ingress-controller", labels: {}, ports: [], display: "{ingress-controller}" };
 
 /** All flows in the analyzer's sense: pod↔pod, external sources → pods, pods → external destinations. */
 export function corpusFlows(c: ReturnType<typeof readCorpus>): Flow[] {
   const engine = new ConnectivityEngine(c.input);
   const flows = engine.flows();
+  for (const { pod, conns } of c.exposed) {
+    const allowed = engine.allowed({ pod: INGRESS_CONTROLLER }, { pod }).intersect(conns);
+    if (!allowed.isEmpty()) flows.push({ src: { pod: INGRESS_CONTROLLER }, dst: { pod }, conns: allowed, decidedBy: [] });
+  }
   for (const pod of c.input.pods) {
     for (const e of c.sources) {
       const conns = engine.allowed(e, { pod });

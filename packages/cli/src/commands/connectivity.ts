@@ -1,6 +1,6 @@
-import { hasErrors, loadManifests } from "@rampart/core";
+import { hasErrors, loadManifests, parseIp } from "@rampart/core";
 import { compileNetwork, ConnectivityEngine, parsePolicies, workloadsFromManifests, type Endpoint } from "@rampart/compiler-networkpolicy";
-import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
+import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
 
 const label = (e: Endpoint) => ("pod" in e ? (e.pod.display ?? `${e.pod.namespace}/${e.pod.name}`) : e.label);
 
@@ -8,14 +8,19 @@ const label = (e: Endpoint) => ("pod" in e ? (e.pod.display ?? `${e.pod.namespac
 export const connectivityCommand: Command = {
   name: "connectivity",
   summary: "print which workloads may talk to which under the compiled network policies",
-  usage: "rampart connectivity <paths…> --workloads FILE [--network-backend np|cnp] [-o json]",
-  options: { workloads: { type: "string" }, "network-backend": { type: "string" }, ...OUTPUT_OPTION },
+  usage: "rampart connectivity <paths…> --workloads FILE [--external IP]… [--network-backend np|cnp] [--block-metadata] [-o json]",
+  options: { workloads: { type: "string" }, external: { type: "string", multiple: true }, "network-backend": { type: "string" }, "block-metadata": { type: "boolean" }, ...OUTPUT_OPTION },
   async run(args, io) {
     const json = jsonOutput(args);
     const file = str(args, "workloads");
     if (!file) throw new UsageError("`--workloads FILE` is required: Kubernetes manifests of Namespaces, Pods and controllers");
     const nb = str(args, "network-backend") ?? "np";
     if (nb !== "np" && nb !== "cnp") throw new UsageError(`\`--network-backend ${nb}\`: use \`np\` or \`cnp\``);
+    const externals = strs(args, "external").map((ip) => {
+      const parsed = parseIp(ip);
+      if (!parsed) throw new UsageError(`\`--external ${ip}\` is not an IPv4 or IPv6 address`);
+      return { ip: parsed, label: ip };
+    });
     const loaded = await loadOrReport(io, args.positionals, json);
     if (!loaded) return EXIT.invalid;
     const manifests = await loadManifests([file], { cwd: io.cwd });
@@ -25,13 +30,22 @@ export const connectivityCommand: Command = {
     }
     const objects = manifests.manifests.map((m) => m.value);
     const { namespaces, pods } = workloadsFromManifests(objects);
-    const compiled = compileNetwork(loaded.documents, { networkBackend: nb });
-    // Policies in the workloads file (existing NetworkPolicies, AdminNetworkPolicies) count too.
-    const engine = new ConnectivityEngine({ namespaces, pods, policies: parsePolicies([...(compiled.objects as never[]), ...objects]) });
+    const compiled = compileNetwork(loaded.documents, { networkBackend: nb, blockMetadata: args.values["block-metadata"] === true });
+    // Policies in the workloads file (existing NetworkPolicies, AdminNetworkPolicies, ClusterNetworkPolicies) count too.
+    const engine = new ConnectivityEngine({ namespaces, pods, policies: parsePolicies([...(compiled.objects as never[]), ...objects]), externals });
     const flows = engine.flows().map((f) => ({ src: label(f.src), dst: label(f.dst), conns: f.conns.toString(), decidedBy: f.decidedBy }));
-    flows.sort((a, b) => (a.src === b.src ? (a.dst < b.dst ? -1 : 1) : a.src < b.src ? -1 : 1));
-    if (json) io.out(JSON.stringify({ flows }, null, 2));
-    else for (const f of flows) io.out(`${f.src} => ${f.dst} : ${f.conns}`);
+    flows.sort((a, b) => (a.src !== b.src ? (a.src < b.src ? -1 : 1) : a.dst < b.dst ? -1 : a.dst > b.dst ? 1 : 0));
+    if (json) {
+      io.out(JSON.stringify({ flows }, null, 2));
+      return EXIT.ok;
+    }
+    if (flows.length === 0) {
+      io.out("no allowed flows between these workloads");
+      return EXIT.ok;
+    }
+    const rows = [["FROM", "TO", "CONNECTIONS", "DECIDED BY"], ...flows.map((f) => [f.src, f.dst, f.conns, f.decidedBy.join(", ") || "(no policy: not isolated)"])];
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+    for (const r of rows) io.out(r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join("  ").trimEnd());
     return EXIT.ok;
   },
 };
