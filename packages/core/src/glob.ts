@@ -66,3 +66,29 @@ export function compileGlob(pattern: string): Glob {
   }
   return { source: pattern, literal: false, any: false, test: (s) => globMatch(pattern, s) };
 }
+
+/**
+ * One predicate for "matches any of these globs", specialised for the common shapes (one literal,
+ * a set of literals, one `prefix*`, `*`) so that a hot loop calls one function on one object.
+ */
+export function globSetMatcher(globs: readonly Glob[]): (subject: string) => boolean {
+  if (globs.some((g) => g.any)) return () => true;
+  if (globs.every((g) => g.literal)) {
+    if (globs.length === 1) {
+      const only = globs[0]!.source;
+      return (s) => s === only;
+    }
+    const set = new Set(globs.map((g) => g.source));
+    return (s) => set.has(s);
+  }
+  if (globs.length === 1) return globs[0]!.test;
+  const literals = new Set(globs.filter((g) => g.literal).map((g) => g.source));
+  const rest = globs.filter((g) => !g.literal).map((g) => g.test);
+  // Plain loops: a callback here would allocate a closure per call on the evaluator's hot path.
+  const anyRest = (s: string): boolean => {
+    for (let i = 0; i < rest.length; i++) if (rest[i]!(s)) return true;
+    return false;
+  };
+  if (literals.size === 0) return anyRest;
+  return (s) => literals.has(s) || anyRest(s);
+}

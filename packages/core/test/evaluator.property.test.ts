@@ -52,7 +52,7 @@ const resourceRule = fc
     effect: fc.constantFrom("allow", "deny"),
     verbs: fc.oneof(fc.constant(["*"]), fc.uniqueArray(fc.constantFrom(...VERBS), { minLength: 1, maxLength: 3 })),
     resources: fc.uniqueArray(fc.constantFrom(...RESOURCE_ENTRIES), { minLength: 1, maxLength: 3 }),
-    namespaces: sometimes(fc.uniqueArray(glob, { minLength: 1, maxLength: 2 }), 0.5),
+    namespaces: sometimes(fc.uniqueArray(glob, { minLength: 1, maxLength: 3 }), 0.5),
     names: sometimes(fc.uniqueArray(glob, { minLength: 1, maxLength: 2 }), 0.4),
     expires: sometimes(fc.constantFrom(...EXPIRES), 0.2),
   })

@@ -2,7 +2,7 @@ import type { RampartDocument } from "../documents.js";
 import { createInventory, type Inventory } from "../inventory/inventory.js";
 import { normaliseAccess, normaliseClusters, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR } from "../ir/access.js";
 import { DEFAULT_DENY_REASON } from "./describe-rule.js";
-import { buildSubjectIndex, Interner, requestPatterns, type Bucket, type IndexedRule, type SubjectIndex } from "./rule-index.js";
+import { buildSubjectIndex, Interner, Namespaced, type Bucket, type IndexedRule, type SubjectIndex } from "./rule-index.js";
 import type { AccessRequest, Decision, MatchedRule } from "./types.js";
 
 /** Options of `createEvaluator`. */
@@ -42,6 +42,12 @@ type Scope = (typeof Scope)[keyof typeof Scope];
 
 const SA_USER_PREFIX = "system:serviceaccount:";
 
+function setAndReturn(map: Map<string, Decision>, key: string, decision: Decision): Decision {
+  const frozen = Object.freeze({ ...decision });
+  map.set(key, frozen);
+  return frozen;
+}
+
 function millis(v: Date | number): number {
   return typeof v === "number" ? v : v.getTime();
 }
@@ -51,28 +57,18 @@ function millis(v: Date | number): number {
  * not apply to collections or all-namespace requests; deny rules do (a deny must not be
  * bypassed by listing).
  */
-function ruleApplies(rule: AccessRuleIR, scope: Scope, namespace: string, name: string, nonResourceURL: string): boolean {
-  if (rule.nonResourceURLs) {
-    if (nonResourceURL === "") return false;
-    for (const g of rule.nonResourceURLs) if (g.test(nonResourceURL)) return true;
-    return false;
-  }
-  const deny = rule.effect === "deny";
-  if (rule.namespaces) {
+function ruleApplies(rule: IndexedRule, scope: Scope, namespace: string, name: string, nonResourceURL: string): boolean {
+  if (rule.urls !== undefined) return nonResourceURL !== "" && rule.urls(nonResourceURL);
+  const deny = rule.deny;
+  if (rule.namespaces !== undefined) {
     if (scope === Scope.Cluster || (scope === Scope.Unknown && !deny)) return false;
     if (scope === Scope.Namespace) {
-      let hit = false;
-      for (const g of rule.namespaces) if (g.test(namespace)) { hit = true; break; }
-      if (!hit) return false;
+      if (!rule.namespaces(namespace)) return false;
     } else if (!deny && !rule.anyNamespace) {
       return false;
     }
   }
-  if (rule.names) {
-    if (name === "") return deny;
-    for (const g of rule.names) if (g.test(name)) return true;
-    return false;
-  }
+  if (rule.names !== undefined) return name === "" ? deny : rule.names(name);
   return true;
 }
 
@@ -86,33 +82,28 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
   const nowFn = typeof options.now === "function" ? options.now : undefined;
   const now = (): number => fixedNow ?? (nowFn ? millis(nowFn()) : Date.now());
 
-  // Namespaced flag per group → resource, so that decisions do not build lookup keys.
-  const namespaced = new Map<string, Map<string, boolean>>();
-  for (const r of inventory.resources) {
-    let m = namespaced.get(r.group);
-    if (!m) namespaced.set(r.group, (m = new Map()));
-    m.set(r.resource, r.namespaced);
-  }
-
   const byName = new Map<string, ClusterIR>(clusters.map((c) => [c.name, c]));
-  const indexes = new Map<string, SubjectIndex | Decision>();
+  const indexes = new Map<string, SubjectIndex>();
+  const unknownDecisions = new Map<string, Decision>();
+  const unknownCluster = (cluster: string): Decision =>
+    unknownDecisions.get(cluster) ??
+    setAndReturn(unknownDecisions, cluster, {
+      decision: "deny" as const,
+      matched: Object.freeze([]),
+      reason: `denied: unknown cluster \`${cluster}\`; known clusters are ${[...byName.keys()].map((n) => `\`${n}\``).join(", ")}`,
+    });
   const keep = (rule: AccessRuleIR) => fixedNow === undefined || rule.expires === undefined || fixedNow < rule.expires;
-  // The hot lookup captures nothing, so that V8 allocates no closure context per decision (a
-  // 40-byte context per call once a process holds two evaluators); the index of a cluster is
-  // built on first use by `buildIndex`, whose filter closure captures `c`.
-  const indexFor = (cluster: string): SubjectIndex | Decision => indexes.get(cluster) ?? buildIndex(cluster);
-  const buildIndex = (cluster: string): SubjectIndex | Decision => {
+  // The index of a cluster is built on first use; the hot path captures nothing in closures (V8
+  // would allocate a context per decision otherwise) and remembers the last cluster it saw.
+  const buildIndex = (cluster: string): SubjectIndex | undefined => {
     const c = byName.get(cluster);
-    const index = c
-      ? buildSubjectIndex(policies.filter((p: AccessPolicyIR) => selectorMatches(p.clusters, c.tags)), keep)
-      : Object.freeze({
-          decision: "deny" as const,
-          matched: Object.freeze([]),
-          reason: `denied: unknown cluster \`${cluster}\`; known clusters are ${[...byName.keys()].map((n) => `\`${n}\``).join(", ")}`,
-        });
+    if (c === undefined) return undefined;
+    const index = buildSubjectIndex(policies.filter((p: AccessPolicyIR) => selectorMatches(p.clusters, c.tags)), inventory, keep);
     indexes.set(cluster, index);
     return index;
   };
+  let lastCluster = "";
+  let lastIndex: SubjectIndex | undefined;
 
   // Scan state, reset per decision (decisions are synchronous and allocate nothing here).
   let bestAllow: IndexedRule | undefined;
@@ -123,6 +114,9 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
   let nm = "";
   let url = "";
   let time = 0;
+  let verbId = -1;
+  // Pattern ids of the request: everything, exact, `*` resource, `*` subresource, both (-1: none).
+  const patterns = [-1, -1, -1, -1, -1];
 
   const scanList = (list: readonly IndexedRule[] | undefined): void => {
     if (list === undefined) return;
@@ -131,9 +125,9 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
       if (collect === undefined) {
         if (r.deny ? bestDeny !== undefined && bestDeny.ordinal <= r.ordinal : bestDeny !== undefined || (bestAllow !== undefined && bestAllow.ordinal <= r.ordinal)) continue;
       }
-      const exp = r.ir.expires;
+      const exp = r.expires;
       if (exp !== undefined && (time === 0 ? (time = now()) : time) >= exp) continue;
-      if (!ruleApplies(r.ir, scope, ns, nm, url)) continue;
+      if (!ruleApplies(r, scope, ns, nm, url)) continue;
       if (collect !== undefined) collect.push(r);
       if (r.deny) {
         if (bestDeny === undefined || r.ordinal < bestDeny.ordinal) bestDeny = r;
@@ -143,51 +137,57 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
     }
   };
 
-  // Packed (verb, pattern) keys of the current request: verb or `*` × up to five patterns.
-  const keys: number[] = [];
-  let keyCount = 0;
   const scanBucket = (bucket: Bucket | undefined): void => {
     if (bucket === undefined) return;
-    for (let i = 0; i < keyCount; i++) scanList(bucket.get(keys[i]!));
-  };
-  let verbId = -1;
-  const patternIds = [-1, -1, -1, -1];
-  const push = (p: number): void => {
-    if (p < 0) return;
-    keys[keyCount++] = p; // rules with `*` verbs (verb id 0)
-    if (verbId > 0) keys[keyCount++] = verbId * Interner.STRIDE + p;
-  };
-  const prepareKeys = (interner: Interner, verb: string, group: string, resource: string, sub: string): void => {
-    keyCount = 0;
-    verbId = interner.verb(verb);
-    if (url !== "") {
-      push(Interner.NON_RESOURCE);
-      return;
+    for (let i = 0; i < 5; i++) {
+      const p = patterns[i]!;
+      if (p < 0) continue;
+      const byVerb = bucket.get(p);
+      if (byVerb === undefined) continue;
+      scanList(byVerb[0]);
+      if (verbId > 0) scanList(byVerb[verbId]);
     }
-    push(Interner.EVERYTHING);
-    requestPatterns(interner, group, resource, sub, patternIds);
-    for (let i = 0; i < 4; i++) push(patternIds[i]!);
   };
 
-  const run = (request: AccessRequest): SubjectIndex | Decision => {
-    const index = indexFor(request.cluster || defaultCluster);
-    if ("decision" in index) return index;
-    const verb = request.verb;
+  /** Sets `scope`, `verbId` and `patterns` for the request: a handful of map lookups, no allocation. */
+  const prepare = (interner: Interner, verb: string, group: string, resource: string, sub: string): void => {
+    verbId = interner.verb(verb);
+    if (url !== "") {
+      patterns[0] = Interner.NON_RESOURCE;
+      patterns[1] = patterns[2] = patterns[3] = patterns[4] = -1;
+      return;
+    }
+    const byResource = interner.groups.get(group);
+    const exact = byResource?.get(resource);
+    const star = byResource?.get("*");
+    const flag = exact === undefined ? Namespaced.Unknown : exact.namespaced;
+    scope = flag === Namespaced.No ? Scope.Cluster : ns !== "" ? Scope.Namespace : flag === Namespaced.Yes ? Scope.AllNamespaces : Scope.Unknown;
+    patterns[0] = Interner.EVERYTHING;
+    patterns[1] = exact?.subs.get(sub) ?? -1;
+    patterns[2] = star?.subs.get(sub) ?? -1;
+    patterns[3] = sub !== "" ? (exact?.subs.get("*") ?? -1) : -1;
+    patterns[4] = sub !== "" ? (star?.subs.get("*") ?? -1) : -1;
+  };
+
+  /** Scans the request's buckets; the decision is then in `bestDeny`/`bestAllow`. Undefined: unknown cluster. */
+  const run = (request: AccessRequest): SubjectIndex | undefined => {
+    const cluster = request.cluster || defaultCluster;
+    let index: SubjectIndex | undefined;
+    if (cluster === lastCluster && lastIndex !== undefined) index = lastIndex;
+    else {
+      index = indexes.get(cluster) ?? buildIndex(cluster);
+      if (index === undefined) return undefined;
+      lastCluster = cluster;
+      lastIndex = index;
+    }
     const user = request.user ?? "";
-    const group = request.apiGroup ?? "";
-    const resource = request.resource ?? "";
-    const sub = request.subresource ?? "";
     ns = request.namespace ?? "";
     nm = request.name ?? "";
     url = request.nonResourceURL ?? "";
     time = 0;
     bestAllow = undefined;
     bestDeny = undefined;
-    if (url === "") {
-      const flag = namespaced.get(group)?.get(resource);
-      scope = flag === false ? Scope.Cluster : ns !== "" ? Scope.Namespace : flag === true ? Scope.AllNamespaces : Scope.Unknown;
-    }
-    prepareKeys(index.interner, verb, group, resource, sub);
+    prepare(index.interner, request.verb, request.apiGroup ?? "", request.resource ?? "", request.subresource ?? "");
     if (user !== "") scanBucket(index.users.get(user));
     const groups = request.groups;
     if (groups !== undefined) for (let i = 0; i < groups.length; i++) scanBucket(index.groups.get(groups[i]!));
@@ -207,15 +207,13 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
   return {
     clusters: clusters.map((c) => c.name),
     decide(request) {
-      const index = run(request);
-      if ("decision" in index) return index;
+      if (run(request) === undefined) return unknownCluster(request.cluster || defaultCluster);
       return bestDeny?.result ?? bestAllow?.result ?? DEFAULT_DENY;
     },
     explain(request) {
       collect = [];
       try {
-        const index = run(request);
-        const decision = "decision" in index ? index : (bestDeny?.result ?? bestAllow?.result ?? DEFAULT_DENY);
+        const decision = run(request) === undefined ? unknownCluster(request.cluster || defaultCluster) : (bestDeny?.result ?? bestAllow?.result ?? DEFAULT_DENY);
         const seen = new Set<IndexedRule>();
         const applicable = collect
           .filter((r) => !seen.has(r) && seen.add(r))

@@ -1,77 +1,88 @@
+import { globSetMatcher } from "../glob.js";
+import type { Inventory } from "../inventory/inventory.js";
 import type { AccessPolicyIR, AccessRuleIR } from "../ir/access.js";
 import { serviceAccountUser } from "../ir/access.js";
 import { decisionReason } from "./describe-rule.js";
 import type { Decision } from "./types.js";
 
-/** A rule ready for matching, with its precomputed (frozen) decision. */
+/**
+ * A rule ready for matching, with its precomputed (frozen) decision and its conditions flattened
+ * into one object (one predicate per glob list), so that a check touches little memory.
+ */
 export interface IndexedRule {
   readonly ir: AccessRuleIR;
   readonly ordinal: number;
   readonly deny: boolean;
+  readonly expires: number | undefined;
+  /** Non-resource URL predicate; undefined for resource rules. */
+  readonly urls: ((url: string) => boolean) | undefined;
+  /** Namespace predicate; undefined means cluster-wide. */
+  readonly namespaces: ((ns: string) => boolean) | undefined;
+  readonly anyNamespace: boolean;
+  /** Name predicate; undefined means every name. */
+  readonly names: ((name: string) => boolean) | undefined;
   readonly result: Decision;
 }
 
+/** What the inventory says of a resource's scope. */
+export const Namespaced = { No: 0, Yes: 1, Unknown: 2 } as const;
+type Namespaced = (typeof Namespaced)[keyof typeof Namespaced];
+
 /**
- * Interned ids of verbs and resource patterns, shared by all buckets so that a decision does
- * a few lookups in small hot maps and then one numeric-key lookup per pattern in each bucket.
- * Pattern = (group, resource or `*`, subresource or `*` or ""); two ids are reserved: every
+ * One (group, resource) of the index — from a rule's resource pattern (`*` included) or from the
+ * inventory — with its scope and the pattern ids of its subresource forms (`""`, a name, `*`).
+ */
+export interface ResourceNode {
+  namespaced: Namespaced;
+  readonly subs: Map<string, number>;
+}
+
+/**
+ * Interned ids of verbs and resource patterns, shared by all buckets of one cluster's index, so
+ * that a decision finds its resource in two small maps (which also give the resource's scope)
+ * and then looks up at most five pattern ids per subject bucket. Two ids are reserved: every
  * resource (`*` alone) and non-resource URLs.
  */
 export class Interner {
   private readonly verbIds = new Map<string, number>([["*", 0]]);
-  private readonly patterns = new Map<string, Map<string, Map<string, number>>>();
+  /** group → resource (or `*`) → node. */
+  readonly groups = new Map<string, Map<string, ResourceNode>>();
   private nextPattern = 2;
   /** Pattern id of the lone `*` (everything). */
   static readonly EVERYTHING = 0;
   /** Pattern id of non-resource URL rules. */
   static readonly NON_RESOURCE = 1;
-  /** Multiplier that packs (verb, pattern) into one number. */
-  static readonly STRIDE = 1 << 20;
 
-  /** The id of a verb, allocating one when `create` (index time). */
+  /** The id of a verb, allocating one when `create` (index time); -1 when unknown. */
   verb(verb: string, create = false): number {
     let id = this.verbIds.get(verb);
     if (id === undefined && create) this.verbIds.set(verb, (id = this.verbIds.size));
     return id ?? -1;
   }
 
-  /** The id of a resource pattern, allocating one when `create` (index time). */
-  pattern(group: string, resource: string, sub: string, create = false): number {
-    let byResource = this.patterns.get(group);
-    if (byResource === undefined) {
-      if (!create) return -1;
-      this.patterns.set(group, (byResource = new Map()));
-    }
-    let bySub = byResource.get(resource);
-    if (bySub === undefined) {
-      if (!create) return -1;
-      byResource.set(resource, (bySub = new Map()));
-    }
-    let id = bySub.get(sub);
-    if (id === undefined) {
-      if (!create) return -1;
-      bySub.set(sub, (id = this.nextPattern++));
-    }
+  /** The node of (group, resource), created on demand (index time). */
+  node(group: string, resource: string): ResourceNode {
+    let byResource = this.groups.get(group);
+    if (byResource === undefined) this.groups.set(group, (byResource = new Map()));
+    let node = byResource.get(resource);
+    if (node === undefined) byResource.set(resource, (node = { namespaced: Namespaced.Unknown, subs: new Map() }));
+    return node;
+  }
+
+  /** The id of a resource pattern, allocated on first use (index time). */
+  pattern(group: string, resource: string, sub: string): number {
+    const subs = this.node(group, resource).subs;
+    let id = subs.get(sub);
+    if (id === undefined) subs.set(sub, (id = this.nextPattern++));
     return id;
   }
 }
 
 /**
- * Writes into `out` the ids of the four patterns a request on (group, resource, sub) can match —
- * exact, `*` resource, `*` subresource, both — or -1; a handful of map lookups, no allocation.
+ * Rules of one subject key: pattern id → rules by verb id (index 0 holds the rules with `*`
+ * verbs). A decision reads slot 0 and the slot of its verb.
  */
-export function requestPatterns(interner: Interner, group: string, resource: string, sub: string, out: number[]): void {
-  const byResource = (interner as unknown as { patterns: Map<string, Map<string, Map<string, number>>> }).patterns.get(group);
-  const exact = byResource?.get(resource);
-  const star = byResource?.get("*");
-  out[0] = exact?.get(sub) ?? -1;
-  out[1] = star?.get(sub) ?? -1;
-  out[2] = sub !== "" ? (exact?.get("*") ?? -1) : -1;
-  out[3] = sub !== "" ? (star?.get("*") ?? -1) : -1;
-}
-
-/** Rules of one subject key by packed (verb id, pattern id). */
-export type Bucket = Map<number, IndexedRule[]>;
+export type Bucket = Map<number, (IndexedRule[] | undefined)[]>;
 
 /** The whole index of one cluster: subject → bucket. */
 export interface SubjectIndex {
@@ -90,8 +101,9 @@ function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return v;
 }
 
-function add(bucket: Bucket, key: number, rule: IndexedRule): void {
-  const list = getOrCreate(bucket, key, () => []);
+function add(bucket: Bucket, pattern: number, verb: number, rule: IndexedRule): void {
+  const byVerb = getOrCreate(bucket, pattern, () => []);
+  const list = (byVerb[verb] ??= []);
   if (list[list.length - 1] !== rule) list.push(rule);
 }
 
@@ -99,15 +111,21 @@ function addToBucket(bucket: Bucket, interner: Interner, rule: IndexedRule): voi
   const verbs = rule.ir.anyVerb ? [0] : [...new Set(rule.ir.verbs)].map((v) => interner.verb(v, true));
   const patterns = rule.ir.nonResourceURLs
     ? [Interner.NON_RESOURCE]
-    : rule.ir.resources.map((ref) => (ref.everything ? Interner.EVERYTHING : interner.pattern(ref.group, ref.resource, ref.subresource, true)));
-  for (const v of verbs) for (const p of patterns) add(bucket, v * Interner.STRIDE + p, rule);
+    : rule.ir.resources.map((ref) => (ref.everything ? Interner.EVERYTHING : interner.pattern(ref.group, ref.resource, ref.subresource)));
+  for (const p of patterns) for (const v of verbs) add(bucket, p, v, rule);
+}
+
+/** Fills the verb tables' holes so that every table is a packed array of one shape. */
+function pack(bucket: Bucket): void {
+  for (const [p, byVerb] of bucket) bucket.set(p, Array.from(byVerb, (list) => list));
 }
 
 const SA_GROUP_PREFIX = "system:serviceaccounts:";
 
 /** Builds the subject index of the given policies (already filtered to one cluster). */
-export function buildSubjectIndex(policies: readonly AccessPolicyIR[], keep: (rule: AccessRuleIR) => boolean): SubjectIndex {
+export function buildSubjectIndex(policies: readonly AccessPolicyIR[], inventory: Inventory, keep: (rule: AccessRuleIR) => boolean): SubjectIndex {
   const interner = new Interner();
+  for (const r of inventory.resources) interner.node(r.group, r.resource).namespaced = r.namespaced ? Namespaced.Yes : Namespaced.No;
   const index: SubjectIndex = { interner, users: new Map(), groups: new Map(), saNamespaces: new Map(), allServiceAccounts: undefined };
   const newBucket = (): Bucket => new Map();
   for (const policy of policies) {
@@ -116,6 +134,11 @@ export function buildSubjectIndex(policies: readonly AccessPolicyIR[], keep: (ru
         ir,
         ordinal: ir.ordinal,
         deny: ir.effect === "deny",
+        expires: ir.expires,
+        urls: ir.nonResourceURLs && globSetMatcher(ir.nonResourceURLs),
+        namespaces: ir.namespaces && globSetMatcher(ir.namespaces),
+        anyNamespace: ir.anyNamespace,
+        names: ir.names && globSetMatcher(ir.names),
         result: Object.freeze({
           decision: ir.effect,
           matched: Object.freeze([Object.freeze({ policy: ir.policy, rule: ir.index, effect: ir.effect })]),
@@ -134,5 +157,9 @@ export function buildSubjectIndex(policies: readonly AccessPolicyIR[], keep: (ru
     }
     for (const bucket of buckets) for (const rule of rules) addToBucket(bucket, interner, rule);
   }
+  for (const bucket of index.users.values()) pack(bucket);
+  for (const bucket of index.groups.values()) pack(bucket);
+  for (const bucket of index.saNamespaces.values()) pack(bucket);
+  if (index.allServiceAccounts) pack(index.allServiceAccounts);
   return index;
 }
