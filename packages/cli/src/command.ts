@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { formatDiagnostic, hasErrors, loadFiles, type Diagnostic, type RampartDocument } from "@rampart/core";
 
@@ -64,9 +65,10 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): vo
 }
 
 /** Loads documents; on errors prints every diagnostic and returns undefined (the caller exits 2). */
-export async function loadOrReport(io: Io, paths: readonly string[], json = false): Promise<{ documents: RampartDocument[]; diagnostics: Diagnostic[] } | undefined> {
+export async function loadOrReport(io: Io, paths: readonly string[], json = false, root?: string): Promise<{ documents: RampartDocument[]; diagnostics: Diagnostic[] } | undefined> {
   if (paths.length === 0) throw new UsageError("give at least one file or directory of policies");
-  const result = await loadFiles(paths, { cwd: io.cwd });
+  // With a root, files are named relative to it (in diagnostics and in what is built from them).
+  const result = root === undefined ? await loadFiles(paths, { cwd: io.cwd }) : await loadFiles(paths.map((p) => resolve(io.cwd, p)), { cwd: root });
   if (hasErrors(result.diagnostics)) {
     if (json) io.out(JSON.stringify({ diagnostics: result.diagnostics }, null, 2));
     else printDiagnostics(io, result.diagnostics);

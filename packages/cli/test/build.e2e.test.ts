@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,6 +43,25 @@ describe("rampart build", () => {
     }
     expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
     expect(tree(join(dir, "out"))).toEqual(first);
+  });
+
+  it("names sources relative to the git work tree (or --source-root), whatever folder it runs from", () => {
+    const dir = workspace();
+    mkdirSync(join(dir, ".git"));
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
+    const first = tree(join(dir, "out"));
+    expect(Object.values(first).join("\n")).toContain("rampart.dev/source: policies/access.yaml:");
+    expect(rampart(["build", ".", "-o", "../out2", "--at", AT], join(dir, "policies")).code).toBe(0);
+    expect(tree(join(dir, "out2"))).toEqual(first);
+    expect(rampart(["build", join(dir, "policies"), "-o", join(dir, "out3"), "--at", AT], tmpdir()).code).toBe(0);
+    expect(tree(join(dir, "out3"))).toEqual(first);
+    const rooted = rampart(["build", "policies", "-o", "out4", "--at", AT, "--source-root", "policies"], dir);
+    expect(rooted.code).toBe(0);
+    expect(Object.values(tree(join(dir, "out4"))).join("\n")).toContain("rampart.dev/source: access.yaml:");
+    const bad = rampart(["build", "policies", "-o", "out5", "--at", AT, "--source-root", "nowhere"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("`--source-root nowhere` is not a directory");
+    expect(existsSync(join(dir, "out5"))).toBe(false);
   });
 
   it("--check: exit 0 when up to date, exit 1 with a summary on drift, and writes nothing", () => {

@@ -13,6 +13,8 @@ export type RampartDocument = AccessPolicy | WorkloadPolicy | TrafficPolicy | Cl
 /** Where a document came from, with a locator for positions of its fields. */
 export interface DocumentSource extends SourcePosition {
   locate: Locator;
+  /** Absolute path of the file, when the document was loaded from disk (`file` is the display name). */
+  path?: string;
 }
 
 const SOURCE = Symbol.for("rampart.source");

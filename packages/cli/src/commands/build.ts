@@ -2,13 +2,14 @@ import { resolve } from "node:path";
 import { hasErrors } from "@rampart/core";
 import { buildClusters } from "../build/build-clusters.js";
 import { diffTree, writeTree } from "../build/write-tree.js";
+import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
 import { atOption, type Command, EXIT, loadOrReport, printDiagnostics, str, UsageError } from "../command.js";
 
 /** `rampart build`: compile every cluster's tree, atomically, or check it for drift. */
 export const build: Command = {
   name: "build",
   summary: "compile policies into RBAC, admission and network manifests per cluster",
-  usage: "rampart build <paths…> -o <dir> [--cluster NAME] [--inventory FILE] [--network-backend np|cnp] [--write-precision admission|rbac-only] [--at TIME] [--check] [--verbose]",
+  usage: "rampart build <paths…> -o <dir> [--cluster NAME] [--inventory FILE] [--network-backend np|cnp] [--write-precision admission|rbac-only] [--at TIME] [--source-root DIR] [--check] [--verbose]",
   options: {
     out: { type: "string", short: "o" },
     cluster: { type: "string" },
@@ -18,6 +19,7 @@ export const build: Command = {
     at: { type: "string" },
     check: { type: "boolean" },
     verbose: { type: "boolean", short: "v" },
+    ...SOURCE_ROOT_OPTION,
   },
   async run(args, io) {
     const out = str(args, "out");
@@ -27,7 +29,7 @@ export const build: Command = {
     const wp = str(args, "write-precision") ?? "admission";
     if (wp !== "admission" && wp !== "rbac-only") throw new UsageError(`\`--write-precision ${wp}\`: use \`admission\` (exact writes via RBAC + admission, Kubernetes ≥ 1.30) or \`rbac-only\``);
     const now = atOption(args);
-    const loaded = await loadOrReport(io, args.positionals);
+    const loaded = await loadOrReport(io, args.positionals, false, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;
     const options = { networkBackend: nb, writePrecision: wp, now } as Parameters<typeof buildClusters>[2];
     const cluster = str(args, "cluster");

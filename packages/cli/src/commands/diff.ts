@@ -1,6 +1,7 @@
 import { diagnostic, hasErrors, normaliseClusters, type Diagnostic } from "@rampart/core";
 import { buildClusters } from "../build/build-clusters.js";
 import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError, type Io } from "../command.js";
+import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
 import { connect, kubeContexts, kubeDiagnostic } from "../live/connector.js";
 import { desiredObjects } from "../live/desired.js";
 import { isFatal } from "../live/discovery.js";
@@ -33,7 +34,7 @@ export const diffCommand: Command = {
   name: "diff",
   summary: "compare the built output with a live cluster (drift): missing, changed and extra objects",
   usage:
-    "rampart diff <paths…> --live [--context CTX] [--kubeconfig FILE] [--cluster NAME] [--inventory FILE|live] [--network-backend np|cnp] [--write-precision admission|rbac-only] [--at TIME] [--verbose] [-o json]\n\n" +
+    "rampart diff <paths…> --live [--context CTX] [--kubeconfig FILE] [--cluster NAME] [--inventory FILE|live] [--network-backend np|cnp] [--write-precision admission|rbac-only] [--at TIME] [--source-root DIR] [--verbose] [-o json]\n\n" +
     "exit 0 in sync, 1 drift, 2 invalid input or an unreachable cluster",
   options: {
     live: { type: "boolean" },
@@ -45,6 +46,7 @@ export const diffCommand: Command = {
     "write-precision": { type: "string" },
     at: { type: "string" },
     verbose: { type: "boolean", short: "v" },
+    ...SOURCE_ROOT_OPTION,
     ...OUTPUT_OPTION,
   },
   async run(args, io) {
@@ -55,7 +57,7 @@ export const diffCommand: Command = {
     const wp = str(args, "write-precision") ?? "admission";
     if (wp !== "admission" && wp !== "rbac-only") throw new UsageError(`\`--write-precision ${wp}\`: use \`admission\` or \`rbac-only\``);
     const now = atOption(args);
-    const loaded = await loadOrReport(io, args.positionals, json);
+    const loaded = await loadOrReport(io, args.positionals, json, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;
     const kubeconfig = str(args, "kubeconfig");
     const kube = kubeconfig !== undefined ? { kubeconfig } : {};

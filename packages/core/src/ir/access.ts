@@ -118,7 +118,7 @@ export function normaliseClusters(documents: readonly RampartDocument[]): Cluste
       name: doc.metadata.name,
       tags: doc.spec.tags ?? {},
       kubernetesVersion: doc.spec.kubernetesVersion,
-      inventory: inv === undefined ? undefined : isAbsolute(inv) ? inv : resolve(dirname(resolve(source.file)), inv),
+      inventory: inv === undefined ? undefined : isAbsolute(inv) ? inv : resolve(dirname(source.path ?? resolve(source.file)), inv),
       source: positionOf(doc, []),
     };
   });

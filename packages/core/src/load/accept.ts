@@ -22,6 +22,7 @@ export function acceptDocuments(
   raws: readonly { value: unknown; locate: Locator; line: number; column: number }[],
   file: string,
   skipForeign: boolean,
+  path?: string,
 ): LoadResult {
   const documents: RampartDocument[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -30,7 +31,7 @@ export function acceptDocuments(
     const result = validateDocument(raw.value, raw.locate);
     diagnostics.push(...result.diagnostics);
     if (result.document) {
-      documents.push(withSource(result.document.value as RampartDocument, { file, line: raw.line, column: raw.column, locate: raw.locate }));
+      documents.push(withSource(result.document.value as RampartDocument, { file, line: raw.line, column: raw.column, locate: raw.locate, ...(path === undefined ? {} : { path }) }));
     }
   }
   return { documents, diagnostics };

@@ -71,6 +71,7 @@ export async function loadFiles(paths: readonly string[], options: LoadOptions =
         parsed.documents.map((d) => ({ value: d.value, locate: d.locate, line: d.position.line, column: d.position.column })),
         display,
         !explicit || options.skipForeign === true,
+        path,
       );
     } else {
       continue;

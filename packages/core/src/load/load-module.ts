@@ -32,5 +32,5 @@ export async function loadModule(path: string, display: string): Promise<LoadRes
       diagnostics: [diagnostic("module-export", "error", "a policy module must default-export a document, an array of documents or a set built with `@rampart/core` builders", at)],
     };
   }
-  return acceptDocuments(values.map((value) => ({ value, locate: () => at, line: 1, column: 1 })), display, false);
+  return acceptDocuments(values.map((value) => ({ value, locate: () => at, line: 1, column: 1 })), display, false, path);
 }
