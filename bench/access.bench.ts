@@ -10,7 +10,7 @@
 import { createRequire } from "node:module";
 import { Session } from "node:inspector/promises";
 import { PerformanceObserver } from "node:perf_hooks";
-import { createEvaluator, createInventory, loadDocuments, type AccessRequest, type Inventory, type RampartDocument } from "@rampart/core";
+import { createEvaluator, createInventory, loadDocuments, parseResourceRef, type AccessRequest, type Inventory, type RampartDocument } from "@rampart/core";
 import { referenceDecide } from "../test-support/reference-evaluator.js";
 import { prng } from "./prng.js";
 
@@ -106,13 +106,10 @@ function like(glob: string): string {
 }
 
 function cedarResource(entry: string): string {
-  if (entry === "*") return "true";
-  const slash = entry.indexOf("/");
-  const main = slash < 0 ? entry : entry.slice(0, slash);
-  const sub = slash < 0 ? "" : entry.slice(slash + 1);
-  const dot = main.indexOf(".");
-  const resource = dot < 0 ? main : main.slice(0, dot);
-  const group = dot < 0 ? "" : main.slice(dot + 1);
+  const ref = parseResourceRef(entry);
+  if ("error" in ref) throw new Error(ref.error);
+  if (ref.everything) return "true";
+  const { group, resource, subresource: sub } = ref;
   const conds = [`resource.group == ${str(group)}`];
   if (resource !== "*") conds.push(`resource.resource == ${str(resource)}`);
   conds.push(sub === "" ? `resource.subresource == ""` : sub === "*" ? `resource.subresource != ""` : `resource.subresource == ${str(sub)}`);
