@@ -15,16 +15,24 @@ export type OpenApiValidator = (object: { kind?: unknown }) => string[];
  * them), every problem is listed as `path: message`.
  */
 export function createOpenApiValidator(bundle: OpenApiBundle): OpenApiValidator {
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-  const closed = closeObjects(bundle.components.schemas) as Record<string, unknown>;
-  ajv.addSchema({ $id: "k8s", components: { schemas: closed } });
+  // Built on first use: a CLI run that emits no object of a bundle's kinds never pays for it.
+  // The bundles are generated from the Kubernetes OpenAPI documents by committed scripts, so they
+  // are not meta-validated on every start (a test does that once).
+  let ajv: Ajv | undefined;
   const byKind = new Map<string, ValidateFunction>();
+  const compile = (root: string): ValidateFunction => {
+    if (ajv === undefined) {
+      ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
+      ajv.addSchema({ $id: "k8s", components: { schemas: closeObjects(bundle.components.schemas) as Record<string, unknown> } });
+    }
+    return ajv.compile({ $ref: `k8s#/components/schemas/${root}` });
+  };
   return (object) => {
     const kind = typeof object.kind === "string" ? object.kind : "";
     const root = bundle.roots[kind];
     if (!root) return [`no schema for kind \`${kind}\``];
     let validate = byKind.get(kind);
-    if (!validate) byKind.set(kind, (validate = ajv.compile({ $ref: `k8s#/components/schemas/${root}` })));
+    if (!validate) byKind.set(kind, (validate = compile(root)));
     if (validate(object)) return [];
     return (validate.errors ?? []).map((e) => `${e.instancePath || "/"}: ${e.message ?? "invalid"}${e.params && "additionalProperty" in e.params ? ` \`${String(e.params.additionalProperty)}\`` : ""}`);
   };

@@ -3,7 +3,7 @@
 // operations 0.1 per character, `in` on a list its length, a comprehension its range plus
 // (body + 1) per element, list and map literals 10 and 30. Every branch of `&&`, `||` and `?:` is
 // counted (no short-circuit): an upper estimate for the sizes below.
-import { runtimeEnv } from "./cel-env.js";
+import { program } from "./cel-env.js";
 
 /** The assumptions behind the figures (printed in the report). */
 export const COST_MODEL =
@@ -179,8 +179,14 @@ function call(node: Node, scope: ReadonlyMap<string, Shape>): Result {
   }
 }
 
-/** The estimated runtime cost of an expression for the pod of COST_MODEL. */
+const costs = new Map<string, number>();
+
+/** The estimated runtime cost of an expression for the pod of COST_MODEL (memoised: a build of several clusters asks again). */
 export function estimateCost(expression: string): number {
-  const ast = (runtimeEnv.parse(expression) as unknown as { ast: Node }).ast;
-  return walk(ast, new Map()).cost;
+  let cost = costs.get(expression);
+  if (cost === undefined) {
+    const ast = (program(expression) as unknown as { ast: Node }).ast;
+    costs.set(expression, (cost = walk(ast, new Map()).cost));
+  }
+  return cost;
 }
