@@ -47,14 +47,14 @@ export class ConnSet {
 
   /** Union. */
   union(other: ConnSet): ConnSet {
-    if (other === ConnSet.NONE || this === ConnSet.ALL) return this;
+    if (other === this || other === ConnSet.NONE || this === ConnSet.ALL) return this;
     if (this === ConnSet.NONE || other === ConnSet.ALL) return other;
     return this.combine(other, (a, b) => normalise([...a, ...b]));
   }
 
   /** Intersection. */
   intersect(other: ConnSet): ConnSet {
-    if (other === ConnSet.ALL || this === ConnSet.NONE) return this;
+    if (other === this || other === ConnSet.ALL || this === ConnSet.NONE) return this;
     if (this === ConnSet.ALL || other === ConnSet.NONE) return other;
     return this.combine(other, (a, b) => {
       const out: Interval[] = [];
@@ -65,6 +65,7 @@ export class ConnSet {
 
   /** Difference. */
   subtract(other: ConnSet): ConnSet {
+    if (other === this) return ConnSet.NONE;
     if (other === ConnSet.NONE || this === ConnSet.NONE) return this;
     if (other === ConnSet.ALL) return ConnSet.NONE;
     return this.combine(other, (a, b) => {

@@ -39,6 +39,10 @@ export class ConnectivityEngine {
   private readonly classOf = new Map<Pod, number>();
   private classCount = 0;
   private sideCache: PairCache<{ conns: ConnSet; decided: string[] }> = new PairCache(0);
+  /** How each policy is named in `decidedBy` (built once, not per flow). */
+  private readonly labels = new Map<PolicyModel, string>();
+  /** Connections of rule ports without named ports (they do not depend on the destination). */
+  private readonly fixedPorts = new Map<readonly RulePort[], ConnSet>();
 
   constructor(private readonly input: ConnectivityInput) {
     for (const n of input.namespaces) this.ns.set(n.name, { "kubernetes.io/metadata.name": n.name, ...n.labels });
@@ -46,6 +50,7 @@ export class ConnectivityEngine {
     const adm = input.policies.filter((p): p is AdminPolicyModel => p.kind !== "NetworkPolicy");
     this.admin = adm.filter((p) => p.tier === "admin").sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : 1));
     this.baseline = adm.filter((p) => p.tier === "baseline");
+    for (const p of input.policies) this.labels.set(p, p.kind === "NetworkPolicy" ? `NetworkPolicy ${p.namespace}/${p.name}` : `${p.kind} ${p.name}`);
     for (const pod of input.pods) {
       const selecting = this.nps.filter((p) => p.namespace === pod.namespace && selects(p.podSelector, pod.labels));
       this.selectedBy.ingress.set(pod, selecting.filter((p) => p.ingressIsolated));
@@ -69,35 +74,44 @@ export class ConnectivityEngine {
   /** The connections rule ports allow towards `dst` (named ports resolve on the destination pod). */
   private ports(ports: readonly RulePort[] | undefined, dst: Endpoint): ConnSet {
     if (!ports || ports.length === 0) return ConnSet.ALL;
+    const fixed = this.fixedPorts.get(ports);
+    if (fixed !== undefined) return fixed;
+    let named = false;
     let out = ConnSet.NONE;
     for (const p of ports) {
       if (p.port === undefined) out = out.union(ConnSet.protocol(p.protocol));
       else if (typeof p.port === "number") out = out.union(ConnSet.range(p.protocol, p.port, p.endPort ?? p.port));
-      else if (isPod(dst)) {
-        for (const cp of dst.pod.ports) if (cp.name === p.port && (p.anyProtocol || cp.protocol === p.protocol)) out = out.union(ConnSet.range(cp.protocol, cp.port));
+      else {
+        named = true;
+        if (isPod(dst)) for (const cp of dst.pod.ports) if (cp.name === p.port && (p.anyProtocol || cp.protocol === p.protocol)) out = out.union(ConnSet.range(cp.protocol, cp.port));
       }
     }
+    if (!named) this.fixedPorts.set(ports, out);
     return out;
   }
 
   /** Peer × pod class → 1 (no) / 2 (yes): selectors are evaluated once per class of alike pods. */
   private readonly peerMemo = new Map<object, Uint8Array>();
 
-  private memoPeer(peer: object, other: Endpoint, compute: () => boolean): boolean {
-    if (!isPod(other)) return compute();
-    const c = this.classOf.get(other.pod);
-    if (c === undefined) return compute();
+  /** The memo of `peer` for `other`'s class: 0 unknown, 1 no, 2 yes (always 0 for external endpoints). */
+  private memoGet(peer: object, other: Endpoint): number {
+    if (!isPod(other)) return 0;
+    const row = this.peerMemo.get(peer);
+    return row === undefined ? 0 : row[this.classOf.get(other.pod) ?? -1] ?? 0;
+  }
+
+  private memoSet(peer: object, other: Endpoint, value: boolean): boolean {
+    const c = isPod(other) ? this.classOf.get(other.pod) : undefined;
+    if (c === undefined) return value;
     let row = this.peerMemo.get(peer);
     if (!row) this.peerMemo.set(peer, (row = new Uint8Array(this.classCount)));
-    const v = row[c];
-    if (v) return v === 2;
-    const r = compute();
-    row[c] = r ? 2 : 1;
-    return r;
+    row[c] = value ? 2 : 1;
+    return value;
   }
 
   private npPeerMatches(peer: NpPeer, policyNs: string, other: Endpoint): boolean {
-    return this.memoPeer(peer, other, () => this.npPeerMatchesNow(peer, policyNs, other));
+    const m = this.memoGet(peer, other);
+    return m !== 0 ? m === 2 : this.memoSet(peer, other, this.npPeerMatchesNow(peer, policyNs, other));
   }
 
   private npPeerMatchesNow(peer: NpPeer, policyNs: string, other: Endpoint): boolean {
@@ -108,25 +122,32 @@ export class ConnectivityEngine {
   }
 
   /** NetworkPolicy layer for one side: undefined when no policy isolates the pod in that direction. */
-  private networkPolicies(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string>): ConnSet | undefined {
+  private networkPolicies(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string> | undefined): ConnSet | undefined {
     const policies = this.selectedBy[dir].get(pod) ?? this.nps.filter((p) => p.namespace === pod.namespace && selects(p.podSelector, pod.labels) && (dir === "ingress" ? p.ingressIsolated : p.egressIsolated));
     if (policies.length === 0) return undefined;
     let out = ConnSet.NONE;
     for (const p of policies) {
       for (const rule of p[dir]) {
-        if (rule.peers && !rule.peers.some((peer) => this.npPeerMatches(peer, p.namespace, other))) continue;
+        if (rule.peers && !this.anyNpPeer(rule.peers, p.namespace, other)) continue;
         const c = this.ports(rule.ports, dst);
         if (!c.isEmpty()) {
           out = out.union(c);
-          decided.add(`NetworkPolicy ${p.namespace}/${p.name}`);
+          decided?.add(this.labels.get(p)!);
         }
       }
     }
     return out;
   }
 
+  private anyNpPeer(peers: readonly NpPeer[], policyNs: string, other: Endpoint): boolean {
+    for (let i = 0; i < peers.length; i++) if (this.npPeerMatches(peers[i]!, policyNs, other)) return true;
+    return false;
+  }
+
   private subjectSelects(p: AdminPolicyModel, pod: Pod): boolean {
-    return this.memoPeer(p, { pod }, () => this.subjectSelectsNow(p, pod));
+    const self: Endpoint = { pod };
+    const m = this.memoGet(p, self);
+    return m !== 0 ? m === 2 : this.memoSet(p, self, this.subjectSelectsNow(p, pod));
   }
 
   private subjectSelectsNow(p: AdminPolicyModel, pod: Pod): boolean {
@@ -136,7 +157,8 @@ export class ConnectivityEngine {
   }
 
   private adminPeerMatches(peer: AdminPeer, other: Endpoint): boolean {
-    return this.memoPeer(peer, other, () => this.adminPeerMatchesNow(peer, other));
+    const m = this.memoGet(peer, other);
+    return m !== 0 ? m === 2 : this.memoSet(peer, other, this.adminPeerMatchesNow(peer, other));
   }
 
   private adminPeerMatchesNow(peer: AdminPeer, other: Endpoint): boolean {
@@ -151,7 +173,11 @@ export class ConnectivityEngine {
     const out: { rule: AdminRule; policy: AdminPolicyModel; conns: ConnSet }[] = [];
     for (const p of policies) {
       if (!this.subjectSelects(p, pod)) continue;
-      for (const rule of p[dir]) if (rule.peers.some((peer) => this.adminPeerMatches(peer, other))) out.push({ rule, policy: p, conns: this.ports(rule.ports, dst) });
+      for (const rule of p[dir]) {
+        let hit = false;
+        for (let i = 0; i < rule.peers.length && !hit; i++) hit = this.adminPeerMatches(rule.peers[i]!, other);
+        if (hit) out.push({ rule, policy: p, conns: this.ports(rule.ports, dst) });
+      }
     }
     return out;
   }
@@ -161,7 +187,7 @@ export class ConnectivityEngine {
    * priority (first match wins per connection; Pass hands it to NetworkPolicy), then
    * NetworkPolicy if it isolates the pod, otherwise the baseline tier, otherwise allow.
    */
-  private side(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string>): ConnSet {
+  private side(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string> | undefined): ConnSet {
     if (!isPod(other)) return this.computeSide(pod, other, dir, dst, decided);
     const a = this.classOf.get(pod);
     const b = this.classOf.get(other.pod);
@@ -169,20 +195,21 @@ export class ConnectivityEngine {
     const key = ((dir === "ingress" ? 1 : 0) * this.classCount + a) * this.classCount + b;
     const cached = this.sideCache.get(key);
     if (cached !== undefined) {
-      for (const d of cached.decided) decided.add(d);
+      if (decided) for (const d of cached.decided) decided.add(d);
       return cached.conns;
     }
+    // The cache serves explaining and non-explaining calls alike, so it always records the policies.
     const mine = new Set<string>();
     const conns = this.computeSide(pod, other, dir, dst, mine);
     this.sideCache.set(key, { conns, decided: [...mine] });
-    for (const d of mine) decided.add(d);
+    if (decided) for (const d of mine) decided.add(d);
     return conns;
   }
 
   /** When false, `flows()` leaves `decidedBy` empty (slightly faster). */
   explain = true;
 
-  private computeSide(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string>): ConnSet {
+  private computeSide(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string> | undefined): ConnSet {
     if (this.admin.length === 0 && this.baseline.length === 0) return this.networkPolicies(pod, other, dir, dst, decided) ?? ConnSet.ALL;
     let remaining = ConnSet.ALL;
     let allowed = ConnSet.NONE;
@@ -190,7 +217,7 @@ export class ConnectivityEngine {
     for (const { rule, policy, conns } of this.adminRules(this.admin, pod, other, dir, dst)) {
       const hit = conns.intersect(remaining);
       if (hit.isEmpty()) continue;
-      decided.add(`${policy.kind} ${policy.name}`);
+      decided?.add(this.labels.get(policy)!);
       if (rule.action === "allow") allowed = allowed.union(hit);
       else if (rule.action === "pass") toNp = toNp.union(hit);
       remaining = remaining.subtract(hit);
@@ -202,7 +229,7 @@ export class ConnectivityEngine {
     for (const { rule, policy, conns } of this.adminRules(this.baseline, pod, other, dir, dst)) {
       const hit = conns.intersect(rest);
       if (hit.isEmpty()) continue;
-      decided.add(`${policy.kind} ${policy.name}`);
+      decided?.add(this.labels.get(policy)!);
       if (rule.action !== "deny") allowed = allowed.union(hit);
       rest = rest.subtract(hit);
     }
@@ -210,7 +237,7 @@ export class ConnectivityEngine {
   }
 
   /** The connections allowed from `src` to `dst` (both ends must allow). */
-  allowed(src: Endpoint, dst: Endpoint, decided = new Set<string>()): ConnSet {
+  allowed(src: Endpoint, dst: Endpoint, decided: Set<string> | undefined = new Set<string>()): ConnSet {
     let conns = ConnSet.ALL;
     if (isPod(src)) conns = conns.intersect(this.side(src.pod, dst, "egress", dst, decided));
     if (isPod(dst) && !conns.isEmpty()) conns = conns.intersect(this.side(dst.pod, src, "ingress", dst, decided));
@@ -222,11 +249,10 @@ export class ConnectivityEngine {
     const pods = this.input.pods.map((pod) => ({ pod }) as Endpoint);
     const ext = this.input.externals ?? [];
     const out: Flow[] = [];
-    const none = new Set<string>();
     const add = (src: Endpoint, dst: Endpoint) => {
-      const decided = this.explain ? new Set<string>() : none;
+      const decided = this.explain ? new Set<string>() : undefined;
       const conns = this.allowed(src, dst, decided);
-      if (!conns.isEmpty()) out.push({ src, dst, conns, decidedBy: [...decided].sort() });
+      if (!conns.isEmpty()) out.push({ src, dst, conns, decidedBy: decided ? [...decided].sort() : NO_POLICIES });
     };
     // Pods of one class behave alike: decide each class pair once.
     const n = this.classCount;
@@ -238,9 +264,9 @@ export class ConnectivityEngine {
         const k = a + this.classOf.get((d as { pod: Pod }).pod)!;
         let m = memo.get(k);
         if (!m) {
-          const decided = new Set<string>();
+          const decided = this.explain ? new Set<string>() : undefined;
           const conns = this.allowed(s, d, decided);
-          m = { conns, decidedBy: this.explain && !conns.isEmpty() ? [...decided].sort() : NO_POLICIES };
+          m = { conns, decidedBy: decided && !conns.isEmpty() ? [...decided].sort() : NO_POLICIES };
           memo.set(k, m);
         }
         if (!m.conns.isEmpty()) out.push({ src: s, dst: d, conns: m.conns, decidedBy: m.decidedBy });
