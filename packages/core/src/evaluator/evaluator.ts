@@ -2,7 +2,7 @@ import type { RampartDocument } from "../documents.js";
 import { createInventory, type Inventory } from "../inventory/inventory.js";
 import { normaliseAccess, normaliseClusters, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR } from "../ir/access.js";
 import { DEFAULT_DENY_REASON } from "./describe-rule.js";
-import { buildSubjectIndex, Interner, Namespaced, type Bucket, type IndexedRule, type SubjectIndex } from "./rule-index.js";
+import { buildSubjectIndex, Interner, Namespaced, ruleHasVerb, type Bucket, type IndexedRule, type SubjectIndex } from "./rule-index.js";
 import type { AccessRequest, Decision, MatchedRule } from "./types.js";
 
 /** Options of `createEvaluator`. */
@@ -122,6 +122,7 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
     if (list === undefined) return;
     for (let i = 0; i < list.length; i++) {
       const r = list[i]!;
+      if (!ruleHasVerb(r, verbId)) continue;
       if (collect === undefined) {
         if (r.deny ? bestDeny !== undefined && bestDeny.ordinal <= r.ordinal : bestDeny !== undefined || (bestAllow !== undefined && bestAllow.ordinal <= r.ordinal)) continue;
       }
@@ -142,10 +143,7 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
     for (let i = 0; i < 5; i++) {
       const p = patterns[i]!;
       if (p < 0) continue;
-      const byVerb = bucket.get(p);
-      if (byVerb === undefined) continue;
-      scanList(byVerb[0]);
-      if (verbId > 0) scanList(byVerb[verbId]);
+      scanList(bucket.get(p));
     }
   };
 

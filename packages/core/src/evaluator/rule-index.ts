@@ -13,6 +13,12 @@ export interface IndexedRule {
   readonly ir: AccessRuleIR;
   readonly ordinal: number;
   readonly deny: boolean;
+  /** True when the rule names `*` among its verbs. */
+  readonly anyVerb: boolean;
+  /** Bit `id` set for each verb id 1–30 of the rule (ids from the cluster's Interner). */
+  verbMask: number;
+  /** Verb ids ≥ 31 of the rule (clusters with many custom verbs). */
+  extraVerbs: Set<number> | undefined;
   readonly expires: number | undefined;
   /** Non-resource URL predicate; undefined for resource rules. */
   readonly urls: ((url: string) => boolean) | undefined;
@@ -79,10 +85,17 @@ export class Interner {
 }
 
 /**
- * Rules of one subject key: pattern id → rules by verb id (index 0 holds the rules with `*`
- * verbs). A decision reads slot 0 and the slot of its verb.
+ * Rules of one subject key by pattern id, in policy order; a decision checks each rule's verbs
+ * (`ruleHasVerb`) while it scans, which keeps a lookup to one hop.
  */
-export type Bucket = Map<number, (IndexedRule[] | undefined)[]>;
+export type Bucket = Map<number, IndexedRule[]>;
+
+/** True when the rule covers the verb with interned id `verbId` (-1: a verb no rule names). */
+export function ruleHasVerb(rule: IndexedRule, verbId: number): boolean {
+  if (rule.anyVerb) return true;
+  if (verbId < 0) return false;
+  return verbId < 31 ? ((rule.verbMask >>> verbId) & 1) === 1 : rule.extraVerbs !== undefined && rule.extraVerbs.has(verbId);
+}
 
 /** The whole index of one cluster: subject → bucket. */
 export interface SubjectIndex {
@@ -101,23 +114,23 @@ function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return v;
 }
 
-function add(bucket: Bucket, pattern: number, verb: number, rule: IndexedRule): void {
-  const byVerb = getOrCreate(bucket, pattern, () => []);
-  const list = (byVerb[verb] ??= []);
-  if (list[list.length - 1] !== rule) list.push(rule);
-}
-
 function addToBucket(bucket: Bucket, interner: Interner, rule: IndexedRule): void {
-  const verbs = rule.ir.anyVerb ? [0] : [...new Set(rule.ir.verbs)].map((v) => interner.verb(v, true));
   const patterns = rule.ir.nonResourceURLs
     ? [Interner.NON_RESOURCE]
     : rule.ir.resources.map((ref) => (ref.everything ? Interner.EVERYTHING : interner.pattern(ref.group, ref.resource, ref.subresource)));
-  for (const p of patterns) for (const v of verbs) add(bucket, p, v, rule);
+  for (const p of patterns) {
+    const list = getOrCreate(bucket, p, () => []);
+    if (list[list.length - 1] !== rule) list.push(rule);
+  }
 }
 
-/** Fills the verb tables' holes so that every table is a packed array of one shape. */
-function pack(bucket: Bucket): void {
-  for (const [p, byVerb] of bucket) bucket.set(p, Array.from(byVerb, (list) => list));
+function internVerbs(rule: IndexedRule, interner: Interner): void {
+  if (rule.anyVerb) return;
+  for (const verb of rule.ir.verbs) {
+    const id = interner.verb(verb, true);
+    if (id < 31) rule.verbMask |= 1 << id;
+    else (rule.extraVerbs ??= new Set()).add(id);
+  }
 }
 
 const SA_GROUP_PREFIX = "system:serviceaccounts:";
@@ -134,6 +147,9 @@ export function buildSubjectIndex(policies: readonly AccessPolicyIR[], inventory
         ir,
         ordinal: ir.ordinal,
         deny: ir.effect === "deny",
+        anyVerb: ir.anyVerb,
+        verbMask: 0,
+        extraVerbs: undefined,
         expires: ir.expires,
         urls: ir.nonResourceURLs && globSetMatcher(ir.nonResourceURLs),
         namespaces: ir.namespaces && globSetMatcher(ir.namespaces),
@@ -146,6 +162,7 @@ export function buildSubjectIndex(policies: readonly AccessPolicyIR[], inventory
         }),
       }),
     );
+    for (const rule of rules) internVerbs(rule, interner);
     const buckets = new Set<Bucket>();
     for (const user of policy.users) buckets.add(getOrCreate(index.users, user, newBucket));
     for (const sa of policy.serviceAccounts) buckets.add(getOrCreate(index.users, serviceAccountUser(sa.namespace, sa.name), newBucket));
@@ -157,9 +174,5 @@ export function buildSubjectIndex(policies: readonly AccessPolicyIR[], inventory
     }
     for (const bucket of buckets) for (const rule of rules) addToBucket(bucket, interner, rule);
   }
-  for (const bucket of index.users.values()) pack(bucket);
-  for (const bucket of index.groups.values()) pack(bucket);
-  for (const bucket of index.saNamespaces.values()) pack(bucket);
-  if (index.allServiceAccounts) pack(index.allServiceAccounts);
   return index;
 }
