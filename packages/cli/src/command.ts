@@ -78,6 +78,20 @@ export async function loadOrReport(io: Io, paths: readonly string[], json = fals
   return result;
 }
 
+/** The `--network-backend np|cnp` option (default `np`); another value is a usage error. */
+export function networkBackendOption(args: Parsed): "np" | "cnp" {
+  const nb = str(args, "network-backend") ?? "np";
+  if (nb !== "np" && nb !== "cnp") throw new UsageError(`\`--network-backend ${nb}\`: use \`np\` (NetworkPolicy only) or \`cnp\` (plus ClusterNetworkPolicy)`);
+  return nb;
+}
+
+/** The `--write-precision admission|rbac-only` option (default `admission`); another value is a usage error. */
+export function writePrecisionOption(args: Parsed): "admission" | "rbac-only" {
+  const wp = str(args, "write-precision") ?? "admission";
+  if (wp !== "admission" && wp !== "rbac-only") throw new UsageError(`\`--write-precision ${wp}\`: use \`admission\` (exact writes via RBAC + admission, Kubernetes ≥ 1.30) or \`rbac-only\``);
+  return wp;
+}
+
 /** The `--at TIME` option: the instant expiry is judged at (default: now); a bad value is a usage error. */
 export function atOption(args: Parsed): Date {
   const at = str(args, "at");

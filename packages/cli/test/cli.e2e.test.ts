@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -76,6 +76,22 @@ describe("rampart (built binary)", () => {
     const r = rampart(["eval", EXAMPLE, "--user", "bob", "--verb", "get", "--resource", "pods"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("`--cluster` is required: the policies define clusters `dev`, `staging`, `prod`");
+  });
+
+  it("build, diff, connectivity: an unknown --network-backend or --write-precision is a usage error (exit 2)", () => {
+    for (const args of [
+      ["build", EXAMPLE, "-o", "never-written", "--network-backend", "calico"],
+      ["connectivity", EXAMPLE, "--workloads", "w.yaml", "--network-backend", "calico"],
+      ["diff", EXAMPLE, "--live", "--network-backend", "calico"],
+    ]) {
+      const r = rampart(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("`--network-backend calico`: use `np` (NetworkPolicy only) or `cnp` (plus ClusterNetworkPolicy)");
+    }
+    const wp = rampart(["build", EXAMPLE, "-o", "never-written", "--write-precision", "exact"]);
+    expect(wp.code).toBe(2);
+    expect(wp.stderr).toContain("`--write-precision exact`: use `admission` (exact writes via RBAC + admission, Kubernetes ≥ 1.30) or `rbac-only`");
+    expect(existsSync(join(REPO_ROOT, "never-written"))).toBe(false);
   });
 
   it("eval: missing --verb is a usage error (exit 2)", () => {

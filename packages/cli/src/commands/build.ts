@@ -3,7 +3,7 @@ import { hasErrors } from "@rampart/core";
 import { buildClusters } from "../build/build-clusters.js";
 import { diffTree, writeTree } from "../build/write-tree.js";
 import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
-import { atOption, type Command, EXIT, loadOrReport, printDiagnostics, str, UsageError } from "../command.js";
+import { atOption, type Command, EXIT, loadOrReport, networkBackendOption, printDiagnostics, str, UsageError, writePrecisionOption } from "../command.js";
 
 /** `rampart build`: compile every cluster's tree, atomically, or check it for drift. */
 export const build: Command = {
@@ -24,10 +24,8 @@ export const build: Command = {
   async run(args, io) {
     const out = str(args, "out");
     if (!out) throw new UsageError("`-o <dir>` is required");
-    const nb = str(args, "network-backend") ?? "np";
-    if (nb !== "np" && nb !== "cnp") throw new UsageError(`\`--network-backend ${nb}\`: use \`np\` (NetworkPolicy only) or \`cnp\` (plus ClusterNetworkPolicy)`);
-    const wp = str(args, "write-precision") ?? "admission";
-    if (wp !== "admission" && wp !== "rbac-only") throw new UsageError(`\`--write-precision ${wp}\`: use \`admission\` (exact writes via RBAC + admission, Kubernetes ≥ 1.30) or \`rbac-only\``);
+    const nb = networkBackendOption(args);
+    const wp = writePrecisionOption(args);
     const now = atOption(args);
     const loaded = await loadOrReport(io, args.positionals, false, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;

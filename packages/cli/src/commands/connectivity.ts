@@ -1,6 +1,6 @@
 import { hasErrors, loadManifests, parseIp } from "@rampart/core";
 import { compileNetwork, ConnectivityEngine, parsePolicies, workloadsFromManifests, type Endpoint } from "@rampart/compiler-networkpolicy";
-import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
+import { type Command, EXIT, jsonOutput, loadOrReport, networkBackendOption, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
 
 const label = (e: Endpoint) => ("pod" in e ? (e.pod.display ?? `${e.pod.namespace}/${e.pod.name}`) : e.label);
 
@@ -14,8 +14,7 @@ export const connectivityCommand: Command = {
     const json = jsonOutput(args);
     const file = str(args, "workloads");
     if (!file) throw new UsageError("`--workloads FILE` is required: Kubernetes manifests of Namespaces, Pods and controllers");
-    const nb = str(args, "network-backend") ?? "np";
-    if (nb !== "np" && nb !== "cnp") throw new UsageError(`\`--network-backend ${nb}\`: use \`np\` or \`cnp\``);
+    const nb = networkBackendOption(args);
     const externals = strs(args, "external").map((ip) => {
       const parsed = parseIp(ip);
       if (!parsed) throw new UsageError(`\`--external ${ip}\` is not an IPv4 or IPv6 address`);

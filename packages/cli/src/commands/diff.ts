@@ -1,6 +1,6 @@
 import { diagnostic, hasErrors, normaliseClusters, type Diagnostic } from "@rampart/core";
 import { buildClusters } from "../build/build-clusters.js";
-import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError, type Io } from "../command.js";
+import { atOption, type Command, EXIT, jsonOutput, loadOrReport, networkBackendOption, OUTPUT_OPTION, printDiagnostics, str, UsageError, writePrecisionOption, type Io } from "../command.js";
 import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
 import { connect, kubeContexts, kubeDiagnostic } from "../live/connector.js";
 import { desiredObjects } from "../live/desired.js";
@@ -52,10 +52,8 @@ export const diffCommand: Command = {
   async run(args, io) {
     const json = jsonOutput(args);
     if (args.values.live !== true) throw new UsageError("`--live` is required: `rampart diff` compares a build with a live cluster (to compare with a built tree on disk, use `rampart build -o DIR --check`)");
-    const nb = str(args, "network-backend") ?? "np";
-    if (nb !== "np" && nb !== "cnp") throw new UsageError(`\`--network-backend ${nb}\`: use \`np\` (NetworkPolicy only) or \`cnp\` (plus ClusterNetworkPolicy)`);
-    const wp = str(args, "write-precision") ?? "admission";
-    if (wp !== "admission" && wp !== "rbac-only") throw new UsageError(`\`--write-precision ${wp}\`: use \`admission\` or \`rbac-only\``);
+    const nb = networkBackendOption(args);
+    const wp = writePrecisionOption(args);
     const now = atOption(args);
     const loaded = await loadOrReport(io, args.positionals, json, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;

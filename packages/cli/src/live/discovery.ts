@@ -1,17 +1,9 @@
-import { diagnostic, resourceKey, type Diagnostic } from "@rampart/core";
+import { diagnostic, resourceKey, type Diagnostic, type InventoryResource } from "@rampart/core";
 import { asRecord, groupVersionPath, KubeError, type KubeClient } from "./kube-client.js";
 import { mapLimit } from "./map-limit.js";
 
 /** An API resource as the server's discovery reports it (subresources folded into their resource). */
-export interface DiscoveredResource {
-  readonly group: string;
-  readonly version: string;
-  readonly resource: string;
-  readonly kind: string;
-  readonly namespaced: boolean;
-  readonly verbs: readonly string[];
-  readonly subresources: readonly { readonly name: string; readonly verbs: readonly string[] }[];
-}
+export type DiscoveredResource = Omit<InventoryResource, "stability" | "builtin">;
 
 /** What discovery found: the server version and every served resource, one entry per group and resource. */
 export interface Discovery {
