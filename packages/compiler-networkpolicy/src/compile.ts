@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
 import { createOpenApiValidator, diagnostic, normaliseTraffic, parseCidr, trafficIsolated, type Cidr, type Diagnostic, type OpenApiBundle, type RampartDocument, type TrafficDirection, type TrafficRuleIR } from "@rampart/core";
 import crdSchema from "../data/crd-clusternetworkpolicy-v1alpha2.json" with { type: "json" };
 import schemas from "../data/openapi-networking-v1.35.json" with { type: "json" };
 import { atoms, components, conflicts, conjoin, implies, NAME_KEY, overlaps, MAX_PEERS, peersKey, subtractPeers, withNe, type CarvedPeer, type Component, type Conj, type PortSpec } from "./carve.js";
-import { cnpPeer, cnpProtocols, k8sName, labelValue, npPeer, npPorts, selector, type NetworkObject } from "./k8s-output.js";
+import { cnpPeer, cnpProtocols, k8sName, labelValue, npPeer, npPorts, selector, shortHash, type NetworkObject } from "./k8s-output.js";
 
 /** Options of `compileNetwork`. */
 export interface CompileNetworkOptions {
@@ -186,8 +185,7 @@ export function compileNetwork(documents: readonly RampartDocument[], options: C
         const guarding = denies.filter((d) => !conflicts(emptyConj(local), d.local));
         const names = [...new Set(guarding.map((d) => d.policy))].sort();
         const everything: TrafficRuleIR = { policy: names.join("."), effect: "allow", index: -2, direction: dir, local, remote: undefined, ports: undefined, source: guarding[0]!.source };
-        const hash = createHash("sha256").update(key).digest("hex").slice(0, 8);
-        emitAllow(everything, ns, `rampart-deny-guard-${dir}-${hash}`, names.join("."), [...new Set(guarding.map(at))].join(", "), denies, true);
+        emitAllow(everything, ns, `rampart-deny-guard-${dir}-${shortHash(key)}`, names.join("."), [...new Set(guarding.map(at))].join(", "), denies, true);
       }
     }
   }
@@ -222,7 +220,10 @@ export function compileNetwork(documents: readonly RampartDocument[], options: C
           return peers.length ? [{ ...c, peers }] : [];
         });
         if (parts.length === 0) continue;
-        const name = k8sName(`rampart-${p.name}-deny-${d.index}${perNamespace ? `-${group[0]}` : ""}`);
+        // Per-namespace names end in a hash of (policy, rule, namespace) starting with a letter: a
+        // plain `-<namespace>` suffix could spell another policy's name (`a` rule 1 in `deny-0` vs
+        // `a-deny-1` rule 0), and a duplicate name would silently replace one deny with another.
+        const name = k8sName(`rampart-${p.name}-deny-${d.index}${perNamespace ? `-${group[0]}-n${shortHash(`${p.name}/${d.index}/${group[0]}`)}` : ""}`);
         const subject = { pods: { namespaceSelector: group.length === 1 ? { matchLabels: { [NAME_KEY]: group[0]! } } : { matchExpressions: [{ key: NAME_KEY, operator: "In", values: group }] }, podSelector: selector(emptyConj(d.local)) } };
         const rules = parts.map((c, m) => {
           const protocols = cnpProtocols(c.ports);
@@ -241,6 +242,13 @@ export function compileNetwork(documents: readonly RampartDocument[], options: C
   }
 
   objects.sort((a, b) => (a.kind !== b.kind ? (a.kind === "NetworkPolicy" ? -1 : 1) : (a.metadata.namespace ?? "") !== (b.metadata.namespace ?? "") ? ((a.metadata.namespace ?? "") < (b.metadata.namespace ?? "") ? -1 : 1) : a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+  // Two objects with one name would replace each other when applied: never emit that silently.
+  for (let i = 1; i < objects.length; i++) {
+    const [a, b] = [objects[i - 1]!, objects[i]!];
+    if (a.kind === b.kind && a.metadata.namespace === b.metadata.namespace && a.metadata.name === b.metadata.name) {
+      diagnostics.push(diagnostic("duplicate-object", "error", `two generated ${a.kind} objects are named \`${a.metadata.name}\`${a.metadata.namespace ? ` in namespace \`${a.metadata.namespace}\`` : ""} (from ${a.metadata.annotations["rampart.dev/source"]} and ${b.metadata.annotations["rampart.dev/source"]})`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart: please report it with the input policies; renaming one of the policies avoids it"));
+    }
+  }
   for (const o of objects) {
     const errors = o.kind === "NetworkPolicy" ? validateNp(o) : validateCnp(o);
     if (errors.length) diagnostics.push(diagnostic("openapi-invalid", "error", `generated ${o.kind} \`${o.metadata.name}\` is invalid: ${errors.join("; ")}`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart: please report it with the input policies"));

@@ -24,7 +24,8 @@ export interface Flow {
   decidedBy: string[];
 }
 
-const NO_POLICIES: string[] = [];
+// Shared by every flow without deciding policies: frozen so that no caller can change the others.
+const NO_POLICIES = Object.freeze([]) as unknown as string[];
 const isPod = (e: Endpoint): e is { pod: Pod } => "pod" in e;
 
 /** Evaluates Kubernetes network policy semantics: admin tier, NetworkPolicy, baseline tier. */
@@ -110,15 +111,18 @@ export class ConnectivityEngine {
   }
 
   private npPeerMatches(peer: NpPeer, policyNs: string, other: Endpoint): boolean {
-    const m = this.memoGet(peer, other);
-    return m !== 0 ? m === 2 : this.memoSet(peer, other, this.npPeerMatchesNow(peer, policyNs, other));
-  }
-
-  private npPeerMatchesNow(peer: NpPeer, policyNs: string, other: Endpoint): boolean {
     if (peer.ipBlock) return !isPod(other) && inBlock(peer.ipBlock.cidr, peer.ipBlock.except, other.ip);
     if (!isPod(other)) return false;
-    if (peer.namespaceSelector) return selects(peer.namespaceSelector, this.nsLabels(other.pod.namespace)) && selects(peer.podSelector, other.pod.labels);
-    return other.pod.namespace === policyNs && selects(peer.podSelector, other.pod.labels);
+    // The memo holds what does not depend on the policy: a peer object may be shared by policies
+    // of several namespaces (models built in code), so the same-namespace test stays outside it.
+    if (!peer.namespaceSelector && other.pod.namespace !== policyNs) return false;
+    const m = this.memoGet(peer, other);
+    return m !== 0 ? m === 2 : this.memoSet(peer, other, this.npPeerSelects(peer, other.pod));
+  }
+
+  private npPeerSelects(peer: NpPeer, pod: Pod): boolean {
+    if (peer.namespaceSelector && !selects(peer.namespaceSelector, this.nsLabels(pod.namespace))) return false;
+    return selects(peer.podSelector, pod.labels);
   }
 
   /** NetworkPolicy layer for one side: undefined when no policy isolates the pod in that direction. */

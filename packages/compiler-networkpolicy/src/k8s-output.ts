@@ -11,6 +11,11 @@ export type NetworkObject = {
   spec: Record<string, unknown>;
 };
 
+/** The first 8 hex digits of the SHA-256 of `text` (stable name suffixes). */
+export function shortHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 8);
+}
+
 /** A DNS-1123 name of at most 63 characters (long names keep a prefix and a hash). */
 export function k8sName(text: string): string {
   const clean = text.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");

@@ -202,3 +202,37 @@ describe("connectivity engine fast path", () => {
     expect(render(false).length).toBeGreaterThan(0);
   });
 });
+
+describe("found in review", () => {
+  it("connectivity: a podSelector-only peer shared by NetworkPolicies of two namespaces is judged per namespace", async () => {
+    const { ConnectivityEngine } = await import("@rampart/compiler-networkpolicy");
+    const rule = { peers: [{ podSelector: { matchLabels: { app: "web" } } }], ports: undefined };
+    const policy = (ns: string) => ({ kind: "NetworkPolicy" as const, name: "np", namespace: ns, podSelector: {}, ingressIsolated: true, egressIsolated: false, ingress: [rule], egress: [] });
+    const pods = [
+      { namespace: "a", name: "web", labels: { app: "web" }, ports: [] },
+      { namespace: "a", name: "db", labels: { app: "db" }, ports: [] },
+      { namespace: "b", name: "db", labels: { app: "db" }, ports: [] },
+    ];
+    const e = new ConnectivityEngine({ namespaces: [{ name: "a", labels: {} }, { name: "b", labels: {} }], pods, policies: [policy("a"), policy("b")] });
+    expect(e.allowed({ pod: pods[0]! }, { pod: pods[1]! }).isEmpty()).toBe(false);
+    expect(e.allowed({ pod: pods[0]! }, { pod: pods[2]! }).isEmpty()).toBe(true);
+  });
+
+  it("cnp: per-namespace ClusterNetworkPolicy names cannot spell another policy's name", () => {
+    const { documents } = loadDocuments([
+      trafficPolicy("a", {
+        namespaces: ["deny-0"],
+        deny: [
+          { direction: "egress", to: [{ cidr: "10.0.0.0/8" }] },
+          { direction: "egress", to: [{ pods: { app: "db" } }] },
+        ],
+      }),
+      trafficPolicy("a-deny-1", { namespaces: ["team-x"], deny: [{ direction: "egress", to: [{ namespace: "prod" }] }] }),
+    ]);
+    const out = compileNetwork(documents, { networkBackend: "cnp" });
+    const names = out.objects.filter((o) => o.kind === "ClusterNetworkPolicy").map((o) => o.metadata.name);
+    expect(names.length).toBe(2);
+    expect(new Set(names).size).toBe(2);
+    expect(out.diagnostics.filter((d) => d.code === "duplicate-object")).toEqual([]);
+  });
+});
