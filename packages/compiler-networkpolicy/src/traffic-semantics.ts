@@ -57,17 +57,34 @@ export interface TrafficDecision {
 export function trafficDecider(policies: readonly TrafficPolicyIR[], nsLabels: (ns: string) => Record<string, string>): (src: Endpoint, dst: Endpoint, port: FlowPort) => TrafficDecision {
   const hits = (rule: TrafficRuleIR, local: Extract<Endpoint, { pod: unknown }>, remote: Endpoint, port: FlowPort, dst: Endpoint) =>
     subset(rule.local, local.pod.labels) && (rule.remote?.some((peer) => peerMatches(peer, local.pod.namespace, remote, nsLabels, port)) ?? true) && portMatches(rule.ports, port, dst);
+  // What governs a namespace in a direction, worked out once per namespace (a pure cache: the
+  // same filters as written in SPEC.md, not evaluated again for every flow).
+  type Governing = { denies: TrafficRuleIR[]; allows: TrafficRuleIR[]; isolated: boolean };
+  const governingCache = new Map<string, Governing>();
+  const governingOf = (ns: string, dir: TrafficDirection): Governing => {
+    const key = `${dir}/${ns}`;
+    let g = governingCache.get(key);
+    if (g === undefined) {
+      const governing = policies.filter((p) => p.namespaces.includes(ns));
+      g = {
+        denies: governing.flatMap((p) => p.deny).filter((r) => r.direction === dir),
+        allows: governing.flatMap((p) => p.allow).filter((r) => r.direction === dir),
+        isolated: trafficIsolated(policies, ns, dir),
+      };
+      governingCache.set(key, g);
+    }
+    return g;
+  };
   const side = (local: Endpoint, remote: Endpoint, dir: TrafficDirection, port: FlowPort, dst: Endpoint, out: TrafficDecision): boolean => {
     if (!("pod" in local)) return true;
-    const ns = local.pod.namespace;
-    const governing = policies.filter((p) => p.namespaces.includes(ns));
-    const denies = governing.flatMap((p) => p.deny).filter((r) => r.direction === dir && hits(r, local, remote, port, dst));
+    const governing = governingOf(local.pod.namespace, dir);
+    const denies = governing.denies.filter((r) => hits(r, local, remote, port, dst));
     if (denies.length) {
       out.denies.push(...denies);
       return false;
     }
-    if (!trafficIsolated(policies, ns, dir)) return true;
-    const allows = governing.flatMap((p) => p.allow).filter((r) => r.direction === dir && hits(r, local, remote, port, dst));
+    if (!governing.isolated) return true;
+    const allows = governing.allows.filter((r) => hits(r, local, remote, port, dst));
     out.allows.push(...allows);
     return allows.length > 0;
   };
