@@ -55,6 +55,12 @@ describe("rampart build", () => {
     expect(tree(join(dir, "out2"))).toEqual(first);
     expect(rampart(["build", join(dir, "policies"), "-o", join(dir, "out3"), "--at", AT], tmpdir()).code).toBe(0);
     expect(tree(join(dir, "out3"))).toEqual(first);
+    // verify reads the report's positions the same way, from any folder: every under-grant explained.
+    const proof = rampart(["verify", ".", "../out", "--at", AT, "-o", "json"], join(dir, "policies"));
+    expect(proof.code).toBe(0);
+    const clusters = (JSON.parse(proof.stdout) as { clusters: { underGrants: number; unexplained: number }[] }).clusters;
+    expect(clusters.some((c) => c.underGrants > 0)).toBe(true);
+    expect(clusters.map((c) => c.unexplained)).toEqual([0, 0, 0]);
     const rooted = rampart(["build", "policies", "-o", "out4", "--at", AT, "--source-root", "policies"], dir);
     expect(rooted.code).toBe(0);
     expect(Object.values(tree(join(dir, "out4"))).join("\n")).toContain("rampart.dev/source: access.yaml:");

@@ -6,6 +6,7 @@ import { verifyRbac, type RbacObject } from "@rampart/compiler-rbac";
 import { evaluateAccessAdmission, type AdmissionObject } from "@rampart/compiler-vap";
 import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
 import { clusterInventory } from "../inventory-option.js";
+import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
 
 async function readObjects(dir: string): Promise<Record<string, unknown>[]> {
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".yaml")).sort();
@@ -18,14 +19,15 @@ async function readObjects(dir: string): Promise<Record<string, unknown>[]> {
 export const verify: Command = {
   name: "verify",
   summary: "re-prove that a built tree never grants more than the policies (RBAC + write-path admission)",
-  usage: "rampart verify <paths…> <dir> [--cluster NAME] [--inventory FILE] [--at TIME] [-o json]",
-  options: { cluster: { type: "string" }, inventory: { type: "string" }, at: { type: "string" }, ...OUTPUT_OPTION },
+  usage: "rampart verify <paths…> <dir> [--cluster NAME] [--inventory FILE] [--at TIME] [--source-root DIR] [-o json]",
+  options: { cluster: { type: "string" }, inventory: { type: "string" }, at: { type: "string" }, ...SOURCE_ROOT_OPTION, ...OUTPUT_OPTION },
   async run(args, io) {
     const json = jsonOutput(args);
     if (args.positionals.length < 2) throw new UsageError("give the policies and the built directory");
     const dir = resolve(io.cwd, args.positionals.at(-1)!);
     const now = atOption(args);
-    const loaded = await loadOrReport(io, args.positionals.slice(0, -1), json);
+    // Loaded as `build` loads them, so that the report's positions name the same files.
+    const loaded = await loadOrReport(io, args.positionals.slice(0, -1), json, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;
     const only = str(args, "cluster");
     const clusters = normaliseClusters(loaded.documents).filter((c) => only === undefined || c.name === only);
