@@ -155,16 +155,23 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
       patterns[1] = patterns[2] = patterns[3] = patterns[4] = -1;
       return;
     }
-    const byResource = interner.groups.get(group);
-    const exact = byResource?.get(resource);
-    const star = byResource?.get("*");
+    const g = interner.groups.get(group);
+    // A resource literally named `*` is not a resource: only the patterns with `*` cover it.
+    const exact = g === undefined || resource === "*" ? undefined : g.resources.get(resource);
+    const star = g?.star;
     const flag = exact === undefined ? Namespaced.Unknown : exact.namespaced;
     scope = flag === Namespaced.No ? Scope.Cluster : ns !== "" ? Scope.Namespace : flag === Namespaced.Yes ? Scope.AllNamespaces : Scope.Unknown;
-    patterns[0] = Interner.EVERYTHING;
-    patterns[1] = exact?.subs.get(sub) ?? -1;
-    patterns[2] = star?.subs.get(sub) ?? -1;
-    patterns[3] = sub !== "" ? (exact?.subs.get("*") ?? -1) : -1;
-    patterns[4] = sub !== "" ? (star?.subs.get("*") ?? -1) : -1;
+    patterns[0] = interner.everythingUsed ? Interner.EVERYTHING : -1;
+    if (sub === "") {
+      patterns[1] = exact === undefined ? -1 : exact.main;
+      patterns[2] = star === undefined ? -1 : star.main;
+      patterns[3] = patterns[4] = -1;
+    } else {
+      patterns[1] = exact?.subs.get(sub) ?? -1;
+      patterns[2] = star?.subs.get(sub) ?? -1;
+      patterns[3] = exact === undefined ? -1 : exact.anySub;
+      patterns[4] = star === undefined ? -1 : star.anySub;
+    }
   };
 
   /** Scans the request's buckets; the decision is then in `bestDeny`/`bestAllow`. Undefined: unknown cluster. */
