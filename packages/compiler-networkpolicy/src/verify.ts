@@ -102,7 +102,11 @@ export function verifyNetwork(documents: readonly RampartDocument[], workloads: 
   });
 
   const lossyRules = new Set((options.report?.rules ?? []).filter((r) => r.notExpressible.length > 0).map((r) => `${r.policy}/${r.rule}`));
-  const governs = (ns: string, r: string) => policies.some((p) => `${p.name}/` === r.slice(0, p.name.length + 1) && p.namespaces.includes(ns));
+  // A deny the compiler reports as not expressible narrows the allows (or the guard) of the pods
+  // its local side selects, in its direction: only flows at such an end are explained by it.
+  const lossyDenies = policies.flatMap((p) => p.deny.filter((r) => lossyRules.has(ruleName(r))).map((rule) => ({ rule, namespaces: p.namespaces })));
+  const narrowedAt = (end: Endpoint, dir: "ingress" | "egress") =>
+    "pod" in end && lossyDenies.some(({ rule, namespaces }) => rule.direction === dir && namespaces.includes(end.pod.namespace) && Object.entries(rule.local).every(([k, v]) => end.pod.labels[k] === v));
   const result: VerifyNetworkResult = { overAdmitted: [], underAdmitted: [], inexpressible: [], checked: 0 };
   const check = (src: Endpoint, dst: Endpoint) => {
     const conns = engine.allowed(src, dst);
@@ -117,9 +121,8 @@ export function verifyNetwork(documents: readonly RampartDocument[], workloads: 
         result.overAdmitted.push(flow);
         continue;
       }
-      // Explained: an allow that admits the flow, or a deny of a policy governing either end, is reported as not expressible.
-      const ends = ["pod" in src ? src.pod.namespace : undefined, "pod" in dst ? dst.pod.namespace : undefined].filter((n): n is string => n !== undefined);
-      const explained = rules.some((r) => lossyRules.has(r)) || [...lossyRules].some((r) => (r.includes("/deny[") || r.endsWith("/blockMetadata")) && ends.some((ns) => governs(ns, r)));
+      // Explained: an allow that admits the flow is reported as not expressible, or a reported deny narrows an end of it.
+      const explained = rules.some((r) => lossyRules.has(r)) || narrowedAt(src, "egress") || narrowedAt(dst, "ingress");
       (explained ? result.inexpressible : result.underAdmitted).push(flow);
     }
   };

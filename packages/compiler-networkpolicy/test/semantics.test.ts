@@ -109,6 +109,30 @@ describe("compileNetwork: exact subtraction", () => {
     expect(verifyNetwork(d, { ...workloads, externalIps: ["10.9.0.1"] }, out.objects).underAdmitted.length).toBeGreaterThan(0);
   });
 
+  it("a reported deny explains under-admission only at the pods it narrows, not everywhere its policy governs", () => {
+    const d = docs([
+      trafficPolicy("p", {
+        namespaces: ["team-a"],
+        defaultDeny: ["ingress"],
+        allow: [
+          { direction: "ingress", to: { pods: { app: "api" } }, from: [{ cidr: "10.0.0.0/8" }], ports: ["http"] },
+          { direction: "ingress", to: { pods: { app: "worker" } }, from: [{ cidr: "10.0.0.0/8" }] },
+        ],
+        deny: [{ direction: "ingress", to: { pods: { app: "api" } }, from: [{ cidr: "10.9.0.0/16" }], ports: ["9999/TCP"] }],
+      }),
+    ]);
+    const out = compileNetwork(d);
+    expect(out.report.rules.find((r) => r.rule === "deny[0]")!.notExpressible).toHaveLength(1);
+    const ext = { ...workloads, externalIps: ["10.9.0.1"] };
+    expect(verifyNetwork(d, ext, out.objects, { report: out.report }).underAdmitted).toEqual([]);
+    // Drop the worker's allow (a compiler bug in miniature): the reported deny on `api` pods must not hide it.
+    const broken = out.objects.filter((o) => !JSON.stringify(o.spec).includes('"worker"'));
+    expect(broken.length).toBe(out.objects.length - 1);
+    const proof = verifyNetwork(d, ext, broken, { report: out.report });
+    expect(proof.underAdmitted.some((f) => f.dst === "team-a/worker")).toBe(true);
+    expect(proof.underAdmitted.some((f) => f.dst === "team-a/api")).toBe(false);
+  });
+
   it("two policies on one namespace: allows of one count where the other is default-deny; denies of both apply", () => {
     const d = docs([
       trafficPolicy("iso", { namespaces: ["team-a", "team-b"], defaultDeny: ["ingress", "egress"], allow: [{ direction: "egress", to: [{ dns: true }] }] }),
