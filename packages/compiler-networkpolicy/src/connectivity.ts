@@ -1,6 +1,7 @@
 import { cidrContainsIp, type Cidr } from "@rampart/core";
 import { ConnSet } from "./conn-set.js";
 import type { AdminPeer, AdminPolicyModel, AdminRule, Namespace, NetworkPolicyModel, NpPeer, Pod, PolicyModel, RulePort } from "./model.js";
+import { PairCache } from "./pair-cache.js";
 import { parsePolicies } from "./parse-policies.js";
 import { selects } from "./selectors.js";
 
@@ -281,22 +282,6 @@ export class ConnectivityEngine {
       add(p, e);
     }
     return out;
-  }
-}
-
-/** A dense array for up to 4M keys, a Map beyond (many distinct pods). */
-class PairCache<T> {
-  private readonly dense: (T | undefined)[] | undefined;
-  private readonly sparse = new Map<number, T>();
-  constructor(size: number) {
-    this.dense = size <= 4_000_000 ? new Array<T | undefined>(size) : undefined;
-  }
-  get(k: number): T | undefined {
-    return this.dense ? this.dense[k] : this.sparse.get(k);
-  }
-  set(k: number, v: T): void {
-    if (this.dense) this.dense[k] = v;
-    else this.sparse.set(k, v);
   }
 }
 
