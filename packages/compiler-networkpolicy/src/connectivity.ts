@@ -95,18 +95,17 @@ export class ConnectivityEngine {
   /** Peer × pod class → 1 (no) / 2 (yes): selectors are evaluated once per class of alike pods. */
   private readonly peerMemo = new Map<object, Uint8Array>();
 
-  /** The memo of `peer` for `other`'s class: 0 unknown, 1 no, 2 yes (always 0 for external endpoints). */
-  private memoGet(peer: object, other: Endpoint): number {
-    if (!isPod(other)) return 0;
-    const row = this.peerMemo.get(peer);
-    return row === undefined ? 0 : row[this.classOf.get(other.pod) ?? -1] ?? 0;
+  /** The memo of `key` (a peer or an admin policy's subject) for `pod`'s class: 0 unknown, 1 no, 2 yes. */
+  private memoGet(key: object, pod: Pod): number {
+    const row = this.peerMemo.get(key);
+    return row === undefined ? 0 : row[this.classOf.get(pod) ?? -1] ?? 0;
   }
 
-  private memoSet(peer: object, other: Endpoint, value: boolean): boolean {
-    const c = isPod(other) ? this.classOf.get(other.pod) : undefined;
+  private memoSet(key: object, pod: Pod, value: boolean): boolean {
+    const c = this.classOf.get(pod);
     if (c === undefined) return value;
-    let row = this.peerMemo.get(peer);
-    if (!row) this.peerMemo.set(peer, (row = new Uint8Array(this.classCount)));
+    let row = this.peerMemo.get(key);
+    if (!row) this.peerMemo.set(key, (row = new Uint8Array(this.classCount)));
     row[c] = value ? 2 : 1;
     return value;
   }
@@ -117,8 +116,8 @@ export class ConnectivityEngine {
     // The memo holds what does not depend on the policy: a peer object may be shared by policies
     // of several namespaces (models built in code), so the same-namespace test stays outside it.
     if (!peer.namespaceSelector && other.pod.namespace !== policyNs) return false;
-    const m = this.memoGet(peer, other);
-    return m !== 0 ? m === 2 : this.memoSet(peer, other, this.npPeerSelects(peer, other.pod));
+    const m = this.memoGet(peer, other.pod);
+    return m !== 0 ? m === 2 : this.memoSet(peer, other.pod, this.npPeerSelects(peer, other.pod));
   }
 
   private npPeerSelects(peer: NpPeer, pod: Pod): boolean {
@@ -150,9 +149,8 @@ export class ConnectivityEngine {
   }
 
   private subjectSelects(p: AdminPolicyModel, pod: Pod): boolean {
-    const self: Endpoint = { pod };
-    const m = this.memoGet(p, self);
-    return m !== 0 ? m === 2 : this.memoSet(p, self, this.subjectSelectsNow(p, pod));
+    const m = this.memoGet(p, pod);
+    return m !== 0 ? m === 2 : this.memoSet(p, pod, this.subjectSelectsNow(p, pod));
   }
 
   private subjectSelectsNow(p: AdminPolicyModel, pod: Pod): boolean {
@@ -162,8 +160,9 @@ export class ConnectivityEngine {
   }
 
   private adminPeerMatches(peer: AdminPeer, other: Endpoint): boolean {
-    const m = this.memoGet(peer, other);
-    return m !== 0 ? m === 2 : this.memoSet(peer, other, this.adminPeerMatchesNow(peer, other));
+    if (!isPod(other)) return this.adminPeerMatchesNow(peer, other);
+    const m = this.memoGet(peer, other.pod);
+    return m !== 0 ? m === 2 : this.memoSet(peer, other.pod, this.adminPeerMatchesNow(peer, other));
   }
 
   private adminPeerMatchesNow(peer: AdminPeer, other: Endpoint): boolean {

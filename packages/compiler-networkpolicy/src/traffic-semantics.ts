@@ -60,10 +60,9 @@ export function trafficDecider(policies: readonly TrafficPolicyIR[], nsLabels: (
   // What governs a namespace in a direction, worked out once per namespace (a pure cache: the
   // same filters as written in SPEC.md, not evaluated again for every flow).
   type Governing = { denies: TrafficRuleIR[]; allows: TrafficRuleIR[]; isolated: boolean };
-  const governingCache = new Map<string, Governing>();
+  const governingCache = { ingress: new Map<string, Governing>(), egress: new Map<string, Governing>() };
   const governingOf = (ns: string, dir: TrafficDirection): Governing => {
-    const key = `${dir}/${ns}`;
-    let g = governingCache.get(key);
+    let g = governingCache[dir].get(ns);
     if (g === undefined) {
       const governing = policies.filter((p) => p.namespaces.includes(ns));
       g = {
@@ -71,7 +70,7 @@ export function trafficDecider(policies: readonly TrafficPolicyIR[], nsLabels: (
         allows: governing.flatMap((p) => p.allow).filter((r) => r.direction === dir),
         isolated: trafficIsolated(policies, ns, dir),
       };
-      governingCache.set(key, g);
+      governingCache[dir].set(ns, g);
     }
     return g;
   };

@@ -42,12 +42,6 @@ type Scope = (typeof Scope)[keyof typeof Scope];
 
 const SA_USER_PREFIX = "system:serviceaccount:";
 
-function setAndReturn(map: Map<string, Decision>, key: string, decision: Decision): Decision {
-  const frozen = Object.freeze({ ...decision });
-  map.set(key, frozen);
-  return frozen;
-}
-
 function millis(v: Date | number): number {
   return typeof v === "number" ? v : v.getTime();
 }
@@ -85,13 +79,15 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
   const byName = new Map<string, ClusterIR>(clusters.map((c) => [c.name, c]));
   const indexes = new Map<string, SubjectIndex>();
   const unknownDecisions = new Map<string, Decision>();
-  const unknownCluster = (cluster: string): Decision =>
-    unknownDecisions.get(cluster) ??
-    setAndReturn(unknownDecisions, cluster, {
-      decision: "deny" as const,
-      matched: Object.freeze([]),
-      reason: `denied: unknown cluster \`${cluster}\`; known clusters are ${[...byName.keys()].map((n) => `\`${n}\``).join(", ")}`,
-    });
+  const unknownCluster = (cluster: string): Decision => {
+    let d = unknownDecisions.get(cluster);
+    if (d === undefined) {
+      const known = [...byName.keys()].map((n) => `\`${n}\``).join(", ");
+      d = Object.freeze({ decision: "deny" as const, matched: Object.freeze([]), reason: `denied: unknown cluster \`${cluster}\`; known clusters are ${known}` });
+      unknownDecisions.set(cluster, d);
+    }
+    return d;
+  };
   const keep = (rule: AccessRuleIR) => fixedNow === undefined || rule.expires === undefined || fixedNow < rule.expires;
   // The index of a cluster is built on first use; the hot path captures nothing in closures (V8
   // would allocate a context per decision otherwise) and remembers the last cluster it saw.
