@@ -41,3 +41,22 @@ export function urlSamples(patterns: Iterable<string>): string[] {
   }
   return [...out].filter((s) => s.startsWith("/")).sort(cmp);
 }
+
+/** The verbs discovery lists for resources; other verbs (bind, escalate, impersonate, use…) are authorization-only. */
+const API_VERBS = new Set(["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"]);
+/** Verbs whose requests always name one object: without a name `get` is a list and `delete` a deletecollection. */
+const SINGLE_OBJECT_VERBS = new Set(["get", "update", "patch", "delete"]);
+/** The only requests across all namespaces the API serves on a namespaced resource: reading the collection. */
+const ALL_NAMESPACE_VERBS = new Set(["list", "watch"]);
+
+/**
+ * Can the API server receive this request (Kubernetes `RequestInfo`)? An API verb must be one
+ * discovery lists for the target; `get`, `update`, `patch`, `delete` and subresources name an
+ * object; only `list` and `watch` carry a name from a field selector, so `deletecollection`
+ * never does; a namespaced resource is reached across all namespaces only by `list` and `watch`.
+ */
+export function servable(t: { readonly sub: string; readonly namespaced: boolean; readonly verbs: readonly string[] }, verb: string, namespace: string, name: string): boolean {
+  if (API_VERBS.has(verb) && !t.verbs.includes(verb)) return false;
+  if (name === "" ? t.sub !== "" || SINGLE_OBJECT_VERBS.has(verb) : verb === "deletecollection") return false;
+  return !(t.namespaced && namespace === "") || (t.sub === "" && ALL_NAMESPACE_VERBS.has(verb));
+}

@@ -1,12 +1,12 @@
 import { createEvaluator, createInventory, normaliseAccess, selectorMatches, serviceAccountUser, type AccessRequest, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
-import { createRbacAuthorizer, urlMatches } from "./authorizer.js";
+import { createRbacAuthorizer, urlMatches, type RbacGrant } from "./authorizer.js";
 import { canCoincide, closureOf, principalsOf, type Principal } from "./principals.js";
 import type { RbacRuleReport } from "./compile.js";
 import { createDenyClosure } from "./deny-closure.js";
 import type { PolicyRule, RbacObject, RbacRequest } from "./rbac-types.js";
 import { selectCluster } from "./select-cluster.js";
 import { allTargets, type Target } from "./targets.js";
-import { HTTP_VERBS, knownNamespaces, urlSamples } from "./universe.js";
+import { HTTP_VERBS, knownNamespaces, servable, urlSamples } from "./universe.js";
 
 /** Options of `verifyRbac`. */
 export interface VerifyRbacOptions {
@@ -32,6 +32,8 @@ export interface GrantMismatch {
   covered?: boolean;
   /** For over-grants: why the policies refuse it (`no allow rule`, or the deny that applies). */
   reason?: string;
+  /** For over-grants: the bindings (with their roles) through which RBAC allows it. */
+  grantedBy?: RbacGrant[];
 }
 
 /** The outcome of `verifyRbac`. */
@@ -177,13 +179,13 @@ export function verifyRbac(documents: readonly RampartDocument[], inventory: Inv
     const decision = evaluator.decide(r);
     if (granted) {
       if (decision.decision !== "allow") {
-        result.overGrants.push({ request: plain(r), reason: decision.reason });
+        result.overGrants.push({ request: plain(r), reason: decision.reason, grantedBy: authorizer.grantsOf(r) });
         return;
       }
       const other = closure?.(r, s.closure);
       if (!other) return;
       if (options.admits === undefined) {
-        result.overGrants.push({ request: plain(r), reason: `denied by ${other}, which applies to a requester that is also ${s.user || s.groups[0]}` });
+        result.overGrants.push({ request: plain(r), reason: `denied by ${other}, which applies to a requester that is also ${s.user || s.groups[0]}`, grantedBy: authorizer.grantsOf(r) });
         return;
       }
       // A second layer sees the whole requester: try the concrete requesters that are both.
@@ -192,7 +194,7 @@ export function verifyRbac(documents: readonly RampartDocument[], inventory: Inv
         const both = combine(r, t);
         const d = evaluator.decide(both);
         if (d.decision !== "allow" && options.admits(both)) {
-          result.overGrants.push({ request: plain(both), reason: d.reason });
+          result.overGrants.push({ request: plain(both), reason: d.reason, grantedBy: authorizer.grantsOf(r) });
           return;
         }
       }
@@ -238,7 +240,7 @@ export function verifyRbac(documents: readonly RampartDocument[], inventory: Inv
       const verbs = anyVerb ? [...new Set([...t.verbs, ...extra])] : rule.verbs;
       const names = rule.resourceNames?.length ? rule.resourceNames : undefined;
       const emit = (n: string, nameList: readonly string[]) => {
-        for (const name of nameList) for (const verb of verbs) check(resourceRequest(s, verb, t, n, name));
+        for (const name of nameList) for (const verb of verbs) if (servable(t, verb, n, name)) check(resourceRequest(s, verb, t, n, name));
       };
       if (isNamespaceObject(t)) {
         // `GET /api/v1/namespaces/{ns}` carries namespace={ns} and name={ns} (SEMANTICS.md §1): RoleBindings reach it.
@@ -279,8 +281,8 @@ export function verifyRbac(documents: readonly RampartDocument[], inventory: Inv
             requests.push([n, universeNames(t, n)]);
           }
         }
-        for (const [n, names] of requests) for (const name of names) for (const verb of verbs) for (const s of members) {
-          check(resourceRequest(s, verb, t, n, name), from);
+        for (const [n, names] of requests) for (const name of names) for (const verb of verbs) {
+          if (servable(t, verb, n, name)) for (const s of members) check(resourceRequest(s, verb, t, n, name), from);
         }
       }
     }
