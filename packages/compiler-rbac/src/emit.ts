@@ -30,7 +30,8 @@ export function mergeRules(atoms: readonly Pick<Atom, "verb" | "target" | "names
       rules.push(rule);
     }
   }
-  return rules.sort((a, b) => cmp(ruleKey(a), ruleKey(b)));
+  const keyed = rules.map((r) => ({ r, key: ruleKey(r) }));
+  return keyed.sort((a, b) => cmp(a.key, b.key)).map((k) => k.r);
 }
 
 const ruleKey = (r: PolicyRule) => JSON.stringify([r.nonResourceURLs ?? [], r.apiGroups ?? [], r.resources ?? [], r.resourceNames ?? [], r.verbs]);

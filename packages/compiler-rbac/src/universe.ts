@@ -16,12 +16,6 @@ export function knownNamespaces(inventory: Inventory, policies: readonly AccessP
   return [...out].sort(cmp);
 }
 
-/** Literal namespaces an allow rule names that the inventory does not list. */
-export function unlistedNamespaces(inventory: Inventory, globs: readonly { literal: boolean; source: string }[]): string[] {
-  const listed = new Set(inventory.namespaces);
-  return globs.filter((g) => g.literal && !listed.has(g.source)).map((g) => g.source);
-}
-
 /**
  * Sample paths for URL globs and RBAC URL entries: each pattern with its wildcards taken as
  * nothing and as `x`, so that every pattern and every prefix relation between two of them is

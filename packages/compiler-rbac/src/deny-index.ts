@@ -1,0 +1,145 @@
+import type { AccessPolicyIR, AccessRuleIR } from "@rampart/core";
+import type { NamespaceMatcher } from "./namespace-matcher.js";
+import { closureOf, principalsOf, tokensOf } from "./principals.js";
+import { refCovers, type Target } from "./targets.js";
+
+/** The denies that may apply to one policy's requesters, indexed for the questions compilation asks. */
+export interface PolicyDenies {
+  /** Every such deny: the policy's own first, then other policies' in order; identical denies once. */
+  readonly all: readonly AccessRuleIR[];
+  /** The first deny (in `all` order) that may take (verb, target) away and restricts namespaces (not `*`). */
+  firstNamespaceRestricted(verb: string, t: Target): AccessRuleIR | undefined;
+  /** The denies that take (verb, target) away in a namespace ("" = cluster-wide or across all namespaces). */
+  applicable(verb: string, t: Target, namespace: string): AccessRuleIR[];
+}
+
+/** What a deny covers, to count identical denies of many policies once. */
+const denyKey = (r: AccessRuleIR) =>
+  JSON.stringify([r.verbs, r.resources, r.nonResourceURLs?.map((g) => g.source), r.namespaces?.map((g) => g.source), r.names?.map((g) => g.source)]);
+
+/** A distinct deny (by content), with what it covers precomputed. */
+interface DenyEntry {
+  readonly id: number;
+  readonly rule: AccessRuleIR;
+  readonly targets: ReadonlySet<Target>;
+  /** Restricted to some namespaces (has `namespaces`, not `*`). */
+  readonly restricted: boolean;
+}
+
+const verbMatches = (rule: AccessRuleIR, verb: string) => rule.anyVerb || rule.verbs.includes(verb);
+
+/**
+ * Indexes the deny rules of all policies once: per target the distinct denies that cover it,
+ * per namespace the namespace-restricted ones that match it (globs expanded once per pattern by
+ * the matcher), and per requester token the policies whose denies may reach it. `forPolicy`
+ * then answers per policy without rescanning every deny.
+ */
+export function createDenyIndex(policies: readonly AccessPolicyIR[], targets: readonly Target[], matcher: NamespaceMatcher): { forPolicy(policy: AccessPolicyIR): PolicyDenies } {
+  const entries = new Map<string, DenyEntry>();
+  const entryOf = new Map<AccessRuleIR, DenyEntry>();
+  const unrestrictedByTarget = new Map<Target, DenyEntry[]>();
+  const restrictedByTarget = new Map<Target, DenyEntry[]>();
+  const byNamespace = new Map<string, DenyEntry[]>();
+  for (const p of policies) {
+    for (const r of p.rules) {
+      if (r.effect !== "deny") continue;
+      const key = denyKey(r);
+      let e = entries.get(key);
+      if (!e) {
+        const covered = r.nonResourceURLs ? [] : targets.filter((t) => r.resources.some((ref) => refCovers(ref, t)));
+        const restricted = r.namespaces !== undefined && !r.anyNamespace;
+        entries.set(key, (e = { id: entries.size, rule: r, targets: new Set(covered), restricted }));
+        for (const t of covered) push(restricted ? restrictedByTarget : unrestrictedByTarget, t, e);
+        if (restricted) for (const ns of matcher.matching(r.namespaces!)) push(byNamespace, ns, e);
+      }
+      entryOf.set(r, e);
+    }
+  }
+  // Which policies' denies may reach a requester holding a token (see principals.ts).
+  const withDenies = policies.filter((p) => p.rules.some((r) => r.effect === "deny"));
+  const byToken = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  withDenies.forEach((q, i) => {
+    push(byName, q.name, i);
+    for (const token of new Set(principalsOf(q).flatMap(tokensOf))) push(byToken, token, i);
+  });
+  // Denies reachable from a set of policies (in order), keyed by that set: most policies share one.
+  const groups = new Map<string, Map<number, { rule: AccessRuleIR; rank: number }>>();
+  const marks = new Uint8Array(withDenies.length);
+  const groupOf = (policy: AccessPolicyIR) => {
+    marks.fill(0);
+    for (const token of new Set(principalsOf(policy).flatMap(closureOf))) for (const i of byToken.get(token) ?? []) marks[i] = 1;
+    for (const i of byName.get(policy.name) ?? []) marks[i] = 1; // same name: always the same requesters
+    const others: number[] = [];
+    for (let i = 0; i < marks.length; i++) if (marks[i]) others.push(i);
+    const key = others.join(",");
+    let group = groups.get(key);
+    if (!group) {
+      group = new Map();
+      for (const i of others) {
+        for (const r of withDenies[i]!.rules) {
+          if (r.effect !== "deny") continue;
+          const e = entryOf.get(r)!;
+          if (!group.has(e.id)) group.set(e.id, { rule: r, rank: group.size });
+        }
+      }
+      groups.set(key, group);
+    }
+    return group;
+  };
+  return {
+    forPolicy(policy) {
+      // Own denies first (ranks 0…k-1), then those of every policy a requester of this one may also
+      // match, in policy order (ranks k + their rank in the group): the first occurrence of a deny wins.
+      const own = new Map<number, { rule: AccessRuleIR; rank: number }>();
+      for (const r of policy.rules) {
+        if (r.effect !== "deny") continue;
+        const e = entryOf.get(r)!;
+        if (!own.has(e.id)) own.set(e.id, { rule: r, rank: own.size });
+      }
+      const group = groupOf(policy);
+      const k = own.size;
+      const lookup = (id: number) => {
+        const o = own.get(id);
+        if (o) return o;
+        const g = group.get(id);
+        return g && { rule: g.rule, rank: k + g.rank };
+      };
+      let all: AccessRuleIR[] | undefined;
+      return {
+        get all() {
+          if (!all) all = [...own.values(), ...[...group].filter(([id]) => !own.has(id)).map(([, g]) => g)].map((m) => m.rule);
+          return all;
+        },
+        firstNamespaceRestricted(verb, t) {
+          let best: { rule: AccessRuleIR; rank: number } | undefined;
+          for (const e of restrictedByTarget.get(t) ?? []) {
+            const m = lookup(e.id);
+            if (m && verbMatches(e.rule, verb) && (!best || m.rank < best.rank)) best = m;
+          }
+          return best?.rule;
+        },
+        applicable(verb, t, ns) {
+          const out: AccessRuleIR[] = [];
+          for (const e of unrestrictedByTarget.get(t) ?? []) {
+            const m = lookup(e.id);
+            if (m && verbMatches(e.rule, verb) && (!e.rule.namespaces || t.namespaced)) out.push(m.rule);
+          }
+          if (ns !== "" && t.namespaced) {
+            for (const e of byNamespace.get(ns) ?? []) {
+              const m = lookup(e.id);
+              if (m && e.targets.has(t) && verbMatches(e.rule, verb)) out.push(m.rule);
+            }
+          }
+          return out;
+        },
+      };
+    },
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
