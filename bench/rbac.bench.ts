@@ -9,7 +9,7 @@ import { compileRbac, verifyRbac } from "@rampart/compiler-rbac";
 import { prng } from "./prng.js";
 
 
-function scenario() {
+export function scenario() {
   const rand = prng(42);
   const namespaces = Array.from({ length: 200 }, (_, i) => `team-${i}`);
   const pods: Record<string, string[]> = {};

@@ -64,28 +64,36 @@ export function createDenyIndex(policies: readonly AccessPolicyIR[], targets: re
     for (const token of new Set(principalsOf(q).flatMap(tokensOf))) push(byToken, token, i);
   });
   // Denies reachable from a set of policies (in order), keyed by that set: most policies share one.
-  const groups = new Map<string, Map<number, { rule: AccessRuleIR; rank: number }>>();
-  const marks = new Uint8Array(withDenies.length);
-  const groupOf = (policy: AccessPolicyIR) => {
-    marks.fill(0);
-    for (const token of new Set(principalsOf(policy).flatMap(closureOf))) for (const i of byToken.get(token) ?? []) marks[i] = 1;
-    for (const i of byName.get(policy.name) ?? []) marks[i] = 1; // same name: always the same requesters
-    const others: number[] = [];
-    for (let i = 0; i < marks.length; i++) if (marks[i]) others.push(i);
-    const key = others.join(",");
+  // Tokens held by many policies (a shared group, any person) decide the set; the few policies a
+  // narrow token (one user) adds are usually already in it, and then the set is the same.
+  type Group = { members: Uint8Array; denies: Map<number, { rule: AccessRuleIR; rank: number }> };
+  const groups = new Map<string, Group>();
+  const makeGroup = (key: string, indices: () => Iterable<number>): Group => {
     let group = groups.get(key);
-    if (!group) {
-      group = new Map();
-      for (const i of others) {
-        for (const r of withDenies[i]!.rules) {
-          if (r.effect !== "deny") continue;
-          const e = entryOf.get(r)!;
-          if (!group.has(e.id)) group.set(e.id, { rule: r, rank: group.size });
-        }
+    if (group) return group;
+    const members = new Uint8Array(withDenies.length);
+    for (const i of indices()) members[i] = 1;
+    const denies = new Map<number, { rule: AccessRuleIR; rank: number }>();
+    for (let i = 0; i < members.length; i++) {
+      if (!members[i]) continue;
+      for (const r of withDenies[i]!.rules) {
+        if (r.effect !== "deny") continue;
+        const e = entryOf.get(r)!;
+        if (!denies.has(e.id)) denies.set(e.id, { rule: r, rank: denies.size });
       }
-      groups.set(key, group);
     }
+    groups.set(key, (group = { members, denies }));
     return group;
+  };
+  const WIDE = 8;
+  const groupOf = (policy: AccessPolicyIR) => {
+    const tokens = [...new Set(principalsOf(policy).flatMap(closureOf))].filter((t) => byToken.has(t)).sort();
+    const wide = tokens.filter((t) => byToken.get(t)!.length > WIDE);
+    const narrow = [...tokens.filter((t) => byToken.get(t)!.length <= WIDE).flatMap((t) => byToken.get(t)!), ...(byName.get(policy.name) ?? [])]; // same name: always the same requesters
+    const base = makeGroup(`w:${wide.join("\u0000")}`, () => wide.flatMap((t) => byToken.get(t)!));
+    if (narrow.every((i) => base.members[i])) return base.denies;
+    const all = new Set([...wide.flatMap((t) => byToken.get(t)!), ...narrow]);
+    return makeGroup(`a:${[...all].sort((x, y) => x - y).join(",")}`, () => all).denies;
   };
   return {
     forPolicy(policy) {

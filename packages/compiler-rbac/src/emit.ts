@@ -6,11 +6,19 @@ import { rbacResource } from "./targets.js";
 const RBAC_API = "rbac.authorization.k8s.io/v1";
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The text of a names list, joined once per list (atoms of one rule share their lists). */
+const joined = new WeakMap<readonly string[], string>();
+function namesText(names: readonly string[]): string {
+  let text = joined.get(names);
+  if (text === undefined) joined.set(names, (text = names.join("\u0001")));
+  return text;
+}
+
 /** Merges atoms into few PolicyRules: per (group, names) the resources that share a verb set. */
 export function mergeRules(atoms: readonly Pick<Atom, "verb" | "target" | "names">[]): PolicyRule[] {
   const byKey = new Map<string, { group: string; names: string[] | undefined; resources: Map<string, Set<string>> }>();
   for (const a of atoms) {
-    const key = `${a.target.group}\u0000${a.names ? a.names.join("\u0001") : "\u0002"}`;
+    const key = `${a.target.group}\u0000${a.names ? namesText(a.names) : "\u0002"}`;
     let e = byKey.get(key);
     if (!e) byKey.set(key, (e = { group: a.target.group, names: a.names, resources: new Map() }));
     const res = rbacResource(a.target);

@@ -122,6 +122,8 @@ export function ruleAtoms(policy: AccessPolicyIR, rule: AccessRuleIR, denies: Po
   const x: RuleExpansion = { atoms: [], noNames: new Set(), nameless: new Set(), listing: new Set(), byName: new Set(), narrowed: new Map(), foreign: new Map(), matchedNamespaces: true };
   const wild = ctx.keepWildcards && !rule.names && !denies.all.some((d) => mayIntersect(rule, d));
   const atom = (verb: string, target: Target, namespace: string, names: string[] | undefined) => x.atoms.push({ verb, target, namespace, names, policy: policy.name, rule: rule.index });
+  // Verbs of a target that the same denies narrow get the same names: filter once.
+  const named = new Map<string, string[]>();
   for (const ref of rule.resources) {
     // Cluster-wide rules may keep `*` and `*/<sub>` as RBAC writes them (exact: same meaning in RBAC and rampart).
     // In a namespace they would also reach the Namespace object itself (SEMANTICS.md §3), so they are expanded there.
@@ -160,7 +162,9 @@ export function ruleAtoms(policy: AccessPolicyIR, rule: AccessRuleIR, denies: Po
             continue;
           }
           x.byName.add(verb);
-          const names = candidates.filter((n) => (!rule.names || rule.names.some((g) => g.test(n))) && !denyNames.some((g) => g.test(n)));
+          const key = `${t.group}/${t.resource}/${ns}/${applicable.map((d) => d.ordinal).join(",")}`;
+          let names = named.get(key);
+          if (!names) named.set(key, (names = candidates.filter((n) => (!rule.names || rule.names.some((g) => g.test(n))) && !denyNames.some((g) => g.test(n)))));
           if (names.length > 0) atom(verb, t, ns, names);
         }
       }
