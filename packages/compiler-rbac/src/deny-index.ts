@@ -28,13 +28,20 @@ interface DenyEntry {
 
 const verbMatches = (rule: AccessRuleIR, verb: string) => rule.anyVerb || rule.verbs.includes(verb);
 
-/**
- * Indexes the deny rules of all policies once: per target the distinct denies that cover it,
- * per namespace the namespace-restricted ones that match it (globs expanded once per pattern by
- * the matcher), and per requester token the policies whose denies may reach it. `forPolicy`
- * then answers per policy without rescanning every deny.
- */
-export function createDenyIndex(policies: readonly AccessPolicyIR[], targets: readonly Target[], matcher: NamespaceMatcher): { forPolicy(policy: AccessPolicyIR): PolicyDenies } {
+/** A deny as one policy sees it: the rule of the first policy (own first) that has it, and its rank. */
+type Ranked = { rule: AccessRuleIR; rank: number };
+
+/** The distinct denies of all policies, indexed by target and by namespace. */
+interface DenyTables {
+  readonly entryOf: ReadonlyMap<AccessRuleIR, DenyEntry>;
+  readonly unrestrictedByTarget: ReadonlyMap<Target, DenyEntry[]>;
+  readonly restrictedByTarget: ReadonlyMap<Target, DenyEntry[]>;
+  /** Namespace → the namespace-restricted denies whose globs match it. */
+  readonly byNamespace: ReadonlyMap<string, DenyEntry[]>;
+}
+
+/** Indexes every distinct deny once: the targets it covers and the namespaces its globs match. */
+function denyTables(policies: readonly AccessPolicyIR[], targets: readonly Target[], matcher: NamespaceMatcher): DenyTables {
   const entries = new Map<string, DenyEntry>();
   const entryOf = new Map<AccessRuleIR, DenyEntry>();
   const unrestrictedByTarget = new Map<Target, DenyEntry[]>();
@@ -55,7 +62,19 @@ export function createDenyIndex(policies: readonly AccessPolicyIR[], targets: re
       entryOf.set(r, e);
     }
   }
-  // Which policies' denies may reach a requester holding a token (see principals.ts).
+  return { entryOf, unrestrictedByTarget, restrictedByTarget, byNamespace };
+}
+
+/** Wider than this many policies, a token is shared (a team group, any person) rather than one user's. */
+const WIDE = 8;
+
+/**
+ * `reach(policy)`: the denies of every policy whose subjects a requester of `policy` may also
+ * match (see principals.ts), first occurrence in policy order. Computed per set of policies and
+ * shared: the wide tokens decide the set, and the few policies a narrow token (one user) adds are
+ * usually in it already, so that most policies share one set.
+ */
+function reachGroups(policies: readonly AccessPolicyIR[], entryOf: ReadonlyMap<AccessRuleIR, DenyEntry>): (policy: AccessPolicyIR) => ReadonlyMap<number, Ranked> {
   const withDenies = policies.filter((p) => p.rules.some((r) => r.effect === "deny"));
   const byToken = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
@@ -63,17 +82,14 @@ export function createDenyIndex(policies: readonly AccessPolicyIR[], targets: re
     push(byName, q.name, i);
     for (const token of new Set(principalsOf(q).flatMap(tokensOf))) push(byToken, token, i);
   });
-  // Denies reachable from a set of policies (in order), keyed by that set: most policies share one.
-  // Tokens held by many policies (a shared group, any person) decide the set; the few policies a
-  // narrow token (one user) adds are usually already in it, and then the set is the same.
-  type Group = { members: Uint8Array; denies: Map<number, { rule: AccessRuleIR; rank: number }> };
+  type Group = { members: Uint8Array; denies: Map<number, Ranked> };
   const groups = new Map<string, Group>();
   const makeGroup = (key: string, indices: () => Iterable<number>): Group => {
     let group = groups.get(key);
     if (group) return group;
     const members = new Uint8Array(withDenies.length);
     for (const i of indices()) members[i] = 1;
-    const denies = new Map<number, { rule: AccessRuleIR; rank: number }>();
+    const denies = new Map<number, Ranked>();
     for (let i = 0; i < members.length; i++) {
       if (!members[i]) continue;
       for (const r of withDenies[i]!.rules) {
@@ -85,65 +101,77 @@ export function createDenyIndex(policies: readonly AccessPolicyIR[], targets: re
     groups.set(key, (group = { members, denies }));
     return group;
   };
-  const WIDE = 8;
-  const groupOf = (policy: AccessPolicyIR) => {
+  return (policy) => {
     const tokens = [...new Set(principalsOf(policy).flatMap(closureOf))].filter((t) => byToken.has(t)).sort();
     const wide = tokens.filter((t) => byToken.get(t)!.length > WIDE);
-    const narrow = [...tokens.filter((t) => byToken.get(t)!.length <= WIDE).flatMap((t) => byToken.get(t)!), ...(byName.get(policy.name) ?? [])]; // same name: always the same requesters
+    // Same name: always the same requesters.
+    const narrow = [...tokens.filter((t) => byToken.get(t)!.length <= WIDE).flatMap((t) => byToken.get(t)!), ...(byName.get(policy.name) ?? [])];
     const base = makeGroup(`w:${wide.join("\u0000")}`, () => wide.flatMap((t) => byToken.get(t)!));
     if (narrow.every((i) => base.members[i])) return base.denies;
     const all = new Set([...wide.flatMap((t) => byToken.get(t)!), ...narrow]);
     return makeGroup(`a:${[...all].sort((x, y) => x - y).join(",")}`, () => all).denies;
   };
+}
+
+/**
+ * The denies of one policy: its own first (ranks 0…k-1), then those it reaches (ranks k + their
+ * rank in the group); the first occurrence of a deny wins, as in a scan of the policies in order.
+ */
+function policyDenies(policy: AccessPolicyIR, tables: DenyTables, reached: ReadonlyMap<number, Ranked>): PolicyDenies {
+  const own = new Map<number, Ranked>();
+  for (const r of policy.rules) {
+    if (r.effect !== "deny") continue;
+    const e = tables.entryOf.get(r)!;
+    if (!own.has(e.id)) own.set(e.id, { rule: r, rank: own.size });
+  }
+  const k = own.size;
+  const lookup = (id: number): Ranked | undefined => {
+    const o = own.get(id);
+    if (o) return o;
+    const g = reached.get(id);
+    return g && { rule: g.rule, rank: k + g.rank };
+  };
+  let all: AccessRuleIR[] | undefined;
   return {
-    forPolicy(policy) {
-      // Own denies first (ranks 0…k-1), then those of every policy a requester of this one may also
-      // match, in policy order (ranks k + their rank in the group): the first occurrence of a deny wins.
-      const own = new Map<number, { rule: AccessRuleIR; rank: number }>();
-      for (const r of policy.rules) {
-        if (r.effect !== "deny") continue;
-        const e = entryOf.get(r)!;
-        if (!own.has(e.id)) own.set(e.id, { rule: r, rank: own.size });
+    get all() {
+      if (!all) all = [...own.values(), ...[...reached].filter(([id]) => !own.has(id)).map(([, g]) => g)].map((m) => m.rule);
+      return all;
+    },
+    firstNamespaceRestricted(verb, t) {
+      let best: Ranked | undefined;
+      for (const e of tables.restrictedByTarget.get(t) ?? []) {
+        const m = lookup(e.id);
+        if (m && verbMatches(e.rule, verb) && (!best || m.rank < best.rank)) best = m;
       }
-      const group = groupOf(policy);
-      const k = own.size;
-      const lookup = (id: number) => {
-        const o = own.get(id);
-        if (o) return o;
-        const g = group.get(id);
-        return g && { rule: g.rule, rank: k + g.rank };
-      };
-      let all: AccessRuleIR[] | undefined;
-      return {
-        get all() {
-          if (!all) all = [...own.values(), ...[...group].filter(([id]) => !own.has(id)).map(([, g]) => g)].map((m) => m.rule);
-          return all;
-        },
-        firstNamespaceRestricted(verb, t) {
-          let best: { rule: AccessRuleIR; rank: number } | undefined;
-          for (const e of restrictedByTarget.get(t) ?? []) {
-            const m = lookup(e.id);
-            if (m && verbMatches(e.rule, verb) && (!best || m.rank < best.rank)) best = m;
-          }
-          return best?.rule;
-        },
-        applicable(verb, t, ns) {
-          const out: AccessRuleIR[] = [];
-          for (const e of unrestrictedByTarget.get(t) ?? []) {
-            const m = lookup(e.id);
-            if (m && verbMatches(e.rule, verb) && (!e.rule.namespaces || t.namespaced)) out.push(m.rule);
-          }
-          if (ns !== "" && t.namespaced) {
-            for (const e of byNamespace.get(ns) ?? []) {
-              const m = lookup(e.id);
-              if (m && e.targets.has(t) && verbMatches(e.rule, verb)) out.push(m.rule);
-            }
-          }
-          return out;
-        },
-      };
+      return best?.rule;
+    },
+    applicable(verb, t, ns) {
+      const out: AccessRuleIR[] = [];
+      for (const e of tables.unrestrictedByTarget.get(t) ?? []) {
+        const m = lookup(e.id);
+        if (m && verbMatches(e.rule, verb) && (!e.rule.namespaces || t.namespaced)) out.push(m.rule);
+      }
+      if (ns !== "" && t.namespaced) {
+        for (const e of tables.byNamespace.get(ns) ?? []) {
+          const m = lookup(e.id);
+          if (m && e.targets.has(t) && verbMatches(e.rule, verb)) out.push(m.rule);
+        }
+      }
+      return out;
     },
   };
+}
+
+/**
+ * Indexes the deny rules of all policies once: per target the distinct denies that cover it,
+ * per namespace the namespace-restricted ones that match it (globs expanded once per pattern by
+ * the matcher), and per requester token the policies whose denies may reach it. `forPolicy`
+ * then answers per policy without rescanning every deny.
+ */
+export function createDenyIndex(policies: readonly AccessPolicyIR[], targets: readonly Target[], matcher: NamespaceMatcher): { forPolicy(policy: AccessPolicyIR): PolicyDenies } {
+  const tables = denyTables(policies, targets, matcher);
+  const reach = reachGroups(policies, tables.entryOf);
+  return { forPolicy: (policy) => policyDenies(policy, tables, reach(policy)) };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
