@@ -58,8 +58,23 @@ export function subjectApplies(subject: RbacSubject, user: string, groups: reado
   }
 }
 
+/** A kind, name and (for Roles and RoleBindings) namespace of an RBAC object. */
+export interface RbacObjectRef {
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/** A binding whose role has a rule that allows a request. */
+export interface RbacGrant {
+  binding: RbacObjectRef;
+  role: RbacObjectRef;
+}
+
 /** An RBAC authorizer over a fixed set of objects, indexed for repeated questions. */
 export interface RbacAuthorizer {
+  /** Every binding (with its role) through which RBAC allows the request, in object order: who granted it. */
+  grantsOf(request: RbacRequest): RbacGrant[];
   /** True when some applicable rule allows the request (RBAC never denies; no rule is "no opinion"). */
   allows(request: RbacRequest): boolean;
   /** The same decision specialised to one requester: bindings are resolved once, for fast repeated calls. */
@@ -69,6 +84,7 @@ export interface RbacAuthorizer {
 interface Binding {
   /** "" for a ClusterRoleBinding. */
   readonly namespace: string;
+  readonly grant: RbacGrant;
   readonly subjects: readonly RbacSubject[];
   readonly rules: readonly CompiledRule[];
 }
@@ -90,13 +106,15 @@ export function createRbacAuthorizer(objects: readonly RbacObject[]): RbacAuthor
   for (const o of objects) {
     if (!o.roleRef) continue;
     if (o.kind === "ClusterRoleBinding" && o.roleRef.kind === "ClusterRole") {
-      clusterBindings.push({ namespace: "", subjects: o.subjects ?? [], rules: clusterRoles.get(o.roleRef.name) ?? [] });
+      const grant = { binding: { kind: o.kind, name: o.metadata?.name ?? "" }, role: { kind: "ClusterRole", name: o.roleRef.name } };
+      clusterBindings.push({ namespace: "", grant, subjects: o.subjects ?? [], rules: clusterRoles.get(o.roleRef.name) ?? [] });
     } else if (o.kind === "RoleBinding") {
       const ns = o.metadata?.namespace ?? "";
       if (ns === "") continue;
       const rules = o.roleRef.kind === "ClusterRole" ? clusterRoles.get(o.roleRef.name) : o.roleRef.kind === "Role" ? roles.get(`${ns}/${o.roleRef.name}`) : undefined;
       const list = nsBindings.get(ns) ?? [];
-      list.push({ namespace: ns, subjects: o.subjects ?? [], rules: rules ?? [] });
+      const role = o.roleRef.kind === "Role" ? { kind: "Role", name: o.roleRef.name, namespace: ns } : { kind: o.roleRef.kind, name: o.roleRef.name };
+      list.push({ namespace: ns, grant: { binding: { kind: o.kind, name: o.metadata?.name ?? "", namespace: ns }, role }, subjects: o.subjects ?? [], rules: rules ?? [] });
       nsBindings.set(ns, list);
     }
   }
@@ -110,6 +128,11 @@ export function createRbacAuthorizer(objects: readonly RbacObject[]): RbacAuthor
   };
   const applies = (b: Binding, user: string, groups: readonly string[]) => b.subjects.some((s) => subjectApplies(s, user, groups, b.namespace));
   return {
+    grantsOf(r) {
+      const ns = r.resourceRequest ? (r.namespace ?? "") : "";
+      const candidates = ns === "" ? clusterBindings : [...clusterBindings, ...(nsBindings.get(ns) ?? [])];
+      return candidates.filter((b) => applies(b, r.user, r.groups) && b.rules.some((rule) => rule(r))).map((b) => structuredClone(b.grant));
+    },
     allows(r) {
       const cluster = clusterBindings.filter((b) => applies(b, r.user, r.groups)).flatMap((b) => b.rules);
       return decide(cluster, (ns) => (nsBindings.get(ns) ?? []).filter((b) => applies(b, r.user, r.groups)).flatMap((b) => b.rules), r);

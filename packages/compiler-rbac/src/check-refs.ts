@@ -12,6 +12,16 @@ export function checkRefs(documents: readonly RampartDocument[], inventory: Inve
     for (const s of r.subresources) for (const v of s.verbs) verbs.add(v);
   }
   const targets = allTargets(inventory);
+  // Many rules name the same resources: match each distinct text against the targets once.
+  const byText = new Map<string, { matched: boolean; verbs: readonly string[] }>();
+  const servedBy = (text: string, ref: Exclude<ReturnType<typeof parseResourceRef>, { error: string }>) => {
+    let s = byText.get(text);
+    if (!s) {
+      const matched = targets.filter((t) => resourceRefMatches(ref, t.group, t.resource, t.sub));
+      byText.set(text, (s = { matched: matched.length > 0, verbs: [...new Set(matched.flatMap((t) => t.verbs))] }));
+    }
+    return s;
+  };
   for (const doc of documentsOfKind(documents, "AccessPolicy")) {
     doc.spec.rules.forEach((rule, i) => {
       rule.verbs.forEach((verb, j) => {
@@ -25,9 +35,9 @@ export function checkRefs(documents: readonly RampartDocument[], inventory: Inve
         for (const text of rule.resources) {
           const ref = parseResourceRef(text);
           if ("error" in ref) continue;
-          const matched = targets.filter((t) => resourceRefMatches(ref, t.group, t.resource, t.sub));
-          if (matched.length === 0) known = false;
-          for (const t of matched) for (const v of t.verbs) served.add(v);
+          const s = servedBy(text, ref);
+          if (!s.matched) known = false;
+          for (const v of s.verbs) served.add(v);
         }
         rule.verbs.forEach((verb, j) => {
           if (!known || verb === "*" || served.has(verb) || !verbs.has(verb)) return;

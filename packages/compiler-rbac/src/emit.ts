@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { AccessPolicyIR } from "@rampart/core";
 import type { Atom } from "./grants.js";
 import type { PolicyRule, RbacObject, RbacSubject } from "./rbac-types.js";
@@ -7,11 +6,19 @@ import { rbacResource } from "./targets.js";
 const RBAC_API = "rbac.authorization.k8s.io/v1";
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The text of a names list, joined once per list (atoms of one rule share their lists). */
+const joined = new WeakMap<readonly string[], string>();
+function namesText(names: readonly string[]): string {
+  let text = joined.get(names);
+  if (text === undefined) joined.set(names, (text = names.join("\u0001")));
+  return text;
+}
+
 /** Merges atoms into few PolicyRules: per (group, names) the resources that share a verb set. */
 export function mergeRules(atoms: readonly Pick<Atom, "verb" | "target" | "names">[]): PolicyRule[] {
   const byKey = new Map<string, { group: string; names: string[] | undefined; resources: Map<string, Set<string>> }>();
   for (const a of atoms) {
-    const key = `${a.target.group}\u0000${a.names ? a.names.join("\u0001") : "\u0002"}`;
+    const key = `${a.target.group}\u0000${a.names ? namesText(a.names) : "\u0002"}`;
     let e = byKey.get(key);
     if (!e) byKey.set(key, (e = { group: a.target.group, names: a.names, resources: new Map() }));
     const res = rbacResource(a.target);
@@ -31,7 +38,8 @@ export function mergeRules(atoms: readonly Pick<Atom, "verb" | "target" | "names
       rules.push(rule);
     }
   }
-  return rules.sort((a, b) => cmp(ruleKey(a), ruleKey(b)));
+  const keyed = rules.map((r) => ({ r, key: ruleKey(r) }));
+  return keyed.sort((a, b) => cmp(a.key, b.key)).map((k) => k.r);
 }
 
 const ruleKey = (r: PolicyRule) => JSON.stringify([r.nonResourceURLs ?? [], r.apiGroups ?? [], r.resources ?? [], r.resourceNames ?? [], r.verbs]);
@@ -46,16 +54,16 @@ export function rbacSubjects(policy: AccessPolicyIR): RbacSubject[] {
   return out.sort((a, b) => cmp(`${a.kind}/${a.namespace ?? ""}/${a.name}`, `${b.kind}/${b.namespace ?? ""}/${b.name}`));
 }
 
-/** A short stable hash for object names. */
-export const shortHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 10);
+/**
+ * The name of every object of a policy: `rampart:<policy>`. Policy names are DNS-1123 labels
+ * (≤ 63 characters, no `:`), so the name stays within 253 characters and two policies never share it.
+ */
+export const objectName = (policy: string): string => `rampart:${policy}`;
 
-/** Object names: `rampart:<policy>[:<scope>]`, hashed to stay within 253 characters. */
-export function objectName(policy: string, scope?: string): string {
-  const name = scope ? `rampart:${policy}:${scope}` : `rampart:${policy}`;
-  return name.length <= 253 ? name : `rampart:${policy.slice(0, 200)}:${shortHash(name)}`;
-}
-
-/** Emits the ClusterRoles and bindings of one policy. */
+/**
+ * Emits the objects of one policy: cluster-wide grants in ClusterRole + ClusterRoleBinding
+ * `rampart:<policy>`, namespaced grants in Role + RoleBinding `rampart:<policy>` of each namespace.
+ */
 export function emitPolicy(policy: AccessPolicyIR, atoms: readonly Atom[], nonResource: PolicyRule[]): RbacObject[] {
   const subjects = rbacSubjects(policy);
   if (subjects.length === 0) return [];
@@ -72,20 +80,19 @@ export function emitPolicy(policy: AccessPolicyIR, atoms: readonly Atom[], nonRe
     objects.push({ apiVersion: RBAC_API, kind: "ClusterRole", metadata: meta(name), rules: clusterRules });
     objects.push({ apiVersion: RBAC_API, kind: "ClusterRoleBinding", metadata: meta(name), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name }, subjects });
   }
-  // Namespaced grants: one ClusterRole per distinct rule set, bound by a RoleBinding in each namespace.
+  // Namespaced grants: per namespace a Role and a RoleBinding, both `rampart:<policy>`. The roleRef is
+  // a constant of the binding's name (Kubernetes forbids changing it), and an edit changes the Role in place.
   const byNs = new Map<string, Atom[]>();
-  for (const a of atoms) if (a.namespace !== "") byNs.set(a.namespace, [...(byNs.get(a.namespace) ?? []), a]);
-  const roleFor = new Map<string, string>();
+  for (const a of atoms) {
+    if (a.namespace === "") continue;
+    const list = byNs.get(a.namespace);
+    if (list) list.push(a);
+    else byNs.set(a.namespace, [a]);
+  }
+  const name = objectName(policy.name);
   for (const ns of [...byNs.keys()].sort(cmp)) {
-    const rules = mergeRules(byNs.get(ns)!);
-    const text = JSON.stringify(rules);
-    let name = roleFor.get(text);
-    if (!name) {
-      name = objectName(policy.name, `ns-${shortHash(text)}`);
-      roleFor.set(text, name);
-      objects.push({ apiVersion: RBAC_API, kind: "ClusterRole", metadata: meta(name), rules });
-    }
-    objects.push({ apiVersion: RBAC_API, kind: "RoleBinding", metadata: meta(objectName(policy.name), ns), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name }, subjects });
+    objects.push({ apiVersion: RBAC_API, kind: "Role", metadata: meta(name, ns), rules: mergeRules(byNs.get(ns)!) });
+    objects.push({ apiVersion: RBAC_API, kind: "RoleBinding", metadata: meta(name, ns), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name }, subjects });
   }
   return objects;
 }

@@ -11,6 +11,6 @@ export type { VerifyRbacOptions, VerifyRbacResult, GrantMismatch } from "./verif
 /** The Kubernetes RBAC authorizer (SEMANTICS.md): objects → allow or no opinion; one rule; one binding subject. */
 export { createRbacAuthorizer, ruleAllows, subjectApplies } from "./authorizer.js";
 /** An authorizer over a fixed set of RBAC objects. */
-export type { RbacAuthorizer } from "./authorizer.js";
+export type { RbacAuthorizer, RbacGrant, RbacObjectRef } from "./authorizer.js";
 /** RBAC objects, rules, subjects and request attributes as emitted and read back. */
 export type { PolicyRule, RbacObject, RbacRequest, RbacSubject } from "./rbac-types.js";

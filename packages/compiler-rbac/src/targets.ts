@@ -24,15 +24,14 @@ export function allTargets(inventory: Inventory): Target[] {
   return out;
 }
 
-/** The targets a resource ref covers, with the evaluator's meaning of `*` parts. */
+/** Does a resource ref cover a target, with the evaluator's meaning of `*` parts? */
+export function refCovers(ref: ResourceRef, t: Target): boolean {
+  return ref.everything || (t.group === ref.group && (ref.resource === "*" || t.resource === ref.resource) && (ref.subresource === "*" ? t.sub !== "" : t.sub === ref.subresource));
+}
+
+/** The targets a resource ref covers. */
 export function targetsOf(ref: ResourceRef, all: readonly Target[]): Target[] {
-  if (ref.everything) return [...all];
-  return all.filter(
-    (t) =>
-      t.group === ref.group &&
-      (ref.resource === "*" || t.resource === ref.resource) &&
-      (ref.subresource === "*" ? t.sub !== "" : t.sub === ref.subresource),
-  );
+  return ref.everything ? [...all] : all.filter((t) => refCovers(ref, t));
 }
 
 /**

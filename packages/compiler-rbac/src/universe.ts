@@ -16,12 +16,6 @@ export function knownNamespaces(inventory: Inventory, policies: readonly AccessP
   return [...out].sort(cmp);
 }
 
-/** Literal namespaces an allow rule names that the inventory does not list. */
-export function unlistedNamespaces(inventory: Inventory, globs: readonly { literal: boolean; source: string }[]): string[] {
-  const listed = new Set(inventory.namespaces);
-  return globs.filter((g) => g.literal && !listed.has(g.source)).map((g) => g.source);
-}
-
 /**
  * Sample paths for URL globs and RBAC URL entries: each pattern with its wildcards taken as
  * nothing and as `x`, so that every pattern and every prefix relation between two of them is
@@ -40,4 +34,23 @@ export function urlSamples(patterns: Iterable<string>): string[] {
     out.add(p.replace(/\*/g, "x/y").replace(/\?/g, "x"));
   }
   return [...out].filter((s) => s.startsWith("/")).sort(cmp);
+}
+
+/** The verbs discovery lists for resources; other verbs (bind, escalate, impersonate, use…) are authorization-only. */
+const API_VERBS = new Set(["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"]);
+/** Verbs whose requests always name one object: without a name `get` is a list and `delete` a deletecollection. */
+const SINGLE_OBJECT_VERBS = new Set(["get", "update", "patch", "delete"]);
+/** The only requests across all namespaces the API serves on a namespaced resource: reading the collection. */
+const ALL_NAMESPACE_VERBS = new Set(["list", "watch"]);
+
+/**
+ * Can the API server receive this request (Kubernetes `RequestInfo`)? An API verb must be one
+ * discovery lists for the target; `get`, `update`, `patch`, `delete` and subresources name an
+ * object; only `list` and `watch` carry a name from a field selector, so `deletecollection`
+ * never does; a namespaced resource is reached across all namespaces only by `list` and `watch`.
+ */
+export function servable(t: { readonly sub: string; readonly namespaced: boolean; readonly verbs: readonly string[] }, verb: string, namespace: string, name: string): boolean {
+  if (API_VERBS.has(verb) && !t.verbs.includes(verb)) return false;
+  if (name === "" ? t.sub !== "" || SINGLE_OBJECT_VERBS.has(verb) : verb === "deletecollection") return false;
+  return !(t.namespaced && namespace === "") || (t.sub === "" && ALL_NAMESPACE_VERBS.has(verb));
 }

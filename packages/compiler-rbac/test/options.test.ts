@@ -55,7 +55,7 @@ describe("keepWildcards", () => {
     expect(cluster.rules!.flatMap((r) => r.resources)).toContain("*/scale");
     expect(cluster.rules!.flatMap((r) => r.resources)).toContain("deployments");
     expect(cluster.rules!.flatMap((r) => r.resources)).not.toContain("*");
-    const ns = out.objects.find((o) => o.kind === "ClusterRole" && o.metadata.name !== "rampart:ops")!;
+    const ns = out.objects.find((o) => o.kind === "Role" && o.metadata.namespace === "team-a")!;
     expect(ns.rules!.flatMap((r) => r.resources)).not.toContain("*");
     expect(ns.rules!.flatMap((r) => r.verbs)).toEqual(ns.rules!.map(() => "*"));
   });

@@ -43,10 +43,11 @@ describe("verifyRbac catches over-grants in hand-edited output", () => {
   });
 
   it("a grant that a deny of another policy takes back for requesters in both (alice may be a contractor)", () => {
-    const objects = [role("r", [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }]), bind("RoleBinding", "r", alice, "team-a")];
+    const objects = [role("r", [{ apiGroups: [""], resources: ["pods"], verbs: ["get", "list"] }]), bind("RoleBinding", "r", alice, "team-a")];
     const proof = verifyRbac(documents, inventory, objects, { now: NOW });
-    expect(proof.overGrants.map((o) => o.request.name)).toEqual(["nginx-1", ""]); // the empty name: a deny with names applies to collections
-    expect(proof.overGrants[0]!.reason).toBe("denied by rule 1 of `b`, which applies to a requester that is also alice");
+    // `list` with the empty name: a deny with names applies to collections; `get` always names its object.
+    expect(proof.overGrants.map((o) => `${o.request.verb} ${o.request.name}`)).toEqual(["list api-1", "get nginx-1", "list nginx-1", "list "]); // alice may get pods, not list them
+    expect(proof.overGrants[1]!.reason).toBe("denied by rule 1 of `b`, which applies to a requester that is also alice");
   });
 
   it("a RoleBinding that reaches the Namespace object itself (namespace=name=team-a)", () => {
