@@ -61,8 +61,15 @@ export function rbacSubjects(policy: AccessPolicyIR): RbacSubject[] {
 export const objectName = (policy: string): string => `rampart:${policy}`;
 
 /**
+ * The name of a policy's Role and RoleBinding in each namespace: `rampart:<policy>:ns`. It differs
+ * from the RoleBinding name of earlier versions (`rampart:<policy>`, bound to hashed ClusterRoles),
+ * so an upgrade creates new bindings and prunes the old ones instead of changing a roleRef.
+ */
+export const namespacedObjectName = (policy: string): string => `rampart:${policy}:ns`;
+
+/**
  * Emits the objects of one policy: cluster-wide grants in ClusterRole + ClusterRoleBinding
- * `rampart:<policy>`, namespaced grants in Role + RoleBinding `rampart:<policy>` of each namespace.
+ * `rampart:<policy>`, namespaced grants in Role + RoleBinding `rampart:<policy>:ns` of each namespace.
  */
 export function emitPolicy(policy: AccessPolicyIR, atoms: readonly Atom[], nonResource: PolicyRule[]): RbacObject[] {
   const subjects = rbacSubjects(policy);
@@ -80,7 +87,7 @@ export function emitPolicy(policy: AccessPolicyIR, atoms: readonly Atom[], nonRe
     objects.push({ apiVersion: RBAC_API, kind: "ClusterRole", metadata: meta(name), rules: clusterRules });
     objects.push({ apiVersion: RBAC_API, kind: "ClusterRoleBinding", metadata: meta(name), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name }, subjects });
   }
-  // Namespaced grants: per namespace a Role and a RoleBinding, both `rampart:<policy>`. The roleRef is
+  // Namespaced grants: per namespace a Role and a RoleBinding, both `rampart:<policy>:ns`. The roleRef is
   // a constant of the binding's name (Kubernetes forbids changing it), and an edit changes the Role in place.
   const byNs = new Map<string, Atom[]>();
   for (const a of atoms) {
@@ -89,7 +96,7 @@ export function emitPolicy(policy: AccessPolicyIR, atoms: readonly Atom[], nonRe
     if (list) list.push(a);
     else byNs.set(a.namespace, [a]);
   }
-  const name = objectName(policy.name);
+  const name = namespacedObjectName(policy.name);
   for (const ns of [...byNs.keys()].sort(cmp)) {
     objects.push({ apiVersion: RBAC_API, kind: "Role", metadata: meta(name, ns), rules: mergeRules(byNs.get(ns)!) });
     objects.push({ apiVersion: RBAC_API, kind: "RoleBinding", metadata: meta(name, ns), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name }, subjects });

@@ -78,10 +78,10 @@ describe("compileRbac: SPEC.md examples (golden, proved)", () => {
     expect(out.objects.map((o) => `${o.kind}/${o.metadata.namespace ?? ""}/${o.metadata.name}`)).toEqual([
       "ClusterRole//rampart:mixed",
       "ClusterRoleBinding//rampart:mixed",
-      "Role/team-a/rampart:mixed",
-      "RoleBinding/team-a/rampart:mixed",
-      "Role/team-b/rampart:mixed",
-      "RoleBinding/team-b/rampart:mixed",
+      "Role/team-a/rampart:mixed:ns",
+      "RoleBinding/team-a/rampart:mixed:ns",
+      "Role/team-b/rampart:mixed:ns",
+      "RoleBinding/team-b/rampart:mixed:ns",
     ]);
   });
 

@@ -111,20 +111,20 @@ const edits: { edit: string; apply: (ps: Policy[]) => void; expect: { unchanged:
 describe("stable names: edits apply cleanly (roleRef never changes) and touch only their objects", () => {
   it("the base output: one Role and RoleBinding per policy and namespace, one ClusterRole and binding per cluster-wide policy", () => {
     expect(compile(base()).map(idOf)).toEqual([
-      "Role/team-a/rampart:devs",
-      "RoleBinding/team-a/rampart:devs",
-      "Role/team-b/rampart:devs",
-      "RoleBinding/team-b/rampart:devs",
-      "Role/team-c/rampart:devs",
-      "RoleBinding/team-c/rampart:devs",
+      "Role/team-a/rampart:devs:ns",
+      "RoleBinding/team-a/rampart:devs:ns",
+      "Role/team-b/rampart:devs:ns",
+      "RoleBinding/team-b/rampart:devs:ns",
+      "Role/team-c/rampart:devs:ns",
+      "RoleBinding/team-c/rampart:devs:ns",
       "ClusterRole//rampart:ops",
       "ClusterRoleBinding//rampart:ops",
-      "Role/prod/rampart:ops",
-      "RoleBinding/prod/rampart:ops",
-      "Role/team-a/rampart:ops",
-      "RoleBinding/team-a/rampart:ops",
-      "Role/team-b/rampart:contractors",
-      "RoleBinding/team-b/rampart:contractors",
+      "Role/prod/rampart:ops:ns",
+      "RoleBinding/prod/rampart:ops:ns",
+      "Role/team-a/rampart:ops:ns",
+      "RoleBinding/team-a/rampart:ops:ns",
+      "Role/team-b/rampart:contractors:ns",
+      "RoleBinding/team-b/rampart:contractors:ns",
     ]);
   });
 
