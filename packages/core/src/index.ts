@@ -41,6 +41,8 @@ export type { OpenApiBundle, OpenApiValidator } from "./openapi-validator.js";
 
 // loading
 export { loadDocuments, loadFiles } from "./load/load-files.js";
+/** Cross-document check of `clusters` tag selectors against the Cluster documents (run by `loadFiles`). */
+export { checkClusterSelectors } from "./load/check-cluster-selectors.js";
 export type { LoadOptions } from "./load/load-files.js";
 export { loadInventory } from "./load/load-inventory.js";
 export { loadManifests } from "./load/load-manifests.js";
