@@ -67,7 +67,10 @@ export type { AccessRequest, Decision, MatchedRule } from "./evaluator/types.js"
 export { describeRule } from "./evaluator/describe-rule.js";
 export { parseRequest } from "./evaluator/request.js";
 export { namedSubjects, subjectRequest, whoCan } from "./analysis/who-can.js";
-export type { NamedSubject, WhoCanEntry } from "./analysis/who-can.js";
+export type { NamedSubject, WhoCanEntry, WhoCanOptions } from "./analysis/who-can.js";
+/** The indirect routes to a request (workload creation runs pods, mounts secrets and ServiceAccount tokens; ephemeral containers act as exec). */
+export { indirectRoutes } from "./analysis/indirect-paths.js";
+export type { IndirectRoute } from "./analysis/indirect-paths.js";
 export { lint } from "./lint/lint.js";
 export type { Finding, LintOptions } from "./lint/lint.js";
 export { LINT_CHECKS } from "./lint/checks.js";
