@@ -40,8 +40,8 @@ export function subjectRequest(subject: NamedSubject, request: Omit<AccessReques
   return { ...request, user: subject.name, groups: [] };
 }
 
-/** A value a glob matches. */
-const sample = (glob: string) => glob.replace(/[*?]/g, "x");
+/** A few values a glob matches (stars as nothing, `x` or `q7`; `?` as `x` or `q`). */
+const samples = (glob: string) => [glob.replace(/\*/g, "").replace(/\?/g, "x"), glob.replace(/[*?]/g, "x"), glob.replace(/\*/g, "q7").replace(/\?/g, "q")];
 
 /** Options of `whoCan`. */
 export interface WhoCanOptions extends EvaluatorOptions {
@@ -51,11 +51,16 @@ export interface WhoCanOptions extends EvaluatorOptions {
 
 /**
  * Decides whether a subject reaches `request` indirectly, and how: the first route (fixed
- * order) whose enabling request the evaluator allows. A create is tried without a name and
- * with a name each name-restricted allow rule accepts (the object's name is the creator's choice).
+ * order) whose enabling request the evaluator allows. A create is tried without a name, with
+ * sample names of every name pattern of the policies, and with a name none of them matches (the
+ * object's name is the creator's choice; the samples stand for the names the patterns tell apart).
  */
 export function createIndirectFinder(documents: readonly RampartDocument[], evaluator: Evaluator) {
-  const names = [...new Set(normaliseAccess(documents).flatMap((p) => p.rules.flatMap((r) => (r.effect === "allow" && r.names ? r.names.map((g) => sample(g.source)) : []))))].sort();
+  const globs = normaliseAccess(documents).flatMap((p) => p.rules.flatMap((r) => r.names ?? []));
+  const narrow = globs.filter((g) => !/^\*+$/.test(g.source));
+  // A name no pattern but `*` matches: a deny restricted by names also applies to a nameless create.
+  const fresh = Array.from({ length: 64 }, (_, i) => `q${i}`).find((n) => !narrow.some((g) => g.test(n)));
+  const names = [...new Set([...narrow.flatMap((g) => samples(g.source)), ...(fresh ? [fresh] : [])])].filter((n) => n !== "").sort();
   return (subject: NamedSubject, request: Omit<AccessRequest, "user" | "groups">): { rule: MatchedRule; reason: string; path: string[]; how: string } | undefined => {
     for (const route of indirectRoutes(request)) {
       const candidates = route.enabling.verb === "create" ? ["", ...names] : [route.enabling.name ?? ""];
