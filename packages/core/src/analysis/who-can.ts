@@ -51,19 +51,22 @@ export interface WhoCanOptions extends EvaluatorOptions {
 
 /**
  * Decides whether a subject reaches `request` indirectly, and how: the first route (fixed
- * order) whose enabling request the evaluator allows. A create is tried without a name, with
- * sample names of every name pattern of the policies, and with a name none of them matches (the
- * object's name is the creator's choice; the samples stand for the names the patterns tell apart).
+ * order) whose enabling request the evaluator allows. A create is tried without a name, with a
+ * name no pattern matches, and with sample names of the allow rules' patterns (the object's name
+ * is the creator's choice; the samples stand for the names those patterns admit).
  */
 export function createIndirectFinder(documents: readonly RampartDocument[], evaluator: Evaluator) {
-  const globs = normaliseAccess(documents).flatMap((p) => p.rules.flatMap((r) => r.names ?? []));
-  const narrow = globs.filter((g) => !/^\*+$/.test(g.source));
-  // A name no pattern but `*` matches: a deny restricted by names also applies to a nameless create.
+  const rules = normaliseAccess(documents).flatMap((p) => p.rules);
+  const narrow = rules.flatMap((r) => r.names ?? []).filter((g) => !/^\*+$/.test(g.source));
+  // A name no pattern but `*` matches: passes every unnamed allow and escapes every narrow deny
+  // (a deny restricted by names also applies to a nameless create).
   const fresh = Array.from({ length: 64 }, (_, i) => `q${i}`).find((n) => !narrow.some((g) => g.test(n)));
-  const names = [...new Set([...narrow.flatMap((g) => samples(g.source)), ...(fresh ? [fresh] : [])])].filter((n) => n !== "").sort();
+  // Samples of the allow patterns: an allow restricted by names applies only to a name it matches.
+  const allowed = rules.flatMap((r) => (r.effect === "allow" && r.names ? r.names : [])).flatMap((g) => samples(g.source));
+  const names = [...new Set(["", ...(fresh ? [fresh] : []), ...[...new Set(allowed)].filter((n) => n !== "").sort()])];
   return (subject: NamedSubject, request: Omit<AccessRequest, "user" | "groups">): { rule: MatchedRule; reason: string; path: string[]; how: string } | undefined => {
     for (const route of indirectRoutes(request)) {
-      const candidates = route.enabling.verb === "create" ? ["", ...names] : [route.enabling.name ?? ""];
+      const candidates = route.enabling.verb === "create" ? names : [route.enabling.name ?? ""];
       for (const name of candidates) {
         const d = evaluator.decide(subjectRequest(subject, { ...route.enabling, name }));
         if (d.decision === "allow") return { rule: d.matched[0]!, reason: `indirect: ${route.path.join(" → ")}; the first step is ${d.reason}`, path: [...route.path], how: route.how };

@@ -3,7 +3,8 @@ import { createIndirectFinder, type NamedSubject } from "../analysis/who-can.js"
 import type { Evaluator } from "../evaluator/evaluator.js";
 import type { AccessRequest } from "../evaluator/types.js";
 import type { Inventory } from "../inventory/inventory.js";
-import { normaliseAccess, selectorMatches, type AccessRuleIR, type ClusterIR } from "../ir/access.js";
+import { WORKLOAD_KINDS } from "../analysis/indirect-paths.js";
+import { normaliseAccess, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR } from "../ir/access.js";
 import { targetCovers } from "./checks.js";
 import type { Finding } from "./lint.js";
 
@@ -16,10 +17,25 @@ const PROTECTED = [
 
 const sample = (glob: string) => glob.replace(/[*?]/g, "x");
 
-const covers = (rule: AccessRuleIR, p: (typeof PROTECTED)[number]) =>
+const covers = (rule: AccessRuleIR, p: { verb: string; apiGroup: string; resource: string; subresource: string }) =>
   (rule.anyVerb || rule.verbs.includes(p.verb)) &&
   rule.resources.some((ref) => targetCovers(ref.everything ? { group: "*", resource: "*", subresource: "**" } : { group: ref.group, resource: ref.resource, subresource: ref.subresource }, p.apiGroup, p.resource, p.subresource));
 
+/** What enables an indirect path: creating pods or a workload kind, changing ephemeral containers. */
+const ENABLING = [
+  { verb: "create", apiGroup: "", resource: "pods", subresource: "" },
+  ...WORKLOAD_KINDS.map((k) => ({ verb: "create", ...k })),
+  { verb: "update", apiGroup: "", resource: "pods", subresource: "ephemeralcontainers" },
+  { verb: "patch", apiGroup: "", resource: "pods", subresource: "ephemeralcontainers" },
+];
+
+const subjectsOf = (p: AccessPolicyIR): NamedSubject[] => [
+  ...p.users.map((name) => ({ kind: "User" as const, name })),
+  ...p.groups.map((name) => ({ kind: "Group" as const, name })),
+  ...p.serviceAccounts.map((s) => ({ kind: "ServiceAccount" as const, name: s.name, namespace: s.namespace })),
+];
+/** The account a subject requests as: a ServiceAccount is also matched by its username. */
+const accountOf = (s: NamedSubject) => (s.kind === "ServiceAccount" ? `User system:serviceaccount:${s.namespace}:${s.name}` : `${s.kind} ${s.name}`);
 const subjectText = (s: NamedSubject) => (s.kind === "ServiceAccount" ? `ServiceAccount ${s.namespace}/${s.name}` : `${s.kind} ${s.name}`);
 const subjectPhrase = (s: NamedSubject) => (s.kind === "ServiceAccount" ? `ServiceAccount \`${s.namespace}/${s.name}\`` : `${s.kind.toLowerCase()} \`${s.name}\``);
 
@@ -31,26 +47,35 @@ const subjectPhrase = (s: NamedSubject) => (s.kind === "ServiceAccount" ? `Servi
  */
 export function bypassFindings(documents: readonly RampartDocument[], clusters: readonly ClusterIR[], inventory: Inventory, evaluatorFor: (cluster: string) => Evaluator): Finding[] {
   const policies = normaliseAccess(documents);
-  const candidates = [...new Set(["default", ...inventory.namespaces, ...policies.flatMap((p) => p.rules.flatMap((r) => (r.namespaces ?? []).map((g) => sample(g.source))))])].sort();
   const finders = new Map<string, ReturnType<typeof createIndirectFinder>>();
   const finderFor = (cluster: string) => {
     let f = finders.get(cluster);
     if (!f) finders.set(cluster, (f = createIndirectFinder(documents, evaluatorFor(cluster))));
     return f;
   };
+  // Each subject decides on its own account, so only the allow rules of policies naming it can enable a path.
+  const enablingBySubject = new Map<string, AccessRuleIR[]>();
+  for (const p of policies) {
+    for (const s of subjectsOf(p)) {
+      const key = accountOf(s);
+      const list = enablingBySubject.get(key) ?? [];
+      list.push(...p.rules.filter((r) => r.effect === "allow" && ENABLING.some((e) => covers(r, e))));
+      enablingBySubject.set(key, list);
+    }
+  }
   const out: Finding[] = [];
   for (const p of policies) {
-    const subjects: NamedSubject[] = [
-      ...p.users.map((name) => ({ kind: "User" as const, name })),
-      ...p.groups.map((name) => ({ kind: "Group" as const, name })),
-      ...p.serviceAccounts.map((s) => ({ kind: "ServiceAccount" as const, name: s.name, namespace: s.namespace })),
-    ];
+    const subjects = subjectsOf(p);
     for (const rule of p.rules) {
       if (rule.effect !== "deny") continue;
-      const namespaces = rule.namespaces === undefined || rule.anyNamespace ? candidates : [...new Set([...candidates.filter((ns) => rule.namespaces!.some((g) => g.test(ns))), ...rule.namespaces.map((g) => sample(g.source))])].sort();
+      const inDeny = (ns: string) => rule.namespaces === undefined || rule.anyNamespace || rule.namespaces.some((g) => g.test(ns));
+      const denySamples = (rule.namespaces ?? []).map((g) => sample(g.source));
       const names = rule.names ? rule.names.map((g) => sample(g.source)) : ["x"];
       for (const target of PROTECTED.filter((t) => covers(rule, t))) {
         for (const subject of subjects) {
+          const enabling = enablingBySubject.get(accountOf(subject)) ?? [];
+          if (enabling.length === 0) continue;
+          const namespaces = [...new Set(enabling.flatMap((r) => (r.namespaces === undefined || r.anyNamespace ? ["default", ...inventory.namespaces, ...denySamples] : [...inventory.namespaces.filter((ns) => r.namespaces!.some((g) => g.test(ns))), ...r.namespaces.map((g) => sample(g.source))])))].filter(inDeny).sort();
           const found = search(clusters.filter((c) => selectorMatches(p.clusters, c.tags)), namespaces, names, (cluster, namespace, name) => {
             const request: Omit<AccessRequest, "user" | "groups"> = { verb: target.verb, apiGroup: target.apiGroup, resource: target.resource, subresource: target.subresource, namespace, name, cluster };
             const user = subject.kind === "Group" ? { user: "", groups: [subject.name] } : { user: subject.kind === "User" ? subject.name : `system:serviceaccount:${subject.namespace}:${subject.name}`, groups: [] };
