@@ -20,7 +20,7 @@ const rule = fc
     names: sometimes(fc.uniqueArray(fc.constantFrom("web-*", "x", "*", "db"), { minLength: 1, maxLength: 2 }), 0.3),
   })
   .map(defined);
-const policy = fc.record({ subjects: fc.constantFrom([{ group: "g1" }], [{ group: "g2" }], [{ user: "u" }], [{ group: "g1" }, { user: "u" }]), rules: fc.array(rule, { minLength: 1, maxLength: 4 }) });
+const policy = fc.record({ subjects: fc.constantFrom<{ group?: string; user?: string }[][]>([{ group: "g1" }], [{ group: "g2" }], [{ user: "u" }], [{ group: "g1" }, { user: "u" }]), rules: fc.array(rule, { minLength: 1, maxLength: 4 }) });
 const docs = fc.array(policy, { minLength: 1, maxLength: 4 }).map((ps) => ps.map((spec, i) => ({ apiVersion: "rampart.dev/v1alpha1", kind: "AccessPolicy", metadata: { name: `p${i}` }, spec })));
 
 const SUBJECTS = [{ kind: "Group", name: "g1" }, { kind: "Group", name: "g2" }, { kind: "User", name: "u" }] as const;
@@ -46,7 +46,7 @@ describe("who-can indirect paths (property)", () => {
         ];
         for (const [request, viaOracle] of targets) {
           const got = whoCan(loaded.documents, request).map((e) => `${e.subject.kind} ${e.subject.name}${e.indirect ? " indirect" : ""}`);
-          const named = SUBJECTS.filter((s) => values.some((v) => v.spec.subjects.some((x) => ("group" in x ? s.kind === "Group" && x.group === s.name : s.kind === "User" && x.user === s.name))));
+          const named = SUBJECTS.filter((s) => values.some((v) => v.spec.subjects.some((x) => (x.group !== undefined ? s.kind === "Group" && x.group === s.name : s.kind === "User" && x.user === s.name))));
           const want = named.flatMap((s) => (as(s, request) ? [`${s.kind} ${s.name}`] : viaOracle(s) ? [`${s.kind} ${s.name} indirect`] : []));
           expect(got.sort()).toEqual(want.sort());
           indirect += want.filter((w) => w.endsWith("indirect")).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessPolicy, allow, deny, loadDocuments, whoCan, type WhoCanEntry } from "@rampart/core";
+import { accessPolicy, allow, deny, loadDocuments, whoCan, type ResourceName, type WhoCanEntry } from "@rampart/core";
 
 const docs = (...values: unknown[]) => {
   const r = loadDocuments(values);
@@ -19,7 +19,7 @@ const KINDS = [
   ["replicationcontrollers", "create replicationcontrollers"],
 ] as const;
 
-const onlyCreate = (resource: string) =>
+const onlyCreate = (resource: ResourceName) =>
   docs(
     accessPolicy("team", { subjects: [{ group: "dev" }], rules: [allow({ verbs: ["create", "get"], resources: [resource], namespaces: ["team-a"] })] }),
     accessPolicy("ops", { subjects: [{ group: "ops" }], rules: [allow({ verbs: ["create"], resources: ["pods", "serviceaccounts/token"], namespaces: ["team-a"] }), allow({ verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"] })] }),

@@ -49,7 +49,7 @@ function subjectPhrase(s: string): string {
 }
 
 /** "a, b and c". */
-export function andList(items: readonly string[]): string {
+function andList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]!}`;
 }
 
