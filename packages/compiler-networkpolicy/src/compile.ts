@@ -2,6 +2,7 @@ import { createOpenApiValidator, diagnostic, normaliseTraffic, parseCidr, traffi
 import crdSchema from "../data/crd-clusternetworkpolicy-v1alpha2.json" with { type: "json" };
 import schemas from "../data/openapi-networking-v1.35.json" with { type: "json" };
 import { atoms, components, conflicts, conjoin, implies, NAME_KEY, overlaps, MAX_PEERS, peersKey, subtractPeers, withNe, type CarvedPeer, type Component, type Conj, type PortSpec } from "./carve.js";
+import { trafficHints } from "./hints.js";
 import { cnpPeer, cnpProtocols, k8sName, labelValue, npPeer, npPorts, selector, shortHash, type NetworkObject } from "./k8s-output.js";
 
 /** Options of `compileNetwork`. */
@@ -12,6 +13,8 @@ export interface CompileNetworkOptions {
   blockMetadata?: boolean;
   /** Priority of the first emitted ClusterNetworkPolicy (default 100; one more per object, at most 1000). */
   cnpPriority?: number;
+  /** The cluster's inventory: `spec.namespaces` globs expand against its namespaces (default: the Inventory documents'). */
+  inventory?: { readonly namespaces: readonly string[] };
 }
 
 /** Per source rule: how it is enforced and what could not be expressed. */
@@ -56,9 +59,9 @@ const emptyConj = (eq: Readonly<Record<string, string>> = {}): Conj => ({ eq: { 
  */
 export function compileNetwork(documents: readonly RampartDocument[], options: CompileNetworkOptions = {}): CompileNetworkResult {
   const backend = options.networkBackend ?? "np";
-  const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false });
+  const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false, ...(options.inventory ? { namespaces: options.inventory.namespaces } : {}) });
   const objects: NetworkObject[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = trafficHints(policies, backend);
   const reports = new Map<TrafficRuleIR, NetworkRuleReport>();
   for (const p of policies) for (const r of [...p.allow, ...p.deny]) reports.set(r, { policy: p.name, rule: ruleId(r), backend: "network", objects: [], notExpressible: [] });
   const said = new Set<string>();

@@ -20,6 +20,8 @@ export interface VerifyNetworkOptions {
   blockMetadata?: boolean;
   /** The compile report: under-admitted flows of rules it reports as not expressible are expected, not failures. */
   report?: { rules: readonly NetworkRuleReport[] };
+  /** As given to `compileNetwork`: `spec.namespaces` globs expand against its namespaces. */
+  inventory?: { readonly namespaces: readonly string[] };
 }
 
 /** A flow on which the compiled objects and the TrafficPolicies disagree. */
@@ -62,7 +64,8 @@ function boundaries(c: Cidr): string[] {
  * port the rules, objects or pods name, their neighbours, and a few others, for TCP, UDP and SCTP.
  */
 export function verifyNetwork(documents: readonly RampartDocument[], workloads: NetworkWorkloads, objects: readonly Record<string, unknown>[], options: VerifyNetworkOptions = {}): VerifyNetworkResult {
-  const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false });
+  // Globs in `spec.namespaces` expand as `compileNetwork` expanded them (same inventory).
+  const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false, ...(options.inventory ? { namespaces: options.inventory.namespaces } : {}) });
   const models = parsePolicies(objects);
   const engine = new ConnectivityEngine({ namespaces: workloads.namespaces, pods: workloads.pods, policies: models });
   const nsLabels = new Map(workloads.namespaces.map((n) => [n.name, { "kubernetes.io/metadata.name": n.name, ...n.labels }]));

@@ -41,6 +41,8 @@ export type { OpenApiBundle, OpenApiValidator } from "./openapi-validator.js";
 
 // loading
 export { loadDocuments, loadFiles } from "./load/load-files.js";
+/** Cross-document check of `clusters` tag selectors against the Cluster documents (run by `loadFiles`). */
+export { checkClusterSelectors } from "./load/check-cluster-selectors.js";
 export type { LoadOptions } from "./load/load-files.js";
 export { loadInventory } from "./load/load-inventory.js";
 export { loadManifests } from "./load/load-manifests.js";
@@ -65,7 +67,10 @@ export type { AccessRequest, Decision, MatchedRule } from "./evaluator/types.js"
 export { describeRule } from "./evaluator/describe-rule.js";
 export { parseRequest } from "./evaluator/request.js";
 export { namedSubjects, subjectRequest, whoCan } from "./analysis/who-can.js";
-export type { NamedSubject, WhoCanEntry } from "./analysis/who-can.js";
+export type { NamedSubject, WhoCanEntry, WhoCanOptions } from "./analysis/who-can.js";
+/** The indirect routes to a request (workload creation runs pods, mounts secrets and ServiceAccount tokens; ephemeral containers act as exec). */
+export { indirectRoutes } from "./analysis/indirect-paths.js";
+export type { IndirectRoute } from "./analysis/indirect-paths.js";
 export { lint } from "./lint/lint.js";
 export type { Finding, LintOptions } from "./lint/lint.js";
 export { LINT_CHECKS } from "./lint/checks.js";
@@ -76,4 +81,4 @@ export { normaliseWorkload } from "./ir/workload.js";
 export type { NormaliseWorkloadOptions, WorkloadExemptionIR, WorkloadKind, WorkloadPolicyIR, WorkloadRuleIR, WorkloadRuleSpec } from "./ir/workload.js";
 // --- traffic IR (compiler-networkpolicy) ---
 export { METADATA_CIDRS, normaliseTraffic, parseTrafficPort, trafficIsolated } from "./ir/traffic.js";
-export type { NormaliseTrafficOptions, TrafficDirection, TrafficNamespaceIR, TrafficPeerIR, TrafficPolicyIR, TrafficPortIR, TrafficProtocol, TrafficRuleIR } from "./ir/traffic.js";
+export type { NormaliseTrafficOptions, TrafficDirection, TrafficNamespaceGlobIR, TrafficNamespaceIR, TrafficPeerIR, TrafficPolicyIR, TrafficPortIR, TrafficProtocol, TrafficRuleIR } from "./ir/traffic.js";

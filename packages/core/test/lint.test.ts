@@ -69,7 +69,7 @@ describe("lint on RBAC manifests", () => {
     expect(ids("Role/team-a/reader", 1)).toEqual(["workload-create"]);
     const bind = findings.find((f) => f.code === "bind")!;
     expect(bind).toMatchObject({ severity: "error", file: "rbac.yaml", line: 6, column: 5, subjects: ["Group ops"] });
-    expect(bind.message).toBe("`ClusterRole/risky` rule 1 grants `bind` on roles: the holder can bind any role, including cluster-admin, to itself to Group ops (through ClusterRoleBinding/risky)");
+    expect(bind.message).toBe("group `ops` can `bind` roles cluster-wide (rule 1 of ClusterRole `risky`, bound by ClusterRoleBinding `risky`): the holder can bind any role, including cluster-admin, to itself");
   });
 });
 

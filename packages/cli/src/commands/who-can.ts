@@ -57,7 +57,8 @@ export const whoCanCommand: Command = {
     if (entries.length === 0) io.out("nobody: no subject named in the policies is allowed");
     for (const e of entries) {
       const s = e.subject.kind === "ServiceAccount" ? `ServiceAccount ${e.subject.namespace}/${e.subject.name}` : `${e.subject.kind} ${e.subject.name}`;
-      io.out(`${s.padEnd(40)} ${e.rule.policy} rule ${e.rule.rule}`);
+      if (e.indirect) io.out(`${s.padEnd(40)} indirect: ${e.path!.join(" → ")} (${e.rule.policy} rule ${e.rule.rule})`);
+      else io.out(`${s.padEnd(40)} ${e.rule.policy} rule ${e.rule.rule}`);
     }
     return EXIT.ok;
   },

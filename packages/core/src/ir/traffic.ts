@@ -1,10 +1,11 @@
-// Owned by the compiler-networkpolicy work: the normalised TrafficPolicy model that compilers consume.
+// The normalised TrafficPolicy model that compilers consume.
 // Compilers import this IR, never the zod schemas or YAML: peers are a tagged union, ports are
 // parsed (protocol defaults to TCP), CIDRs are parsed, the local/remote sides are resolved by
 // direction, and every rule keeps its position.
 import { parseCidr, type Cidr } from "../cidr.js";
 import type { SourcePosition } from "../diagnostics.js";
 import { documentsOfKind, positionOf, type RampartDocument } from "../documents.js";
+import { compileGlob } from "../glob.js";
 import type { Peer, TrafficRule } from "../schema/traffic-policy.js";
 
 /** A traffic direction, seen from the governed (local) pod. */
@@ -45,11 +46,21 @@ export interface TrafficRuleIR {
   readonly source: SourcePosition;
 }
 
+/** A `namespaces` glob of a TrafficPolicy and the known namespaces it matched. */
+export interface TrafficNamespaceGlobIR {
+  readonly glob: string;
+  /** Sorted. */
+  readonly matched: readonly string[];
+  readonly source: SourcePosition;
+}
+
 /** A normalised TrafficPolicy. */
 export interface TrafficPolicyIR {
   readonly name: string;
-  /** Governed namespaces, sorted, without duplicates. */
+  /** Governed namespaces (names as written, globs expanded), sorted, without duplicates. */
   readonly namespaces: readonly string[];
+  /** The globs of `spec.namespaces`, with what each matched. */
+  readonly namespaceGlobs: readonly TrafficNamespaceGlobIR[];
   readonly defaultDeny: { readonly ingress: boolean; readonly egress: boolean };
   readonly allow: readonly TrafficRuleIR[];
   readonly deny: readonly TrafficRuleIR[];
@@ -60,6 +71,11 @@ export interface TrafficPolicyIR {
 export interface NormaliseTrafficOptions {
   /** Add to every policy an egress deny of the cloud metadata endpoints (`METADATA_CIDRS`). */
   readonly blockMetadata?: boolean;
+  /**
+   * The cluster's namespaces, which `spec.namespaces` globs expand against (e.g. the inventory's).
+   * Default: the namespaces of the Inventory documents in the set.
+   */
+  readonly namespaces?: readonly string[];
 }
 
 /** The cloud metadata endpoints (AWS/GCP/Azure IPv4, AWS IPv6). */
@@ -112,6 +128,7 @@ function ruleOf(doc: RampartDocument, effect: "allow" | "deny", rule: TrafficRul
  */
 export function normaliseTraffic(documents: readonly RampartDocument[], options: NormaliseTrafficOptions = {}): TrafficPolicyIR[] {
   const policies = documentsOfKind(documents, "TrafficPolicy");
+  const known = [...new Set(options.namespaces ?? documentsOfKind(documents, "Inventory").flatMap((d) => d.spec.namespaces ?? []))].sort();
   return policies
     .map((doc): TrafficPolicyIR => {
       const source = positionOf(doc, []);
@@ -129,9 +146,15 @@ export function normaliseTraffic(documents: readonly RampartDocument[], options:
         });
       }
       const dd = doc.spec.defaultDeny ?? [];
+      const namespaceGlobs = doc.spec.namespaces.flatMap((n, i) => {
+        if (!/[*?]/.test(n)) return [];
+        const g = compileGlob(n);
+        return [{ glob: n, matched: known.filter((ns) => g.test(ns)), source: positionOf(doc, ["spec", "namespaces", i]) }];
+      });
       return {
         name: doc.metadata.name,
-        namespaces: [...new Set(doc.spec.namespaces)].sort(),
+        namespaces: [...new Set([...doc.spec.namespaces.filter((n) => !/[*?]/.test(n)), ...namespaceGlobs.flatMap((g) => g.matched)])].sort(),
+        namespaceGlobs,
         defaultDeny: { ingress: dd.includes("ingress"), egress: dd.includes("egress") },
         allow: (doc.spec.allow ?? []).map((r, i) => ruleOf(doc, "allow", r, i)),
         deny,

@@ -6,7 +6,8 @@ import { createInventory, type Inventory } from "../inventory/inventory.js";
 import { normaliseClusters, selectorMatches, serviceAccountUser } from "../ir/access.js";
 import type { Manifest } from "../load/load-manifests.js";
 import { timestampMillis } from "../schema/common.js";
-import { grantMatches, LINT_CHECKS, type LintCheck } from "./checks.js";
+import { grantMatches, hitText, LINT_CHECKS } from "./checks.js";
+import { bypassFindings } from "./bypass.js";
 import { policyGrants, rbacGrants, type Grant } from "./grants.js";
 
 /** A lint finding: a diagnostic that names the object, the rule and the subjects holding it. */
@@ -26,14 +27,58 @@ export interface LintOptions {
 
 const DAY = 86_400_000;
 
-function finding(check: Pick<LintCheck, "id" | "severity" | "message" | "hint">, g: Grant, extra = ""): Finding {
-  const held = g.subjects.length ? ` to ${g.subjects.join(", ")}` : "";
-  const via = g.binding ? ` (through ${g.binding})` : g.policy ? "" : " (not bound yet)";
+/** What a finding says: "<subjects> can <can> (<where>): <why>". */
+interface Says {
+  id: string;
+  severity: Finding["severity"];
+  can: string;
+  why: string;
+  hint: string;
+}
+
+const quoted = (kindSlashName: string) => {
+  const slash = kindSlashName.indexOf("/");
+  return `${kindSlashName.slice(0, slash)} \`${kindSlashName.slice(slash + 1)}\``;
+};
+
+/** `group \`dev\``, `user \`alice\``, `ServiceAccount \`ci/deployer\``. */
+function subjectPhrase(s: string): string {
+  const space = s.indexOf(" ");
+  const kind = s.slice(0, space);
+  return `${kind === "ServiceAccount" ? kind : kind.toLowerCase()} \`${s.slice(space + 1)}\``;
+}
+
+/** "a, b and c". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]!}`;
+}
+
+/** Who holds a grant, as the subject of a sentence. */
+function holders(g: Grant): string {
+  return g.subjects.length ? andList(g.subjects.map(subjectPhrase)) : `whoever is bound to ${quoted(g.object)}`;
+}
+
+/** Where a grant comes from: "rule 2 of AccessPolicy `dev`", with its binding. */
+function origin(g: Grant): string {
+  const via = g.binding ? `, bound by ${quoted(g.binding)}` : g.policy ? "" : ", not bound yet";
+  return `rule ${g.rule} of ${quoted(g.object)}${via}`;
+}
+
+/** Where a grant applies: "cluster-wide", "in namespaces `a`, `b`", "in namespace `x`". */
+function scopeOf(g: Grant): string {
+  if (g.ir?.anyNamespace) return "in every namespace";
+  if (g.clusterWide) return "cluster-wide";
+  if (g.ir?.namespaces) return `in namespace${g.ir.namespaces.length > 1 ? "s" : ""} ${g.ir.namespaces.map((n) => `\`${n.source}\``).join(", ")}`;
+  const ns = g.binding?.split("/")[1];
+  return g.binding?.startsWith("RoleBinding/") && ns ? `in namespace \`${ns}\`` : g.object.startsWith("Role/") ? `in namespace \`${g.object.split("/")[1]}\`` : "in one namespace";
+}
+
+function finding(says: Says, g: Grant, message?: string): Finding {
   return {
-    code: check.id,
-    severity: check.severity,
-    message: `\`${g.object}\` rule ${g.rule} ${check.message.replace(/^grants /, `grants${extra} `)}${held}${via}`,
-    hint: check.hint,
+    code: says.id,
+    severity: says.severity,
+    message: message ?? `${holders(g)} can ${says.can} (${origin(g)}): ${says.why}`,
+    hint: says.hint,
     file: g.at.file,
     line: g.at.line,
     column: g.at.column,
@@ -80,29 +125,34 @@ export function lint(documents: readonly RampartDocument[], manifests: readonly 
   const grants = [...policyGrants(documents), ...fromRbac];
   for (const g of grants) {
     if (g.policy && g.expires !== undefined && g.expires <= now) continue; // expired rules grant nothing
-    if (g.verbs.includes("*")) findings.push(finding({ id: "wildcard-verb", severity: "error", message: "grants every verb (`*`)", hint: "list the verbs this subject needs" }, g));
-    if (g.targets.some((t) => t.resource === "*")) findings.push(finding({ id: "wildcard-resource", severity: "error", message: "grants every resource (`*`) of a group", hint: "list the resources this subject needs; a future resource must not be granted by accident" }, g));
-    if (g.targets.some((t) => t.group === "*")) findings.push(finding({ id: "wildcard-group", severity: "error", message: "grants resources of every API group (`*`)", hint: "name the API groups" }, g));
+    const scope = scopeOf(g);
+    if (g.verbs.includes("*")) findings.push(finding({ id: "wildcard-verb", severity: "error", can: `use every verb (\`*\`) ${scope}`, why: "verbs added later, such as `escalate` or `impersonate` on new resources, are granted too", hint: "list the verbs this subject needs" }, g));
+    if (g.targets.some((t) => t.resource === "*")) findings.push(finding({ id: "wildcard-resource", severity: "error", can: `use every resource (\`*\`) of ${g.targets.some((t) => t.group === "*") ? "every API group" : `API group${new Set(g.targets.filter((t) => t.resource === "*").map((t) => t.group)).size > 1 ? "s" : ""} ${[...new Set(g.targets.filter((t) => t.resource === "*").map((t) => `\`${t.group || "core"}\``))].join(", ")}`} ${scope}`, why: "a resource added later must not be granted by accident", hint: "list the resources this subject needs" }, g));
+    if (g.targets.some((t) => t.group === "*")) findings.push(finding({ id: "wildcard-group", severity: "error", can: `use resources of every API group (\`*\`) ${scope}`, why: "API groups added later, such as those of new CRDs, are granted too", hint: "name the API groups" }, g));
     for (const check of LINT_CHECKS) {
-      const hit = grantMatches(g, check);
-      if (!hit) continue;
-      if (g.policy && check.clusterWide && !held(g, { verb: hit.verb, apiGroup: hit.group, resource: hit.resource, subresource: hit.subresource })) continue;
-      findings.push(finding(check, g));
+      let hits = grantMatches(g, check, inventory);
+      // A policy rule holds only what survives its denies (and its clusters): name only that.
+      if (g.policy && check.clusterWide) hits = hits.filter((h) => held(g, { verb: h.verb, apiGroup: h.group, resource: h.resource, subresource: h.subresource }));
+      if (hits.length === 0) continue;
+      const heldText = andList([...new Set(hits.map(hitText))]);
+      findings.push(finding({ ...check, can: `${check.can.replace("{held}", heldText)} ${scope}` }, g));
     }
     if (g.object === "ClusterRole/cluster-admin" && g.subjects.some((s) => s.startsWith("ServiceAccount "))) {
-      findings.push(finding({ id: "cluster-admin-serviceaccount", severity: "error", message: "grants cluster-admin to a ServiceAccount: any pod running as it owns the cluster", hint: "bind a role with only the permissions the workload needs" }, g));
+      findings.push(finding({ id: "cluster-admin-serviceaccount", severity: "error", can: `act as cluster-admin ${scope}`, why: "any pod running as the ServiceAccount owns the cluster", hint: "bind a role with only the permissions the workload needs" }, g));
     }
     const namespacedOnly = g.targets.length > 0 && g.nonResourceURLs.length === 0 && g.targets.every((t) => t.resource !== "*" && inventory.resource(t.group, t.resource)?.namespaced === true);
     if (g.clusterWide && namespacedOnly && !(g.policy && g.ir?.anyNamespace)) {
-      findings.push(finding({ id: "cluster-wide", severity: "warning", message: "grants namespaced resources in every namespace", hint: g.policy ? "restrict `namespaces` to where this subject works (or write `namespaces: [\"*\"]` to mean it)" : "use a RoleBinding in the namespaces that need it" }, g));
+      findings.push(finding({ id: "cluster-wide", severity: "warning", can: "use namespaced resources in every namespace", why: g.policy ? "the rule names no namespace" : "a ClusterRoleBinding grants them everywhere", hint: g.policy ? "restrict `namespaces` to where this subject works (or write `namespaces: [\"*\"]` to mean it)" : "use a RoleBinding in the namespaces that need it" }, g));
     }
     if (g.policy && g.expires !== undefined && g.expires - now <= soon) {
-      findings.push(finding({ id: "expiring", severity: "warning", message: `grants until ${new Date(g.expires).toISOString()}, within ${options.expiryWarningDays ?? 14} days`, hint: "renew `expires` if still needed, or remove the rule" }, g));
+      findings.push(finding({ id: "expiring", severity: "warning", can: `use this rule until ${new Date(g.expires).toISOString()}`, why: `it expires within ${options.expiryWarningDays ?? 14} days`, hint: "renew `expires` if still needed, or remove the rule" }, g));
     }
     if (g.policy && g.ir && !ruleUsed(g, inventory, (r) => held(g, r))) {
-      findings.push(finding({ id: "unused-rule", severity: "warning", message: "allows nothing: every request it covers is denied or matches no namespace", hint: "remove the rule or fix its namespaces and denies" }, g));
+      const says = { id: "unused-rule", severity: "warning" as const, can: "", why: "", hint: "remove the rule or fix its namespaces and denies" };
+      findings.push(finding(says, g, `${origin(g)} allows ${holders(g)} nothing: every request it covers is denied or matches no namespace`));
     }
   }
+  findings.push(...bypassFindings(documents, clusters, inventory, evaluatorFor));
   findings.push(...exemptionFindings(documents, now, soon));
   return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : 1)));
 }

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, relative, resolve } from "node:path";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { RampartDocument } from "../documents.js";
+import { checkClusterSelectors } from "./check-cluster-selectors.js";
 import { acceptDocuments, checkDuplicates, type LoadResult } from "./accept.js";
 import { loadModule } from "./load-module.js";
 import { DEFAULT_YAML_LIMITS, parseYaml, type YamlLimits } from "./yaml-source.js";
@@ -79,7 +80,7 @@ export async function loadFiles(paths: readonly string[], options: LoadOptions =
     documents.push(...result.documents);
     diagnostics.push(...result.diagnostics);
   }
-  diagnostics.push(...checkDuplicates(documents));
+  diagnostics.push(...checkDuplicates(documents), ...checkClusterSelectors(documents));
   return { documents, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -69,9 +69,19 @@ export const trafficRuleSchema = z.discriminatedUnion("direction", [
   z.strictObject({ direction: z.literal("egress"), from: localSchema.optional(), to: z.array(peerSchema).min(1).optional(), ports }),
 ]);
 
+/** A governed namespace: a DNS-1123 label, or a glob (`team-*`) over the inventory's namespaces. */
+const governedNamespace = z.string().superRefine((value, ctx) => {
+  if (!/[*?]/.test(value)) {
+    const r = dnsLabel.safeParse(value);
+    if (!r.success) ctx.addIssue({ code: "custom", message: r.error.issues[0]!.message });
+  } else if (value.length > 63 || !/^[a-z0-9*?-]+$/.test(value)) {
+    ctx.addIssue({ code: "custom", message: `invalid namespace pattern \`${value}\`: use lowercase letters, digits, \`-\`, \`*\` (any run of characters) and \`?\` (one character)` });
+  }
+});
+
 /** `spec` of a TrafficPolicy. */
 export const trafficPolicySpecSchema = z.strictObject({
-  namespaces: z.array(dnsLabel).min(1, "list the namespaces this policy governs"),
+  namespaces: z.array(governedNamespace).min(1, "list the namespaces this policy governs"),
   defaultDeny: z.array(z.enum(["ingress", "egress"])).optional(),
   allow: z.array(trafficRuleSchema).optional(),
   deny: z.array(trafficRuleSchema).optional(),
