@@ -2,16 +2,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LineCounter, parseAllDocuments } from "yaml";
+import { LineCounter, parseAllDocuments, type Document } from "yaml";
 import { DEFAULT_YAML_LIMITS, loadManifests, parseYaml, type YamlLimits } from "@rampart/core";
 import { helmStream } from "../../../test-support/helm-stream.js";
 
 /** The previous parser path (the whole stream through the `yaml` library): values and root positions of non-empty documents. */
 function reference(text: string): { values: unknown[]; lines: number[] } {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, version: "1.2" }) as ReturnType<typeof parseAllDocuments> & unknown[];
-  const kept = docs.filter((d) => d.contents !== null && !(d.contents.range[0] === d.contents.range[1]));
-  return { values: kept.map((d) => d.toJS()), lines: kept.map((d) => lineCounter.linePos(d.contents!.range[0]).line) };
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, version: "1.2" }) as unknown as Document[];
+  const kept = docs.filter((d) => d.contents !== null && !(d.contents.range?.[0] === d.contents.range?.[1]));
+  return { values: kept.map((d) => d.toJS()), lines: kept.map((d) => lineCounter.linePos(d.contents!.range![0]).line) };
 }
 
 const at = (d: { file: string; line: number; column: number; message: string }) => `${d.file}:${d.line}:${d.column}: ${d.message}`;
@@ -57,7 +57,7 @@ describe("multi-document streams", () => {
     const second = lineOf(broken, "  labels: {a: 1\n");
     // The same errors at the same positions as the whole-stream parser finds.
     const lineCounter = new LineCounter();
-    const whole = parseAllDocuments(broken, { lineCounter, uniqueKeys: true, version: "1.2" }) as ReturnType<typeof parseAllDocuments> & unknown[];
+    const whole = parseAllDocuments(broken, { lineCounter, uniqueKeys: true, version: "1.2" }) as unknown as Document[];
     const expected = whole.flatMap((d) => d.errors.map((e) => [lineCounter.linePos(e.pos[0]).line, lineCounter.linePos(e.pos[0]).col]));
     expect(diagnostics.map((d) => [d.line, d.column])).toEqual(expected);
     expect(new Set(diagnostics.map((d) => d.line))).toEqual(new Set([first + 1, second + 1]));
