@@ -84,6 +84,17 @@ describe("multi-document streams", () => {
     ]);
   });
 
+  it.each([
+    ["a flow sequence as a key", "a: 1\n[x, y]: 2\n"],
+    ["a flow map as a key inside a list", "- {k: v}: 1\n"],
+    ["an explicit key", "? [x]\n: 1\n"],
+    ["a tag", "a: !!str 12\nb: ! 3\n"],
+  ])("gives what the whole-stream parser gives for %s", (_, doc) => {
+    const { documents, diagnostics } = parseYaml(`---\n${doc}`, "k.yaml");
+    expect(diagnostics).toEqual([]);
+    expect(documents.map((d) => d.value)).toEqual(reference(doc).values);
+  });
+
   it("resolves plain scalars as the YAML 1.2 core schema does on every path", () => {
     const doc = "a: [1_000, 0o17, 0x1F, 012, .5, +12, -0, 1e3, 1.50, .inf, -.Inf, .NaN, ~, Null, '', yes, no, on, True, FALSE, 2026-01-01, '123', \"true\", 1:2, 0b11]\nb: {<<: {x: 1}}\n";
     const fast = parseYaml(doc, "s.yaml").documents[0]!.value;

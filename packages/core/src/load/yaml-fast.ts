@@ -28,10 +28,12 @@ const CORE_SCHEMA_12 = FAILSAFE_SCHEMA.extend({
 });
 
 /**
- * A `!` where a tag could start (conservative: a match only sends a document to the slow path).
- * Anchors are seen exactly by js-yaml's listener; without anchors every alias is an error there.
+ * A `!` where a tag could start, an explicit key (`? `) or a flow collection used as a key
+ * (js-yaml and yaml turn such keys into different strings). Conservative: a match only sends a
+ * document to the slow path. Anchors are seen exactly by js-yaml's listener; without anchors
+ * every alias is an error there.
  */
-const TAG = /(?:^|[\s[{,:])!/m;
+const SLOW_SYNTAX = /(?:^|[\s[{,:])!|(?:^|[\s[{,-])\?(?:\s|$)|(?:^|[\s[{,?-])[[{][^\n]*[\]}]\s*:(?:\s|$)/m;
 
 let anchored = false;
 const listener = (event: string, state: object): void => {
@@ -75,7 +77,7 @@ export function parseFast(text: string, contentStart: number, maxDepth: number):
       // not JSON (comments, YAML flow syntax): the YAML paths decide
     }
   }
-  if (TAG.test(text)) return undefined;
+  if (SLOW_SYNTAX.test(text)) return undefined;
   anchored = false;
   try {
     // js-yaml counts scalars as a level too; deeper documents take the slow path, which reports them.
