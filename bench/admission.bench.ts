@@ -3,11 +3,16 @@
 // `podSecurity: restricted` plus every other catalogue rule (target ≥ 5,000 manifests/s).
 // Baseline in the same run: the naive path that parses every expression again for every manifest
 // (same objects, same CEL engine, no program cache), extrapolated from a sample.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Bench } from "tinybench";
-import { loadDocuments, workloadPolicy } from "@rampart/core";
+import { parseAllDocuments, type Document } from "yaml";
+import { loadDocuments, loadManifests, workloadPolicy, type RampartDocument } from "@rampart/core";
 import { admit, compileVap } from "@rampart/compiler-vap";
+import { helmStream, STREAM_KINDS } from "../test-support/helm-stream.js";
 import { prng } from "./prng.js";
 
 // The CEL engine compiler-vap runs (a dependency of that package, not of the repository root).
@@ -17,7 +22,7 @@ type CelJs = { Environment: new (options: Record<string, unknown>) => { evaluate
 const COUNT = 10_000;
 const DIGEST = `@sha256:${"b".repeat(64)}`;
 
-function policy() {
+function policy(withCel = true) {
   const { documents, diagnostics } = loadDocuments([
     workloadPolicy("bench", {
       exemptions: [{ images: ["registry.example.com/debug/*"], owner: "sre@example.com" }],
@@ -31,7 +36,7 @@ function policy() {
         { resources: { limits: ["cpu", "memory"], requests: ["cpu", "memory"] } },
         { forbiddenContainerPorts: [22, 2375] },
         { requiredLabels: ["app.kubernetes.io/name"] },
-        { cel: { expression: "object.metadata.name.size() < 64", message: "names are short" } },
+        ...(withCel ? [{ cel: { expression: "object.metadata.name.size() < 64", message: "names are short" } }] : []),
       ],
     }),
   ]);
@@ -120,8 +125,60 @@ export async function run(): Promise<string[]> {
   return [
     `${COUNT.toLocaleString("en")} pods × 1 policy (${validations} validations: restricted + every catalogue rule): ${fastMs.toFixed(0)} ms per run → ${Math.round(perSecond).toLocaleString("en")} manifests/s (target ≥ 5,000: ${perSecond >= 5000 ? "met" : "MISSED"}); ${denied.toLocaleString("en")} denied`,
     `baseline (re-parse every expression per manifest): ${naiveMs.toFixed(0)} ms extrapolated from ${sample.length} pods → ${(naiveMs / fastMs).toFixed(1)}× slower; same denials on the sample: ${naiveDenied === sampleDenied ? "yes" : `NO (${naiveDenied} vs ${sampleDenied})`}`,
+    ...(await bigFile()),
     `estimated runtime CEL cost (pod with 100 containers and 100 volumes): max ${maxCost.toLocaleString("en")} per validation, ${report.policies[0]!.totalCost.toLocaleString("en")} per admission (limits 1,000,000 / 10,000,000)`,
   ];
+}
+
+/**
+ * One big mixed manifest file (issue 14 row 2): 10,000 manifests of 8 kinds as \`helm template\`
+ * writes them (test-support/helm-stream.ts), read from disk and admitted against restricted Pod
+ * Security + 8 catalogue rules, as \`rampart admit -f\` does; next to the previous parser path
+ * (the whole stream through yaml's parseAllDocuments, then the same admission) in the same run.
+ */
+async function bigFile(): Promise<string[]> {
+  const documents = policy(false);
+  const { text, manifests: expected } = helmStream(COUNT, 42);
+  const dir = mkdtempSync(join(tmpdir(), "rampart-admit-"));
+  try {
+    writeFileSync(join(dir, "all.yaml"), text);
+    const admitAll = (values: Record<string, unknown>[]) => admit(documents as RampartDocument[], values);
+    const stream = async () => {
+      const { manifests, diagnostics } = await loadManifests(["all.yaml"], { cwd: dir });
+      if (diagnostics.length > 0 || manifests.length !== COUNT) throw new Error(`admission bench: the stream does not load: ${diagnostics[0]?.message ?? manifests.length}`);
+      return admitAll(manifests.map((m) => m.value));
+    };
+    const previous = () => {
+      const values = (parseAllDocuments(text, { uniqueKeys: true, version: "1.2" }) as unknown as Document[])
+        .filter((d) => d.contents !== null && d.contents.range?.[0] !== d.contents.range?.[1])
+        .map((d) => d.toJS({ maxAliasCount: 100 }) as Record<string, unknown>);
+      return admitAll(values);
+    };
+    const timed = async <T>(fn: () => T | Promise<T>) => {
+      const t = performance.now();
+      const result = await fn();
+      return { ms: performance.now() - t, result };
+    };
+    const check = admitAll(expected).map((r) => r.decision).join();
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const run = await timed(stream);
+      if (run.result.map((r) => r.decision).join() !== check) throw new Error("admission bench: the streamed manifests are decided differently from the generated ones");
+      best = Math.min(best, run.ms);
+    }
+    const base = await timed(previous);
+    if (base.result.map((r) => r.decision).join() !== check) throw new Error("admission bench: the previous parser path decides differently");
+    const admitOnly = await timed(() => admitAll(expected));
+    const rate = (ms: number) => Math.round((COUNT / ms) * 1000).toLocaleString("en");
+    const denied = check.split(",").filter((d) => d === "deny").length;
+    return [
+      `one big mixed manifest file: ${COUNT.toLocaleString("en")} manifests of ${STREAM_KINDS.length} kinds (${STREAM_KINDS.join(", ")}), ${(text.length / 1e6).toFixed(1)} MB, helm-template style; restricted + 8 catalogue rules; ${denied.toLocaleString("en")} denied`,
+      `  loadManifests + admit (streamed, fast paths)   ${best.toFixed(0)} ms → ${rate(best)} manifests/s (target ≥ 5,000: ${(COUNT / best) * 1000 >= 5000 ? "met" : "MISSED"}); ${(base.ms / best).toFixed(1)}× the previous path`,
+      `  previous path (parseAllDocuments + admit)      ${base.ms.toFixed(0)} ms → ${rate(base.ms)} manifests/s (1 run); admit alone on parsed objects ${admitOnly.ms.toFixed(0)} ms`,
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) for (const line of await run()) console.log(line);

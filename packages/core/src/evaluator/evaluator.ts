@@ -2,7 +2,8 @@ import type { RampartDocument } from "../documents.js";
 import { createInventory, type Inventory } from "../inventory/inventory.js";
 import { normaliseAccess, normaliseClusters, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR } from "../ir/access.js";
 import { DEFAULT_DENY_REASON } from "./describe-rule.js";
-import { buildSubjectIndex, Interner, Namespaced, ruleHasVerb, type Bucket, type IndexedRule, type SubjectIndex } from "./rule-index.js";
+import { matchFlat } from "./flat-globs.js";
+import { buildSubjectIndex, Interner, Namespaced, RuleFlag, type SubjectIndex } from "./rule-index.js";
 import type { AccessRequest, Decision, MatchedRule } from "./types.js";
 
 /** Options of `createEvaluator`. */
@@ -42,28 +43,41 @@ type Scope = (typeof Scope)[keyof typeof Scope];
 
 const SA_USER_PREFIX = "system:serviceaccount:";
 
+/** True when rule `id` covers a verb whose id is not in the bit mask (-1: a verb no rule names; ≥ 31). */
+function hasOtherVerb(index: SubjectIndex, id: number, f: number, verbId: number): boolean {
+  if ((f & RuleFlag.AnyVerb) !== 0) return true;
+  if (verbId < 0) return false;
+  const extra = index.extraVerbs[id];
+  return extra !== undefined && extra.has(verbId);
+}
+
 function millis(v: Date | number): number {
   return typeof v === "number" ? v : v.getTime();
 }
 
 /**
- * True when `rule` applies to the request. Allow rules restricted by names or namespaces do
+ * True when rule `id` applies to the request. Allow rules restricted by names or namespaces do
  * not apply to collections or all-namespace requests; deny rules do (a deny must not be
- * bypassed by listing).
+ * bypassed by listing). Flags come from a typed array; the rule object is read only for globs.
  */
-function ruleApplies(rule: IndexedRule, scope: Scope, namespace: string, name: string, nonResourceURL: string): boolean {
-  if (rule.urls !== undefined) return nonResourceURL !== "" && rule.urls(nonResourceURL);
-  const deny = rule.deny;
-  if (rule.namespaces !== undefined) {
+function ruleApplies(index: SubjectIndex, id: number, f: number, scope: Scope, namespace: string, name: string, nonResourceURL: string): boolean {
+  if ((f & RuleFlag.Urls) !== 0) return nonResourceURL !== "" && index.rules[id]!.urls!(nonResourceURL);
+  const deny = (f & RuleFlag.Deny) !== 0;
+  if ((f & RuleFlag.Namespaces) !== 0) {
     if (scope === Scope.Cluster || (scope === Scope.Unknown && !deny)) return false;
     if (scope === Scope.Namespace) {
-      if (!rule.namespaces(namespace)) return false;
-    } else if (!deny && !rule.anyNamespace) {
+      if ((f & RuleFlag.AnyNamespace) === 0) {
+        const r = index.rules[id]!;
+        if (!matchFlat(r.nsKind, r.nsA, r.nsB, r.nsOther, namespace)) return false;
+      }
+    } else if (!deny && (f & RuleFlag.AnyNamespace) === 0) {
       return false;
     }
   }
-  if (rule.names !== undefined) return name === "" ? deny : rule.names(name);
-  return true;
+  if ((f & RuleFlag.Names) === 0) return true;
+  if (name === "") return deny;
+  const r = index.rules[id]!;
+  return matchFlat(r.nmKind, r.nmA, r.nmB, r.nmOther, name);
 }
 
 /** Creates an evaluator over the AccessPolicies (and Clusters) of a document set. */
@@ -101,10 +115,11 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
   let lastCluster = "";
   let lastIndex: SubjectIndex | undefined;
 
-  // Scan state, reset per decision (decisions are synchronous and allocate nothing here).
-  let bestAllow: IndexedRule | undefined;
-  let bestDeny: IndexedRule | undefined;
-  let collect: IndexedRule[] | undefined;
+  // Scan state, reset per decision (decisions are synchronous and allocate nothing here). Rule ids
+  // are in policy order, so the first applicable deny/allow is the smallest id (-1: none).
+  let bestAllow = -1;
+  let bestDeny = -1;
+  let collect: number[] | undefined;
   let scope: Scope = Scope.Namespace;
   let ns = "";
   let nm = "";
@@ -114,32 +129,44 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
   // Pattern ids of the request: everything, exact, `*` resource, `*` subresource, both (-1: none).
   const patterns = [-1, -1, -1, -1, -1];
 
-  const scanList = (list: readonly IndexedRule[] | undefined): void => {
-    if (list === undefined) return;
-    for (let i = 0; i < list.length; i++) {
-      const r = list[i]!;
-      if (!ruleHasVerb(r, verbId)) continue;
+  const scanRange = (index: SubjectIndex, from: number, to: number): void => {
+    const ids = index.ruleIds;
+    const flags = index.flags;
+    const masks = index.verbMasks;
+    for (let i = from; i < to; i++) {
+      const id = ids[i]!;
+      const f = flags[id]!;
+      if (verbId >= 0 && verbId < 31 ? ((masks[id]! >>> verbId) & 1) === 0 : !hasOtherVerb(index, id, f, verbId)) continue;
+      const deny = (f & RuleFlag.Deny) !== 0;
       if (collect === undefined) {
-        if (r.deny ? bestDeny !== undefined && bestDeny.ordinal <= r.ordinal : bestDeny !== undefined || (bestAllow !== undefined && bestAllow.ordinal <= r.ordinal)) continue;
+        // A rule that cannot change the decision or its first matched rule is skipped.
+        if (deny ? bestDeny >= 0 && bestDeny <= id : bestDeny >= 0 || (bestAllow >= 0 && bestAllow <= id)) continue;
       }
-      const exp = r.expires;
-      if (exp !== undefined && (time === 0 ? (time = now()) : time) >= exp) continue;
-      if (!ruleApplies(r, scope, ns, nm, url)) continue;
-      if (collect !== undefined) collect.push(r);
-      if (r.deny) {
-        if (bestDeny === undefined || r.ordinal < bestDeny.ordinal) bestDeny = r;
-      } else if (bestAllow === undefined || r.ordinal < bestAllow.ordinal) {
-        bestAllow = r;
+      if ((f & RuleFlag.Expires) !== 0 && (time === 0 ? (time = now()) : time) >= index.expires[id]!) continue;
+      if (!ruleApplies(index, id, f, scope, ns, nm, url)) continue;
+      if (collect !== undefined) collect.push(id);
+      if (deny) {
+        if (bestDeny < 0 || id < bestDeny) bestDeny = id;
+      } else if (bestAllow < 0 || id < bestAllow) {
+        bestAllow = id;
       }
     }
   };
 
-  const scanBucket = (bucket: Bucket | undefined): void => {
-    if (bucket === undefined) return;
-    for (let i = 0; i < 5; i++) {
-      const p = patterns[i]!;
+  /** Scans the rules of bucket `at` under the request's patterns (a bucket lists its patterns ascending). */
+  const scanBucket = (index: SubjectIndex, at: number | undefined): void => {
+    if (at === undefined || at < 0) return;
+    const h = index.buckets;
+    const end = at + 1 + 3 * h[at]!;
+    for (let k = 0; k < 5; k++) {
+      const p = patterns[k]!;
       if (p < 0) continue;
-      scanList(bucket.get(p));
+      for (let j = at + 1; j < end; j += 3) {
+        const q = h[j]!;
+        if (q < p) continue;
+        if (q === p) scanRange(index, h[j + 1]!, h[j + 2]!);
+        break;
+      }
     }
   };
 
@@ -186,40 +213,39 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
     nm = request.name ?? "";
     url = request.nonResourceURL ?? "";
     time = 0;
-    bestAllow = undefined;
-    bestDeny = undefined;
+    bestAllow = -1;
+    bestDeny = -1;
     prepare(index.interner, request.verb, request.apiGroup ?? "", request.resource ?? "", request.subresource ?? "");
-    if (user !== "") scanBucket(index.users.get(user));
+    if (user !== "") scanBucket(index, index.users.get(user));
     const groups = request.groups;
-    if (groups !== undefined) for (let i = 0; i < groups.length; i++) scanBucket(index.groups.get(groups[i]!));
+    if (groups !== undefined) for (let i = 0; i < groups.length; i++) scanBucket(index, index.groups.get(groups[i]!));
     // Only a well-formed `system:serviceaccount:<ns>:<name>` (both parts non-empty, no further `:`,
     // as Kubernetes' serviceaccount.SplitUsername) is a ServiceAccount with the implied groups.
     if (user.startsWith(SA_USER_PREFIX)) {
       const start = SA_USER_PREFIX.length;
       const end = user.indexOf(":", start);
       if (end > start && end < user.length - 1 && user.indexOf(":", end + 1) < 0) {
-        scanBucket(index.allServiceAccounts);
-        if (index.saNamespaces.size > 0) scanBucket(index.saNamespaces.get(user.slice(start, end)));
+        scanBucket(index, index.allServiceAccounts);
+        if (index.saNamespaces.size > 0) scanBucket(index, index.saNamespaces.get(user.slice(start, end)));
       }
     }
     return index;
   };
 
+  const result = (index: SubjectIndex): Decision => (bestDeny >= 0 ? index.rules[bestDeny]!.result : bestAllow >= 0 ? index.rules[bestAllow]!.result : DEFAULT_DENY);
+
   return {
     clusters: clusters.map((c) => c.name),
     decide(request) {
-      if (run(request) === undefined) return unknownCluster(request.cluster || defaultCluster);
-      return bestDeny?.result ?? bestAllow?.result ?? DEFAULT_DENY;
+      const index = run(request);
+      return index === undefined ? unknownCluster(request.cluster || defaultCluster) : result(index);
     },
     explain(request) {
       collect = [];
       try {
-        const decision = run(request) === undefined ? unknownCluster(request.cluster || defaultCluster) : (bestDeny?.result ?? bestAllow?.result ?? DEFAULT_DENY);
-        const seen = new Set<IndexedRule>();
-        const applicable = collect
-          .filter((r) => !seen.has(r) && seen.add(r))
-          .sort((a, b) => a.ordinal - b.ordinal)
-          .map((r) => r.result.matched[0]!);
+        const index = run(request);
+        const decision = index === undefined ? unknownCluster(request.cluster || defaultCluster) : result(index);
+        const applicable = [...new Set(collect)].sort((a, b) => a - b).map((id) => index!.rules[id]!.result.matched[0]!);
         return { ...decision, applicable };
       } finally {
         collect = undefined;

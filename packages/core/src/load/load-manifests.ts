@@ -30,7 +30,8 @@ async function collect(path: string, out: string[]): Promise<void> {
 
 /**
  * Reads Kubernetes manifests (any apiVersion) from YAML/JSON files and directories; `List`
- * objects are flattened. Syntax errors, alias bombs and oversize files are diagnostics.
+ * objects are flattened. Documents are parsed one by one (a file may be a long `helm template`
+ * stream); syntax errors, alias bombs and documents over the per-object limits are diagnostics.
  */
 export async function loadManifests(paths: readonly string[], options: { cwd?: string } = {}): Promise<{ manifests: Manifest[]; diagnostics: Diagnostic[] }> {
   const cwd = options.cwd ?? process.cwd();
@@ -46,7 +47,7 @@ export async function loadManifests(paths: readonly string[], options: { cwd?: s
     const display = relative(cwd, file) || file;
     const size = (await stat(file)).size;
     if (size > DEFAULT_YAML_LIMITS.maxBytes) {
-      diagnostics.push(diagnostic("input-too-large", "error", `file is ${size} bytes, more than the limit of ${DEFAULT_YAML_LIMITS.maxBytes} bytes`, { file: display, line: 1, column: 1 }));
+      diagnostics.push(diagnostic("input-too-large", "error", `file is ${size} bytes, more than the limit of ${DEFAULT_YAML_LIMITS.maxBytes} bytes`, { file: display, line: 1, column: 1 }, "split the input into several files"));
       continue;
     }
     const parsed = parseYaml(await readFile(file, "utf8"), display);

@@ -1,18 +1,24 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
 import { diagnostic, type Diagnostic, type SourcePosition } from "../diagnostics.js";
+import { depthOf, parseFast } from "./yaml-fast.js";
+import { firstContent, LineIndex, splitDocuments, type YamlChunk } from "./yaml-split.js";
 
-/** Limits that keep hostile YAML from exhausting memory or time. */
+/** Limits that keep hostile YAML from exhausting memory or time; per document where the API server has them. */
 export interface YamlLimits {
-  /** Largest file accepted, in bytes. */
+  /** Largest file accepted, in bytes (a cap against absurd input; documents have their own limit). */
   maxBytes: number;
+  /** Largest document, in bytes (the API server refuses objects over 3 MiB). */
+  maxDocumentBytes: number;
+  /** Deepest nesting of maps and lists in a document. */
+  maxDepth: number;
   /** Most alias dereferences per document (alias bombs explode past this). */
   maxAliasCount: number;
   /** Most documents per file. */
   maxDocuments: number;
 }
 
-/** The default limits: 4 MiB per file, 100 aliases, 10,000 documents. */
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: 4 * 1024 * 1024, maxAliasCount: 100, maxDocuments: 10_000 };
+/** The default limits: 512 MiB per file, 3 MiB and 1,000 levels of nesting per document, 100 aliases, 1,000,000 documents. */
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: 512 * 1024 * 1024, maxDocumentBytes: 3 * 1024 * 1024, maxDepth: 1000, maxAliasCount: 100, maxDocuments: 1_000_000 };
 
 /** One parsed YAML document with a locator from value paths to positions. */
 export interface YamlDocument {
@@ -42,9 +48,13 @@ function nodeAt(doc: Document, path: readonly PropertyKey[]): { node: Node | und
   return { node, keyNode, depth };
 }
 
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: "1.2" } as const;
+
 /**
- * Parses a multi-document YAML text. Syntax errors, duplicate keys, alias bombs and oversize
- * inputs become diagnostics; documents with errors are left out.
+ * Parses a multi-document YAML (or JSON) text document by document. Syntax errors, duplicate
+ * keys, alias bombs and documents over the limits become diagnostics at their `line:column`;
+ * documents with errors are left out. Documents without anchors, aliases or tags, and JSON
+ * documents, take fast paths; positions inside them are found on demand.
  */
 export function parseYaml(
   text: string,
@@ -52,62 +62,100 @@ export function parseYaml(
   limits: YamlLimits = DEFAULT_YAML_LIMITS,
 ): { documents: YamlDocument[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const top = { file, line: 1, column: 1 };
-  const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > limits.maxBytes) {
-    diagnostics.push(
-      diagnostic("input-too-large", "error", `file is ${bytes} bytes, more than the limit of ${limits.maxBytes} bytes`, top, "split the policies into several files"),
-    );
-    return { documents: [], diagnostics };
-  }
-  const lineCounter = new LineCounter();
-  const pos = (offset: number): SourcePosition => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: "1.2" });
-  const list = Array.isArray(docs) ? docs : [];
-  if (!Array.isArray(docs)) return { documents: [], diagnostics };
-  if (list.length > limits.maxDocuments) {
-    diagnostics.push(diagnostic("input-too-large", "error", `file holds ${list.length} YAML documents, more than the limit of ${limits.maxDocuments}`, top));
-    return { documents: [], diagnostics };
-  }
   const documents: YamlDocument[] = [];
-  for (const doc of list) {
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        const message = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-        const code = e.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax";
-        diagnostics.push(diagnostic(code, "error", `invalid YAML: ${lower(message)}`, pos(e.pos[0])));
-      }
-      continue;
-    }
-    if (doc.contents === null) continue; // an empty document between `---` separators
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const start = doc.contents.range?.[0] ?? 0;
+  const top = { file, line: 1, column: 1 };
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when the cap may be near.
+  const fileBytes = text.length * 3 > limits.maxBytes ? Buffer.byteLength(text, "utf8") : text.length;
+  if (fileBytes > limits.maxBytes) {
+    diagnostics.push(diagnostic("input-too-large", "error", `file is ${fileBytes} bytes, more than the limit of ${limits.maxBytes} bytes`, top, "split the input into several files"));
+    return { documents, diagnostics };
+  }
+  const lines = new LineIndex(text);
+  const pos = (offset: number): SourcePosition => ({ file, ...lines.at(offset) });
+  const chunks: YamlChunk[] = splitDocuments(text) ?? [{ start: 0, end: text.length }];
+  const withContent = chunks.filter((c) => firstContent(text, c.start, c.end) >= 0);
+  if (withContent.length > limits.maxDocuments) {
+    diagnostics.push(diagnostic("input-too-large", "error", `file holds ${withContent.length} YAML documents, more than the limit of ${limits.maxDocuments}`, top, "split the input into several files"));
+    return { documents, diagnostics };
+  }
+  for (const chunk of withContent) {
+    const content = firstContent(text, chunk.start, chunk.end);
+    // A document's size: from its first character (after leading comments) to its end.
+    const length = chunk.end - content;
+    const bytes = length * 3 > limits.maxDocumentBytes ? Buffer.byteLength(text.slice(content, chunk.end), "utf8") : length;
+    if (bytes > limits.maxDocumentBytes) {
       diagnostics.push(
-        /resource exhaustion|alias/i.test(message)
-          ? diagnostic("yaml-alias-bomb", "error", `refused YAML: aliases expand to more than ${limits.maxAliasCount} nodes (an alias bomb)`, pos(start), "write the values out instead of nesting aliases")
-          : diagnostic("yaml-syntax", "error", `invalid YAML: ${lower(message)}`, pos(start)),
+        diagnostic("input-too-large", "error", `document is ${bytes} bytes, more than the limit of ${limits.maxDocumentBytes} bytes per object (as the Kubernetes API server)`, pos(content), "split the object, or keep large data out of the manifest"),
       );
       continue;
     }
-    const contents = doc.contents;
-    documents.push({
-      value,
-      position: pos(contents.range?.[0] ?? 0),
-      locate(path, key = false) {
-        const { node, keyNode, depth } = nodeAt(doc, path);
-        const target = key && depth === path.length && keyNode ? keyNode : node;
-        return pos(target?.range?.[0] ?? contents.range?.[0] ?? 0);
-      },
-    });
+    const source = text.slice(chunk.start, chunk.end);
+    const fast = parseFast(source, content - chunk.start, limits.maxDepth);
+    if (fast !== undefined) {
+      if (!withinDepth(fast.value, pos(content))) continue;
+      let doc: Document | undefined;
+      const locate = (path: readonly PropertyKey[], key = false): SourcePosition => {
+        // The document's syntax tree is built only when a message needs a position inside it.
+        if (doc === undefined) {
+          const docs = parseAllDocuments(source, PARSE_OPTIONS);
+          doc = Array.isArray(docs) ? docs[0] : undefined;
+        }
+        return doc === undefined ? pos(content) : locateIn(doc, chunk.start, content, path, key);
+      };
+      documents.push({ value: fast.value, position: pos(content), locate });
+      continue;
+    }
+    slowPath(source, chunk.start);
   }
   return { documents, diagnostics };
+
+  function withinDepth(value: unknown, at: SourcePosition): boolean {
+    const depth = depthOf(value, limits.maxDepth);
+    if (depth <= limits.maxDepth) return true;
+    diagnostics.push(diagnostic("yaml-too-deep", "error", `refused YAML: the document nests maps and lists more than ${limits.maxDepth} levels deep`, at, "flatten the structure"));
+    return false;
+  }
+
+  function locateIn(doc: Document, base: number, fallback: number, path: readonly PropertyKey[], key: boolean): SourcePosition {
+    const { node, keyNode, depth } = nodeAt(doc, path);
+    const target = key && depth === path.length && keyNode ? keyNode : node;
+    const at = target?.range?.[0] ?? doc.contents?.range?.[0];
+    return pos(at === undefined ? fallback : base + at);
+  }
+
+  /** The `yaml` library's path: anchors, aliases, tags, errors (its messages and positions). */
+  function slowPath(source: string, base: number): void {
+    const docs = parseAllDocuments(source, PARSE_OPTIONS);
+    const list = Array.isArray(docs) ? docs : [];
+    for (const doc of list) {
+      if (doc.errors.length > 0) {
+        for (const e of doc.errors) {
+          const message = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+          const code = e.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax";
+          diagnostics.push(diagnostic(code, "error", `invalid YAML: ${lower(message)}`, pos(base + e.pos[0])));
+        }
+        continue;
+      }
+      if (doc.contents === null) continue; // an empty document
+      const start = base + (doc.contents.range?.[0] ?? 0);
+      let value: unknown;
+      try {
+        value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        diagnostics.push(
+          /resource exhaustion|alias/i.test(message)
+            ? diagnostic("yaml-alias-bomb", "error", `refused YAML: aliases expand to more than ${limits.maxAliasCount} nodes (an alias bomb)`, pos(start), "write the values out instead of nesting aliases")
+            : error instanceof RangeError
+              ? diagnostic("yaml-too-deep", "error", `refused YAML: the document nests maps and lists more than ${limits.maxDepth} levels deep`, pos(start), "flatten the structure")
+              : diagnostic("yaml-syntax", "error", `invalid YAML: ${lower(message)}`, pos(start)),
+        );
+        continue;
+      }
+      if (!withinDepth(value, pos(start))) continue;
+      documents.push({ value, position: pos(start), locate: (path, key = false) => locateIn(doc, base, start, path, key) });
+    }
+  }
 }
 
 function lower(message: string): string {
