@@ -47,14 +47,23 @@ function verbResourceCel(rule: AccessRuleIR, verb: string, connect: readonly Con
   return parts.length === 0 ? "false" : parts.length === 1 ? parts[0]! : `(${parts.map((p) => `(${p})`).join(" || ")})`;
 }
 
+/** The admission variable that tells whether the requested resource is namespaced. */
+export const NAMESPACED = "variables.namespaced";
+
 /**
  * CEL that is true when the rule applies to the admission request, with the evaluator's
- * semantics: namespaced rules never apply to cluster-scoped objects (empty namespace); an
- * allow with names needs a name that matches; a deny with names also applies without a name.
+ * semantics: namespaced rules never apply to cluster-scoped objects; an allow with names needs a
+ * name that matches; a deny with names (or namespaces) also applies without a name (or namespace).
  */
 export function ruleCel(rule: AccessRuleIR, subject: string, verb: string, name: string, connect: readonly ConnectTarget[]): string {
   const parts = [subject, verbResourceCel(rule, verb, connect)];
-  if (rule.namespaces) parts.push(rule.anyNamespace ? `request.namespace != ""` : `request.namespace != "" && ${anyOf(rule.namespaces.map((g) => celGlob("request.namespace", g.source)))}`);
+  if (rule.namespaces) {
+    // A request without a namespace is cluster-scoped, or spans every namespace of a namespaced resource
+    // (`variables.namespaced`): `*` covers the latter, and so does any deny with namespaces.
+    const globs = anyOf(rule.namespaces.map((g) => celGlob("request.namespace", g.source)));
+    if (rule.anyNamespace) parts.push(`(request.namespace != "" || ${NAMESPACED})`);
+    else parts.push(rule.effect === "allow" ? `request.namespace != "" && ${globs}` : `(request.namespace == "" ? ${NAMESPACED} : ${globs})`);
+  }
   if (rule.names) {
     const globs = anyOf(rule.names.map((g) => celGlob(name, g.source)));
     parts.push(rule.effect === "allow" ? `${name} != "" && ${globs}` : `(${name} == "" || ${globs})`);
@@ -69,7 +78,8 @@ export function ruleCel(rule: AccessRuleIR, subject: string, verb: string, name:
  */
 export function broadenedCel(rule: AccessRuleIR, subject: string, verb: string, connect: readonly ConnectTarget[], namespaces: readonly string[]): string {
   const parts = [subject, verbResourceCel(rule, verb, connect)];
-  if (rule.namespaces) parts.push(rule.anyNamespace ? `request.namespace != ""` : namespaces.length === 1 ? `request.namespace == ${celString(namespaces[0]!)}` : `request.namespace in ${celStringList(namespaces)}`);
+  // `*` is bound cluster-wide, which RBAC also applies to requests without a namespace.
+  if (rule.namespaces && !rule.anyNamespace) parts.push(namespaces.length === 1 ? `request.namespace == ${celString(namespaces[0]!)}` : `request.namespace in ${celStringList(namespaces)}`);
   return allOf(parts);
 }
 

@@ -1,6 +1,6 @@
 import { diagnostic, normaliseAccess, normaliseClusters, resourceRefMatches, selectorMatches, type AccessRuleIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
-import { broadenedCel, ruleCel, ruleSummary, ruleWriteVerbs, subjectCel } from "./access-cel.js";
-import { celString } from "./cel-text.js";
+import { broadenedCel, NAMESPACED, ruleCel, ruleSummary, ruleWriteVerbs, subjectCel } from "./access-cel.js";
+import { celString, celStringList } from "./cel-text.js";
 import { CONNECT_SUBRESOURCES, coveredConnectVerbs, coversConnect, planConnect, refinable, type ConnectTarget } from "./connect-targets.js";
 
 /** Options of `compileAccessAdmission`. */
@@ -94,6 +94,7 @@ export function compileAccessAdmission(documents: readonly RampartDocument[], op
   );
   if (affected.length === 0) return { objects: [], diagnostics, report };
 
+  const namespacedAffected = [...new Set(affected.filter((a) => options.inventory.resource(a.group, a.resource)?.namespaced).map((a) => `${a.group}/${a.resource}`))].sort();
   const relevant = policies.map((p, i) => ({ p, i, rules: p.rules.filter((r) => !r.nonResourceURLs && touches(r)) })).filter((x) => x.rules.length > 0);
   const subjectOf = new Map(relevant.flatMap(({ i, rules }) => rules.map((r) => [r, `variables.subject${i}`] as const)));
   const ofEffect = (effect: "allow" | "deny") => relevant.flatMap(({ rules }) => rules.filter((r) => r.effect === effect));
@@ -126,6 +127,9 @@ export function compileAccessAdmission(documents: readonly RampartDocument[], op
         reason: "Forbidden",
       })),
   ];
+  if ([...variables, ...validations].some((x) => x.expression.includes(NAMESPACED))) {
+    variables.splice(4, 0, { name: "namespaced", expression: `(request.resource.group + "/" + request.resource.resource) in ${celStringList(namespacedAffected)}` });
+  }
   const byGroup = new Map<string, { resources: Set<string>; ops: Set<string> }>();
   for (const a of affected) {
     const e = byGroup.get(a.group) ?? { resources: new Set(), ops: new Set() };
