@@ -32,7 +32,7 @@ const rule = (effect: "allow" | "deny") =>
   fc.record({
     effect: fc.constant(effect),
     verbs,
-    resources: fc.constantFrom(["pods"], ["pods", "configmaps"], ["pods/*"], ["pods/exec"], ["*"], ["pods/exec", "pods/attach"], ["pods/status"]),
+    resources: fc.constantFrom(["pods"], ["pods", "configmaps"], ["pods/*"], ["pods/exec"], ["*"], ["pods/exec", "pods/attach"], ["pods/status"], ["namespaces", "pods"]),
     namespaces: fc.option(fc.constantFrom(["team-*"], ["team-a"], ["*"], ["prod"]), { nil: undefined }),
     names: effect === "deny" ? names : fc.option(names, { nil: undefined }),
   });

@@ -58,11 +58,12 @@ export const NAMESPACED = "variables.namespaced";
 export function ruleCel(rule: AccessRuleIR, subject: string, verb: string, name: string, connect: readonly ConnectTarget[]): string {
   const parts = [subject, verbResourceCel(rule, verb, connect)];
   if (rule.namespaces) {
-    // A request without a namespace is cluster-scoped, or spans every namespace of a namespaced resource
-    // (`variables.namespaced`): `*` covers the latter, and so does any deny with namespaces.
+    // Rules with namespaces apply to namespaced resources only (`variables.namespaced`; a Namespace
+    // object's requests carry its own name as namespace). A request without a namespace spans every
+    // namespace: `*` covers it, and so does any deny with namespaces.
     const globs = anyOf(rule.namespaces.map((g) => celGlob("request.namespace", g.source)));
-    if (rule.anyNamespace) parts.push(`(request.namespace != "" || ${NAMESPACED})`);
-    else parts.push(rule.effect === "allow" ? `request.namespace != "" && ${globs}` : `(request.namespace == "" ? ${NAMESPACED} : ${globs})`);
+    parts.push(NAMESPACED);
+    if (!rule.anyNamespace) parts.push(rule.effect === "allow" ? `request.namespace != "" && ${globs}` : `(request.namespace == "" || ${globs})`);
   }
   if (rule.names) {
     const globs = anyOf(rule.names.map((g) => celGlob(name, g.source)));
