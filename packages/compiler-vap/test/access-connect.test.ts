@@ -2,11 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { accessPolicy, allow, createEvaluator, createInventory, deny, type AccessRequest } from "@rampart/core";
 import { compileRbac, createRbacAuthorizer, verifyRbac } from "@rampart/compiler-rbac";
-import { ACCESS_WRITES_POLICY, compileAccessAdmission, evaluateAccessAdmission, writeEnvelope } from "@rampart/compiler-vap";
+import { ACCESS_WRITES_POLICY, compileAccessAdmission, evaluateAccessAdmission, needsWriteAdmission, writeEnvelope } from "@rampart/compiler-vap";
 import { docs, NOW } from "./helpers.js";
 
 const inventory = createInventory({ namespaces: ["prod", "team-a"], objects: { pods: { prod: ["prod-db-0", "prod-db-1", "web-1", "api-2"], "team-a": ["prod-db-x", "app-1"] } } });
-const CONNECT = ["pods/exec", "pods/attach", "pods/portforward"];
+const CONNECT = ["pods/exec", "pods/attach", "pods/portforward"] as const;
 const documents = docs([
   accessPolicy("sre", { subjects: [{ group: "sre" }], rules: [allow({ verbs: ["*"], resources: ["*"] })] }),
   accessPolicy("team-db", {
@@ -101,5 +101,15 @@ describe("connect requests through admission", () => {
     expect(authz.allows(proxy("web-1"))).toBe(true);
     expect(authz.allows(proxy("prod-db-0"))).toBe(false);
     expect(evaluateAccessAdmission(objects, { ...proxy("prod-db-0"), resource: "pods", subresource: "proxy" }).matched).toBe(false);
+  });
+
+  it("needsWriteAdmission: writes, and reads that reach a connect subresource, refined by a deny or names", () => {
+    const one = (rule: Parameters<typeof deny>[0], effect = deny) => needsWriteAdmission(docs([accessPolicy("p", { subjects: [{ group: "g" }], rules: [effect(rule)] })]));
+    expect(one({ verbs: ["get"], resources: ["secrets"], names: ["x"] })).toBe(false);
+    expect(one({ verbs: ["get"], resources: ["pods/exec"], names: ["x"] })).toBe(true);
+    expect(one({ verbs: ["get"], resources: ["pods/*"], names: ["x"] })).toBe(true);
+    expect(one({ verbs: ["get", "create"], resources: ["pods/exec"], names: ["web-*"] }, allow)).toBe(true);
+    expect(one({ verbs: ["get", "create"], resources: ["pods/exec"] }, allow)).toBe(false);
+    expect(one({ verbs: ["delete"], resources: ["pods"] })).toBe(true);
   });
 });

@@ -117,7 +117,11 @@ export function writeEnvelope(documents: readonly RampartDocument[], inventory?:
 
 /** True when any AccessPolicy has a write or connect rule that admission refines (a deny, or an allow by name). */
 export function needsWriteAdmission(documents: readonly RampartDocument[]): boolean {
-  return documentsOfKind(documents, "AccessPolicy").some((p) => p.spec.rules.some((r) => r.resources !== undefined && (r.effect === "deny" || r.names !== undefined) && (r.verbs.includes("*") || r.verbs.some((v) => WRITE.has(v) || v === "get"))));
+  // `get` matters only where a resource pattern can reach a connect subresource (`*`, `x/*`, `*/proxy`, `pods/exec`).
+  const connect = (resources: readonly string[]) => resources.some((r) => r === "*" || r.endsWith("/*") || [...CONNECT_SUBRESOURCES].some((s) => r.endsWith(`/${s}`)));
+  return documentsOfKind(documents, "AccessPolicy").some((p) =>
+    p.spec.rules.some((r) => r.resources !== undefined && (r.effect === "deny" || r.names !== undefined) && (r.verbs.includes("*") || r.verbs.some((v) => WRITE.has(v)) || (r.verbs.includes("get") && connect(r.resources)))),
+  );
 }
 
 
