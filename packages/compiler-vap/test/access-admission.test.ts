@@ -39,7 +39,7 @@ describe("write-path admission for access rules", () => {
     expect(ok(req("delete", "david-x"))).toBe(true);
     expect(ok(req("delete", "nginx"))).toBe(false);
     expect(evaluateAccessAdmission(compileAccessAdmission(davids, { inventory, now: NOW }).objects, req("create", "eve-1")).messages).toEqual([
-      "rampart: david may not create pods team-a/eve-1: no AccessPolicy rule allows this write",
+      "rampart: david may not create pods team-a/eve-1: rampart's RBAC grants this write only for names `david-*` (rule 0 of AccessPolicy `david`) and no AccessPolicy rule allows it",
     ]);
   });
 
@@ -132,8 +132,7 @@ describe("combined proof with the real RBAC compiler and authorizer", () => {
               const served = subresource ? inv.resource("", resource)!.subresources.find((x) => x.name === subresource)!.verbs : inv.resource("", resource)!.verbs;
               if (!served.includes(verb)) continue; // not a request the API serves
               const req: AccessRequest = { ...who, verb, resource, subresource, namespace, name };
-              // CONNECT subresources never reach the write-path policy: admission cannot tell their verbs apart.
-              const admitted = subresource === "exec" || evaluateAccessAdmission(objects, req).admitted;
+              const admitted = evaluateAccessAdmission(objects, req).admitted;
               const granted = authz.allows({ ...who, verb, resourceRequest: true, apiGroup: "", resource, subresource, namespace, name }) && admitted;
               const allowed = truth.decide(req).decision === "allow";
               if (granted) expect(allowed, `over-grant ${JSON.stringify(req)}`).toBe(true);

@@ -1,4 +1,5 @@
-import { documentsOfKind, formatResourceRef, KNOWN_VERBS, parseResourceRef, resourceRefMatches, withSource, sourceOf, type AccessPolicy, type Inventory, type RampartDocument, type ResourceRef } from "@rampart/core";
+import { documentsOfKind, formatResourceRef, KNOWN_VERBS, normaliseAccess, parseResourceRef, resourceRefMatches, withSource, sourceOf, type AccessPolicy, type AccessRuleIR, type Inventory, type RampartDocument, type ResourceRef } from "@rampart/core";
+import { CONNECT_SUBRESOURCES, coveredConnectVerbs, planConnect, type ConnectTarget } from "./connect-targets.js";
 
 /** The write verbs that admission can enforce exactly (admission does not see reads). */
 export const ADMISSION_WRITE_VERBS = ["create", "update", "patch", "delete"] as const;
@@ -16,61 +17,89 @@ function allVerbs(inventory: Inventory | undefined): string[] {
   return [...verbs].sort();
 }
 
-/** Splits a rule's verbs into its write verbs and the rest (`*` expanded over every known verb). */
-function splitVerbs(rule: Rule, every: readonly string[]): { write: string[]; other: string[] } {
-  const verbs = rule.verbs.includes("*") ? every : rule.verbs;
-  return { write: verbs.filter((v) => WRITE.has(v)), other: verbs.filter((v) => !WRITE.has(v)) };
+/** A concrete resource string a rule covers and the verbs of it that admission refines. */
+interface Covered {
+  text: string;
+  relaxed: string[];
 }
 
-/** Subresources whose writes reach admission as CONNECT (no verb to tell apart): left to RBAC alone. */
-export const CONNECT_SUBRESOURCES = new Set(["exec", "attach", "portforward", "proxy"]);
-
-/** The concrete resource strings a rule's resources cover, split into CONNECT targets and the rest. */
-function concreteRefs(rule: Rule, inventory: Inventory | undefined): { plain: string[]; connect: string[] } {
+/**
+ * The concrete resources a rule covers, each with the verbs RBAC may grant broadly because
+ * admission refines them: the write verbs of ordinary resources, the connect verbs of connect
+ * subresources admission enforces, nothing on connect subresources that stay RBAC-only.
+ */
+function coveredResources(rule: Rule, ir: AccessRuleIR, verbs: readonly string[], inventory: Inventory | undefined, enforced: ReadonlyMap<string, ConnectTarget>): Covered[] {
   const refs = (rule.resources ?? []).map((r) => parseResourceRef(r)).filter((r): r is ResourceRef => !("error" in r));
-  const plain: string[] = [];
-  const connect: string[] = [];
+  const out: Covered[] = [];
   for (const res of inventory?.resources ?? []) {
     for (const sub of ["", ...res.subresources.map((s) => s.name)]) {
       if (!refs.some((ref) => resourceRefMatches(ref, res.group, res.resource, sub))) continue;
       const text = formatResourceRef({ group: res.group, resource: res.resource, subresource: sub, everything: false });
-      (CONNECT_SUBRESOURCES.has(sub) ? connect : plain).push(text);
+      const connect = enforced.get(text);
+      const relaxed = connect ? coveredConnectVerbs(ir, connect) : CONNECT_SUBRESOURCES.has(sub) ? [] : verbs.filter((v) => WRITE.has(v));
+      out.push({ text, relaxed });
     }
   }
-  return { plain, connect };
+  return out;
+}
+
+/** Groups resources by a verb list: one rule per distinct list, in first-seen order. */
+function byVerbs(entries: readonly { text: string; verbs: readonly string[] }[]): { verbs: string[]; resources: string[] }[] {
+  const groups = new Map<string, { verbs: string[]; resources: string[] }>();
+  for (const e of entries) {
+    if (e.verbs.length === 0) continue;
+    const key = e.verbs.join(",");
+    const g = groups.get(key) ?? { verbs: [...e.verbs], resources: [] };
+    g.resources.push(e.text);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
 }
 
 /**
  * The RBAC envelope of AccessPolicies for the combined layers. For write verbs RBAC grants the
  * broader write it can express — allows without their name patterns, denies left out — and the
  * write-path admission policy enforces names and denies exactly on the request's user, groups,
- * name and namespace. Reads, and writes to CONNECT subresources (exec, attach, portforward,
- * proxy), stay with RBAC alone as written. `*` verbs are expanded over every known verb.
+ * name and namespace. Connect subresources (exec, attach, portforward, proxy) are treated alike
+ * for all their connect verbs where every rule decides those verbs alike (see planConnect), and
+ * stay with RBAC as written otherwise. Reads stay with RBAC alone. `*` verbs are expanded.
  */
 export function writeEnvelope(documents: readonly RampartDocument[], inventory?: Inventory): RampartDocument[] {
   const every = allVerbs(inventory);
+  // Judged over every policy of every cluster, expired rules included: a target enforced here is
+  // enforced by the admission policy of any cluster (which sees a subset of these rules).
+  const policies = normaliseAccess(documents);
+  const plan = planConnect(policies.flatMap((p) => p.rules), inventory);
+  const enforced = new Map(plan.enforced.map((t) => [t.text, t]));
+  const irOf = new Map(policies.map((p) => [p.name, p]));
   return documents.map((doc) => {
     if (doc.kind !== "AccessPolicy") return doc;
+    const ir = irOf.get(doc.metadata.name);
     const rules: Rule[] = [];
     const origin: number[] = []; // envelope rule index → source rule index, for positions
     const appended: { rule: Rule; from: number }[] = [];
     doc.spec.rules.forEach((rule, i) => {
-      const { write, other } = splitVerbs(rule, every);
-      const relaxed = rule.resources !== undefined && write.length > 0 && (rule.effect === "deny" || rule.names !== undefined);
-      if (!relaxed) {
+      const verbs = rule.verbs.includes("*") ? every : rule.verbs;
+      const irRule = ir?.rules[i];
+      const covered = irRule && rule.resources !== undefined && (rule.effect === "deny" || rule.names !== undefined) ? coveredResources(rule, irRule, verbs, inventory, enforced) : [];
+      if (!covered.some((c) => c.relaxed.length > 0)) {
         rules.push(rule);
         origin.push(i);
         return;
       }
-      const { plain, connect } = concreteRefs(rule, inventory);
-      if (other.length > 0) {
-        rules.push({ ...rule, verbs: other });
+      // Verbs some covered resource relaxes are split per resource; the rest stays on the rule as written.
+      const split = new Set(covered.flatMap((c) => c.relaxed));
+      for (const v of verbs) if (WRITE.has(v)) split.add(v);
+      const base = verbs.filter((v) => !split.has(v));
+      if (base.length > 0) {
+        rules.push({ ...rule, verbs: base });
         origin.push(i);
       }
-      if (connect.length > 0) appended.push({ rule: { ...rule, verbs: write, resources: connect }, from: i });
-      if (rule.effect === "allow" && plain.length > 0) {
+      const asWritten = byVerbs(covered.map((c) => ({ text: c.text, verbs: verbs.filter((v) => split.has(v) && !c.relaxed.includes(v)) })));
+      for (const g of asWritten) appended.push({ rule: { ...rule, verbs: g.verbs, resources: g.resources }, from: i });
+      if (rule.effect === "allow") {
         const { names: _names, ...unnamed } = rule;
-        appended.push({ rule: { ...unnamed, verbs: write, resources: plain }, from: i });
+        for (const g of byVerbs(covered.map((c) => ({ text: c.text, verbs: c.relaxed })))) appended.push({ rule: { ...unnamed, verbs: g.verbs, resources: g.resources }, from: i });
       }
     });
     for (const a of appended) {
@@ -86,7 +115,13 @@ export function writeEnvelope(documents: readonly RampartDocument[], inventory?:
   });
 }
 
-/** True when any AccessPolicy has a write rule that admission refines (a deny, or an allow by name). */
+/** True when any AccessPolicy has a write or connect rule that admission refines (a deny, or an allow by name). */
 export function needsWriteAdmission(documents: readonly RampartDocument[]): boolean {
-  return documentsOfKind(documents, "AccessPolicy").some((p) => p.spec.rules.some((r) => r.resources !== undefined && (r.effect === "deny" || r.names !== undefined) && (r.verbs.includes("*") || r.verbs.some((v) => WRITE.has(v)))));
+  // `get` matters only where a resource pattern can reach a connect subresource (`*`, `x/*`, `*/proxy`, `pods/exec`).
+  const connect = (resources: readonly string[]) => resources.some((r) => r === "*" || r.endsWith("/*") || [...CONNECT_SUBRESOURCES].some((s) => r.endsWith(`/${s}`)));
+  return documentsOfKind(documents, "AccessPolicy").some((p) =>
+    p.spec.rules.some((r) => r.resources !== undefined && (r.effect === "deny" || r.names !== undefined) && (r.verbs.includes("*") || r.verbs.some((v) => WRITE.has(v)) || (r.verbs.includes("get") && connect(r.resources)))),
+  );
 }
+
+

@@ -1,6 +1,7 @@
 import { Environment } from "@marcbachmann/cel-js";
 import type { AccessRequest } from "@rampart/core";
 import type { AdmissionObject } from "./compile-access-admission.js";
+import { CONNECT_SUBRESOURCES } from "./connect-targets.js";
 
 const env = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true });
 type Compiled = (ctx: Record<string, unknown>) => unknown;
@@ -12,6 +13,8 @@ function cel(expression: string): Compiled {
 }
 
 const OPERATION: Record<string, string> = { create: "CREATE", update: "UPDATE", patch: "UPDATE", delete: "DELETE" };
+/** Verbs of connect subresources: each reaches admission as CONNECT (websocket `get`, SPDY `create`, proxied HTTP methods). */
+const CONNECT_VERBS = new Set(["get", "create", "update", "patch", "delete"]);
 
 /** The outcome of the write-path admission layer for one request. */
 export interface AccessAdmissionOutcome {
@@ -31,24 +34,27 @@ function ruleMatches(rule: ResourceRule, group: string, resource: string, sub: s
 
 /**
  * Evaluates the emitted write-path ValidatingAdmissionPolicies on an access request, with the
- * expressions exactly as emitted (same strings, run by cel-js). Reads are never admission's.
+ * expressions exactly as emitted (same strings, run by cel-js). Reads are never admission's;
+ * requests to connect subresources (exec, attach, portforward, proxy) arrive as CONNECT with the
+ * pod's name and a connect-options object, whatever their RBAC verb.
  */
 export function evaluateAccessAdmission(objects: readonly AdmissionObject[], request: AccessRequest): AccessAdmissionOutcome {
-  const op = OPERATION[request.verb];
+  const connect = CONNECT_SUBRESOURCES.has(request.subresource ?? "") && CONNECT_VERBS.has(request.verb);
+  const op = connect ? "CONNECT" : OPERATION[request.verb];
   if (!op || request.nonResourceURL) return { admitted: true, matched: false, messages: [] };
   const bound = new Set(objects.filter((o) => o.kind === "ValidatingAdmissionPolicyBinding").map((o) => String(o.spec.policyName)));
   const name = request.name ?? "";
   const ctx: Record<string, unknown> = {
     request: {
       operation: op,
-      options: request.verb === "patch" ? { kind: "PatchOptions" } : request.verb === "update" ? { kind: "UpdateOptions" } : request.verb === "create" ? { kind: "CreateOptions" } : { kind: "DeleteOptions" },
+      options: connect ? null : request.verb === "patch" ? { kind: "PatchOptions" } : request.verb === "update" ? { kind: "UpdateOptions" } : request.verb === "create" ? { kind: "CreateOptions" } : { kind: "DeleteOptions" },
       name,
       namespace: request.namespace ?? "",
       resource: { group: request.apiGroup ?? "", version: "v1", resource: request.resource ?? "" },
       subResource: request.subresource ?? "",
       userInfo: { username: request.user ?? "", groups: [...(request.groups ?? [])] },
     },
-    object: op === "DELETE" ? null : { metadata: { name } },
+    object: op === "DELETE" ? null : connect ? { kind: "PodExecOptions" } : { metadata: { name } },
     oldObject: op === "UPDATE" ? { metadata: { name } } : null,
   };
   const out: AccessAdmissionOutcome = { admitted: true, matched: false, messages: [] };

@@ -3,6 +3,7 @@
 import type { RampartDocument, WorkloadRuleName } from "@rampart/core";
 import { program, toCel, type CelProgram } from "./cel-env.js";
 import { compileVap, type VapObject } from "./compile-vap.js";
+import { CATALOGUE } from "./catalogue.js";
 import { applyPodDefaults } from "./defaults.js";
 import { KIND_RESOURCES } from "./match.js";
 import { POD_SECURITY_CHECK_IDS } from "./pod-security.js";
@@ -40,6 +41,8 @@ export interface AdmitOptions {
   namespaceLabels?: (namespace: string) => Record<string, string>;
   /** Namespace of manifests that name none (default `default`). */
   namespace?: string;
+  /** The stored object a manifest replaces: when it returns one, the request is an UPDATE of it (default: CREATE). */
+  oldObject?: (manifest: Record<string, unknown>) => Record<string, unknown> | undefined;
 }
 
 interface Spec {
@@ -60,6 +63,10 @@ interface Prepared {
 }
 
 const PSS = new Set(POD_SECURITY_CHECK_IDS);
+const CATALOGUE_IDS = new Set<string>(CATALOGUE.map((c) => c.id));
+
+/** The policy rule a violation's name comes from: a Pod Security check, a catalogue rule, or a named custom rule. */
+const ruleNameOf = (rule: string): WorkloadRuleName => (PSS.has(rule) ? "podSecurity" : CATALOGUE_IDS.has(rule) ? (rule as WorkloadRuleName) : "cel");
 
 function prepare(objects: readonly VapObject[]): Prepared[] {
   const bindings = new Map<string, ValidationAction[]>();
@@ -77,7 +84,7 @@ function prepare(objects: readonly VapObject[]): Prepared[] {
       validations: spec.validations.map((v) => {
         const text = v.message ?? "";
         const rule = text.includes(": ") ? text.slice(0, text.indexOf(": ")) : "cel";
-        return { run: program(v.expression), message: v.messageExpression ? program(v.messageExpression) : undefined, text, rule, ruleName: (PSS.has(rule) ? "podSecurity" : rule) as WorkloadRuleName };
+        return { run: program(v.expression), message: v.messageExpression ? program(v.messageExpression) : undefined, text, rule, ruleName: ruleNameOf(rule) };
       }),
       actions: bindings.get(o.metadata.name)!,
     });
@@ -110,8 +117,8 @@ function flatten(manifests: readonly Record<string, unknown>[]): Record<string, 
 }
 
 /**
- * Runs compiled ValidatingAdmissionPolicies and their bindings on manifests (as CREATE requests),
- * with the expressions they carry. Manifests of kinds no policy can match are left out.
+ * Runs compiled ValidatingAdmissionPolicies and their bindings on manifests (as CREATE requests,
+ * or UPDATEs of what `options.oldObject` returns), with the expressions they carry. Manifests of kinds no policy can match are left out.
  */
 export function admitWithObjects(objects: readonly VapObject[], manifests: readonly Record<string, unknown>[], options: Omit<AdmitOptions, "now"> = {}): AdmitResult[] {
   const policies = prepare(objects);
@@ -128,16 +135,19 @@ export function admitWithObjects(objects: readonly VapObject[], manifests: reado
     const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
     const object = toCel(manifest) as Record<string, unknown>;
     applyPodDefaults(object);
+    const previous = options.oldObject?.(manifest);
+    const oldObject = previous === undefined ? null : (toCel(previous) as Record<string, unknown>);
+    if (oldObject) applyPodDefaults(oldObject);
     const request = {
       kind: { group, version, kind },
       resource: { group: entry[0], version, resource: entry[1][0] },
       name: meta.name ?? "",
       namespace,
-      operation: "CREATE",
+      operation: oldObject ? "UPDATE" : "CREATE",
       userInfo: { username: "rampart-admit", groups: [] },
       dryRun: false,
     };
-    const base = { object, oldObject: null, request, namespaceObject: { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace, labels } } };
+    const base = { object, oldObject, request, namespaceObject: { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace, labels } } };
     const result: AdmitResult = { kind, name: meta.name ?? "", namespace, decision: "allow", violations: [] };
     for (const p of policies) {
       if (!p.resources.has(resource) || !selects(p.selector, labels)) continue;

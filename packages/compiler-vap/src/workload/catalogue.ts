@@ -85,7 +85,7 @@ export function checksOf(rule: WorkloadRuleSpec): Check[] {
     case "cel": {
       // A newline ends any `//` comment of the user's expression before the closing parenthesis.
       const expression = rule.expression.includes("//") ? `(${rule.expression}\n)` : `(${rule.expression})`;
-      return one({ id: "cel", docs: CATALOGUE[9]!.docs, pod: { ok: expression, problem: celString(oneLine(rule.message)) }, message: oneLine(rule.message) });
+      return one({ id: rule.ruleName ?? "cel", docs: CATALOGUE[9]!.docs, pod: { ok: expression, problem: celString(oneLine(rule.message)) }, message: oneLine(rule.message) });
     }
   }
 }

@@ -3,8 +3,8 @@ import { diagnostic, normaliseWorkload, type Diagnostic, type RampartDocument, t
 import { checksOf } from "./catalogue.js";
 import type { Check } from "./check.js";
 import { COST_MODEL, estimateCost } from "./cost.js";
-import { checkCustomCel } from "./custom-cel.js";
-import { matchConditions, matchConstraints } from "./match.js";
+import { checkCustomCel, customCelReads } from "./custom-cel.js";
+import { matchConditions, matchConstraints, updateCondition } from "./match.js";
 import { validateObject } from "./openapi.js";
 import { scopeExpression, validationOf, type VapValidation } from "./validation.js";
 import { POLICY_VARIABLES } from "./variables.js";
@@ -96,6 +96,8 @@ export function compileVap(documents: readonly RampartDocument[], options: Compi
       return v.name;
     };
     let failed = false;
+    const customReads: (readonly string[] | undefined)[] = [];
+    const podsOnly = policy.match.kinds.every((k) => k === "Pod");
     for (const { index, rule } of policy.rules) {
       if (rule.name === "cel") {
         const problem = checkCustomCel(policy.name, index, rule.expression, rule.expressionSource);
@@ -104,6 +106,9 @@ export function compileVap(documents: readonly RampartDocument[], options: Compi
           failed = true;
           continue;
         }
+        const reads = customCelReads(policy.name, index, rule.expression, rule.expressionSource, podsOnly);
+        diagnostics.push(...reads.diagnostics);
+        customReads.push(reads.objectPaths);
       }
       const exemptions = policy.exemptions.filter((e) => !wide.has(e.index) && (!e.rules || e.rules.includes(rule.name)));
       const row: WorkloadRuleReport = { policy: policy.name, rule: index, id: rule.name, backend: "admission", object: name, validations: [] };
@@ -127,7 +132,8 @@ export function compileVap(documents: readonly RampartDocument[], options: Compi
       diagnostics.push(diagnostic("cel-cost", "warning", `WorkloadPolicy \`${policy.name}\` costs an estimated ${totalCost} per admission of a pod with 100 containers and 100 volumes (limit ${POLICY_BUDGET})`, policy.source, "split the policy"));
     }
     const labels = { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": policy.name };
-    const conditions = matchConditions(policy, wide);
+    const update = updateCondition(policy, customReads);
+    const conditions = [...matchConditions(policy, wide), ...(update ? [update] : [])];
     objects.push({
       apiVersion: "admissionregistration.k8s.io/v1",
       kind: "ValidatingAdmissionPolicy",

@@ -1,6 +1,8 @@
-// Build-time checks of custom `cel` rules: syntax and types, with the CEL error and its column.
+// Build-time checks of custom `cel` rules: syntax and types, with the CEL error and its column, and
+// reads of fields an object may not have.
 import { diagnostic, type Diagnostic, type SourcePosition } from "@rampart/core";
 import { checkEnv } from "./cel-env.js";
+import { analyseCelReads } from "./cel-reads.js";
 
 interface CelError {
   message: string;
@@ -40,4 +42,28 @@ export function checkCustomCel(policy: string, index: number, expression: string
   const type = String(result.type);
   if (type !== "bool" && type !== "dyn") return report("type error", { message: `the expression must evaluate to bool, not ${type}` });
   return undefined;
+}
+
+/** The `?.` form of a read: its last select made optional (`object.spec.?hostNetwork`). */
+const optionalForm = (text: string) => text.replace(/\.(?!.*\.)/, ".?");
+
+/**
+ * Warnings for reads of fields an object may not have (see analyseCelReads), at the policy's
+ * `cel.expression`, and the top-level object paths the expression reads (for update skipping).
+ */
+export function customCelReads(policy: string, index: number, expression: string, source: SourcePosition, podsOnly: boolean): { diagnostics: Diagnostic[]; objectPaths: readonly string[] | undefined } {
+  const { unguarded, objectPaths } = analyseCelReads(expression, podsOnly);
+  const diagnostics = unguarded.map((u) => {
+    const what = u.kind === "iterate" ? `iterates over \`${u.text}\`` : `reads \`${u.text}\``;
+    const fallback = u.kind === "iterate" ? "[]" : "<default>";
+    const containers = /^(object|oldObject)\.spec\.(containers|initContainers|ephemeralContainers|template)/.test(u.path) ? "; `variables.containers` and `variables.podSpec` hold the containers and pod spec of Pods and pod templates alike" : "";
+    return diagnostic(
+      "cel-unguarded-field",
+      "warning",
+      `the \`cel\` expression of rule ${index} of WorkloadPolicy \`${policy}\` ${what}, which an object may not have: the API server fails the expression on such objects, and with failurePolicy Fail rejects them (expression ${at(expression, u.offset)})`,
+      source,
+      `guard it with \`has(${u.text})\` in an enclosing \`&&\` or condition, or read it as \`${optionalForm(u.text)}.orValue(${fallback})\`${containers}`,
+    );
+  });
+  return { diagnostics, objectPaths };
 }

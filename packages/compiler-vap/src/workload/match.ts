@@ -45,6 +45,35 @@ export function matchConstraints(policy: WorkloadPolicyIR): Record<string, unkno
   return { resourceRules, ...(Object.keys(selector).length ? { namespaceSelector: selector } : {}), matchPolicy: "Equivalent" };
 }
 
+/** True when the pod template differs between object and oldObject (a Pod's own spec; CronJob: `spec.jobTemplate.spec.template`). */
+const TEMPLATE_CHANGED =
+  'object.kind == "Pod" ? object.spec != oldObject.spec : (object.kind == "CronJob" ? object.spec.jobTemplate.spec.template != oldObject.spec.jobTemplate.spec.template : object.spec.template != oldObject.spec.template)';
+/** True when a field (one or two segments; `metadata` and `spec` always present) differs, presence included. */
+const changed = (path: string) => `has(object.${path}) != has(oldObject.${path}) || (has(object.${path}) && object.${path} != oldObject.${path})`;
+
+/**
+ * The matchCondition that skips UPDATEs outside the policy's say, as Pod Security Admission does:
+ * an update is checked only when it changes the pod template or a field outside it that the rules
+ * read (a Pod's annotations, for Pod Security's AppArmor check, the object's labels for
+ * `requiredLabels`, the top-level fields a custom expression reads). Undefined when a custom
+ * expression reads what cannot be told apart (the whole object, oldObject, or an unguarded path).
+ */
+export function updateCondition(policy: WorkloadPolicyIR, customReads: readonly (readonly string[] | undefined)[]): MatchCondition | undefined {
+  if (customReads.some((r) => r === undefined)) return undefined;
+  const paths = new Set<string>();
+  let podAnnotations = false;
+  for (const { rule } of policy.rules) {
+    // A Pod's own annotations are its template's (AppArmor, `variables.podAnnotations`); a controller's are not read.
+    if (rule.name === "podSecurity" || rule.name === "cel") podAnnotations = true;
+    if (rule.name === "requiredLabels") paths.add("metadata.labels");
+  }
+  for (const r of customReads) for (const p of r!) paths.add(p);
+  const parts = ['request.operation != "UPDATE"', "oldObject == null", `(${TEMPLATE_CHANGED})`];
+  if (podAnnotations && !paths.has("metadata.annotations")) parts.push(`(object.kind == "Pod" && (${changed("metadata.annotations")}))`);
+  parts.push(...[...paths].sort().map(changed));
+  return { name: "rampart-changed-on-update", expression: parts.join(" || ") };
+}
+
 /**
  * matchConditions: namespace globs, excluded namespace globs, and the namespace-only exemptions
  * that skip every rule of the policy (they switch the whole policy off there).

@@ -87,7 +87,7 @@ export type WorkloadRuleInput =
   | { resources: { limits?: readonly string[]; requests?: readonly string[] } }
   | { forbiddenContainerPorts: readonly number[] }
   | { requiredLabels: readonly string[] }
-  | { cel: { expression: string; message: string } };
+  | { cel: { name?: string; expression: string; message: string } };
 
 /** Builds a WorkloadPolicy document. */
 export function workloadPolicy(

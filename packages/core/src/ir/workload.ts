@@ -20,7 +20,14 @@ export type WorkloadRuleSpec =
   | { readonly name: "resources"; readonly limits: readonly string[]; readonly requests: readonly string[] }
   | { readonly name: "forbiddenContainerPorts"; readonly ports: readonly number[] }
   | { readonly name: "requiredLabels"; readonly keys: readonly string[] }
-  | { readonly name: "cel"; readonly expression: string; readonly message: string; readonly expressionSource: SourcePosition };
+  | {
+      readonly name: "cel";
+      /** The custom rule's own name (what violations name instead of `cel`), if it has one. */
+      readonly ruleName: string | undefined;
+      readonly expression: string;
+      readonly message: string;
+      readonly expressionSource: SourcePosition;
+    };
 
 /** A normalised workload rule with its place in the policy. */
 export interface WorkloadRuleIR {
@@ -81,7 +88,7 @@ function ruleSpec(rule: WorkloadRule, source: SourcePosition): WorkloadRuleSpec 
   if (rule.resources) return { name: "resources", limits: [...(rule.resources.limits ?? [])], requests: [...(rule.resources.requests ?? [])] };
   if (rule.forbiddenContainerPorts) return { name: "forbiddenContainerPorts", ports: [...rule.forbiddenContainerPorts] };
   if (rule.requiredLabels) return { name: "requiredLabels", keys: [...rule.requiredLabels] };
-  if (rule.cel) return { name: "cel", expression: rule.cel.expression, message: rule.cel.message, expressionSource: source };
+  if (rule.cel) return { name: "cel", ruleName: rule.cel.name, expression: rule.cel.expression, message: rule.cel.message, expressionSource: source };
   throw new Error("unreachable: a validated workload rule has exactly one rule key");
 }
 

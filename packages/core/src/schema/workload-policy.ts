@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { documentSchema, exactlyOne, glob, labelKey, labels, timestamp } from "./common.js";
+import { dnsLabel, documentSchema, exactlyOne, glob, labelKey, labels, timestamp } from "./common.js";
 
 /** Kinds a WorkloadPolicy can match: Pod and every pod-template controller. */
 export const WORKLOAD_KINDS = [
@@ -35,7 +35,12 @@ export const workloadRuleSchema = z
     forbiddenContainerPorts: z.array(z.number().int().min(1).max(65535)).min(1).optional(),
     requiredLabels: z.array(labelKey).min(1).optional(),
     cel: z
-      .strictObject({ expression: z.string().min(1), message: z.string().min(1) })
+      .strictObject({
+        /** Names the rule in violations and PolicyTest `violations` (default: `cel`). */
+        name: dnsLabel.optional(),
+        expression: z.string().min(1),
+        message: z.string().min(1),
+      })
       .optional(),
   })
   .superRefine(exactlyOne(WORKLOAD_RULE_NAMES, "a workload rule"));
@@ -66,7 +71,19 @@ export const workloadPolicySpecSchema = z.strictObject({
     })
     .optional(),
   exemptions: z.array(exemptionSchema).optional(),
-  rules: z.array(workloadRuleSchema).min(1, "list at least one rule"),
+  rules: z
+    .array(workloadRuleSchema)
+    .min(1, "list at least one rule")
+    .superRefine((rules, ctx) => {
+      const seen = new Map<string, number>();
+      rules.forEach((r, i) => {
+        const name = r.cel?.name;
+        if (name === undefined) return;
+        const first = seen.get(name);
+        if (first === undefined) seen.set(name, i);
+        else ctx.addIssue({ code: "custom", path: [i, "cel", "name"], message: `custom rule name \`${name}\` is already used by rule ${first} of this policy: give each custom rule its own name` });
+      });
+    }),
 });
 
 /** A WorkloadPolicy document. */
