@@ -3,6 +3,8 @@
 // --- write-path admission for access rules (issue 7) ---
 export { compileAccessAdmission } from "./access-admission/compile-access-admission.js";
 export type { AccessAdmissionOptions, AdmissionObject, WriteLayerReport } from "./access-admission/compile-access-admission.js";
+/** The name of the write-path ValidatingAdmissionPolicy (and its binding) that narrows RBAC's broad write grants. */
+export const ACCESS_WRITES_POLICY = "rampart-access-writes";
 export { evaluateAccessAdmission } from "./access-admission/evaluate-access-admission.js";
 export type { AccessAdmissionOutcome } from "./access-admission/evaluate-access-admission.js";
 export { ADMISSION_WRITE_VERBS, needsWriteAdmission, writeEnvelope } from "./access-admission/envelope.js";

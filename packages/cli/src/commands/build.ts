@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { hasErrors } from "@rampart/core";
-import { buildClusters } from "../build/build-clusters.js";
-import { diffTree, writeTree } from "../build/write-tree.js";
+import { buildPolicies, checkTree, writeTree } from "@rampart/pipeline";
 import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
-import { atOption, type Command, EXIT, loadOrReport, networkBackendOption, printDiagnostics, str, UsageError, writePrecisionOption } from "../command.js";
+import { atOption, type Command, EXIT, networkBackendOption, str, UsageError, writePrecisionOption } from "../command.js";
+import { loadOrReport, printDiagnostics } from "../load-policies.js";
 
 /** `rampart build`: compile every cluster's tree, atomically, or check it for drift. */
 export const build: Command = {
@@ -24,23 +24,15 @@ export const build: Command = {
   async run(args, io) {
     const out = str(args, "out");
     if (!out) throw new UsageError("`-o <dir>` is required");
-    const nb = networkBackendOption(args);
-    const wp = writePrecisionOption(args);
-    const now = atOption(args);
+    const options = { networkBackend: networkBackendOption(args), writePrecision: writePrecisionOption(args), now: atOption(args), cluster: str(args, "cluster"), inventory: str(args, "inventory"), host: io };
     const loaded = await loadOrReport(io, args.positionals, false, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;
-    const options = { networkBackend: nb, writePrecision: wp, now } as Parameters<typeof buildClusters>[2];
-    const cluster = str(args, "cluster");
-    const inventory = str(args, "inventory");
-    if (cluster !== undefined) options.cluster = cluster;
-    if (inventory !== undefined) options.inventory = inventory;
-    const result = await buildClusters(io, loaded.documents, options);
-    const shown = args.values.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info");
-    printDiagnostics(io, shown);
+    const result = await buildPolicies(loaded.documents, options);
+    printDiagnostics(io, args.values.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info"));
     if (hasErrors(result.diagnostics)) return EXIT.invalid;
     const dir = resolve(io.cwd, out);
     if (args.values.check) {
-      const diff = await diffTree(dir, result.clusters);
+      const diff = await checkTree(dir, result.clusters);
       const drift = diff.added.length + diff.changed.length + diff.removed.length;
       for (const [label, files] of [["added", diff.added], ["changed", diff.changed], ["removed", diff.removed]] as const) {
         for (const f of files) io.out(`${label.padEnd(7)} ${f}`);
@@ -49,7 +41,7 @@ export const build: Command = {
       return drift === 0 ? EXIT.ok : EXIT.outcome;
     }
     await writeTree(dir, result.clusters);
-    const files = [...result.clusters.values()].reduce((n, f) => n + f.size, 0);
+    const files = [...result.clusters.values()].reduce((n, c) => n + c.files.size, 0);
     io.err(`wrote ${files} files for ${result.clusters.size} cluster${result.clusters.size === 1 ? "" : "s"} (${[...result.clusters.keys()].join(", ")}) to ${out}`);
     return EXIT.ok;
   },

@@ -1,4 +1,5 @@
-import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION } from "../command.js";
+import { type Command, EXIT, jsonOutput, OUTPUT_OPTION } from "../command.js";
+import { loadOrReport } from "../load-policies.js";
 
 /** `rampart check <paths…>`: load and validate only. */
 export const check: Command = {

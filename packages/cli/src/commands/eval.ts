@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { createEvaluator, diagnostic, hasErrors, normaliseClusters, parseRequest, type AccessRequest, type Diagnostic } from "@rampart/core";
-import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
-import { clusterInventory } from "../inventory-option.js";
+import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, strs, UsageError } from "../command.js";
+import { loadOrReport, printDiagnostics } from "../load-policies.js";
+import { clusterInventory } from "@rampart/pipeline";
 import { resourceArgument } from "../request-flags.js";
 
 /** Reads a JSONL batch; every bad line becomes a diagnostic. */

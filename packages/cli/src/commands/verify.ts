@@ -1,18 +1,16 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { parseAllDocuments } from "yaml";
-import { createInventory, hasErrors, normaliseClusters, type Inventory } from "@rampart/core";
-import { verifyRbac, type RbacObject } from "@rampart/compiler-rbac";
-import { evaluateAccessAdmission, type AdmissionObject } from "@rampart/compiler-vap";
-import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
-import { clusterInventory } from "../inventory-option.js";
+import { resolve } from "node:path";
+import { verifyTree, type VerifyResult } from "@rampart/pipeline";
+import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, UsageError, type Io } from "../command.js";
+import { fail, loadOrReport } from "../load-policies.js";
 import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
 
-async function readObjects(dir: string): Promise<Record<string, unknown>[]> {
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".yaml")).sort();
-  const out: Record<string, unknown>[] = [];
-  for (const f of files) for (const d of parseAllDocuments(await readFile(join(dir, f), "utf8"))) if (!("empty" in d) && d.contents) out.push(d.toJS({ maxAliasCount: 100 }) as Record<string, unknown>);
-  return out;
+/** Prints a tree's verdict, one line per cluster and one per over-grant (with the files granting it). */
+export function printVerdict(io: Io, result: VerifyResult): void {
+  for (const r of result.clusters) {
+    io.out(`${r.cluster}: ${r.objects} objects, ${r.checked} requests checked, ${r.overGrants.length} over-grants, ${r.underGrants} under-grants (${r.unexplained} unexplained)`);
+    if (!r.writeLayer && r.overGrants.length > 0) io.out(`  the write-path admission policy \`rampart-access-writes\` is missing from the tree: RBAC's broad write grants are not narrowed`);
+    for (const o of r.overGrants.slice(0, 20)) io.out(`  over-grant: ${JSON.stringify(o.request)} granted by ${o.files.map((f) => `${r.cluster}/${f}`).join(", ") || "(no binding found)"}`);
+  }
 }
 
 /** `rampart verify <paths…> <dir>`: re-proves never-over-grant on a built tree. */
@@ -29,32 +27,10 @@ export const verify: Command = {
     // Loaded as `build` loads them, so that the report's positions name the same files.
     const loaded = await loadOrReport(io, args.positionals.slice(0, -1), json, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;
-    const only = str(args, "cluster");
-    const clusters = normaliseClusters(loaded.documents).filter((c) => only === undefined || c.name === only);
-    if (clusters.length === 0) throw new UsageError(`unknown cluster \`${only}\``);
-    const results: { cluster: string; checked: number; overGrants: unknown[]; underGrants: number; unexplained: number }[] = [];
-    for (const c of clusters) {
-      const inv = await clusterInventory(io, loaded.documents, c.name, str(args, "inventory"));
-      if (hasErrors(inv.diagnostics)) {
-        printDiagnostics(io, inv.diagnostics);
-        return EXIT.invalid;
-      }
-      const inventory: Inventory = inv.inventory ?? createInventory();
-      const rbac = (await readObjects(join(dir, c.name, "rbac"))) as unknown as RbacObject[];
-      const admission = (await readObjects(join(dir, c.name, "admission"))) as unknown as AdmissionObject[];
-      const report = JSON.parse(await readFile(join(dir, c.name, "report.json"), "utf8").catch(() => "{}")) as { diagnostics?: { file: string; line: number; column: number }[] };
-      const writeLayer = admission.filter((o) => o.metadata?.name === "rampart-access-writes");
-      const v = verifyRbac(loaded.documents, inventory, rbac, { cluster: c.name, now, diagnostics: report.diagnostics ?? [], admits: (r) => evaluateAccessAdmission(writeLayer, r).admitted });
-      results.push({ cluster: c.name, checked: v.checked, overGrants: v.overGrants.map((o) => o.request), underGrants: v.underGrants.length, unexplained: v.underGrants.filter((u) => !u.covered).length });
-    }
-    const over = results.reduce((n, r) => n + r.overGrants.length, 0);
-    if (json) io.out(JSON.stringify({ ok: over === 0, clusters: results }, null, 2));
-    else {
-      for (const r of results) {
-        io.out(`${r.cluster}: ${r.checked} requests checked, ${r.overGrants.length} over-grants, ${r.underGrants} under-grants (${r.unexplained} unexplained)`);
-        for (const o of r.overGrants.slice(0, 20)) io.out(`  over-grant: ${JSON.stringify(o)}`);
-      }
-    }
-    return over === 0 ? EXIT.ok : EXIT.outcome;
+    const result = await verifyTree(loaded.documents, dir, { cluster: str(args, "cluster"), inventory: str(args, "inventory"), now, host: io });
+    if (result.diagnostics.some((d) => d.severity === "error")) return fail(io, json, result.diagnostics);
+    if (json) io.out(JSON.stringify({ ok: result.ok, clusters: result.clusters }, null, 2));
+    else printVerdict(io, result);
+    return result.ok ? EXIT.ok : EXIT.outcome;
   },
 };

@@ -1,7 +1,8 @@
 import { hasErrors, loadManifests, normaliseClusters, whoCan } from "@rampart/core";
 import { createRbacAuthorizer, type RbacObject } from "@rampart/compiler-rbac";
-import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
-import { clusterInventory } from "../inventory-option.js";
+import { type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, strs, UsageError } from "../command.js";
+import { loadOrReport, printDiagnostics } from "../load-policies.js";
+import { clusterInventory } from "@rampart/pipeline";
 import { resourceArgument } from "../request-flags.js";
 
 /** `rampart who-can <verb> <resource> [paths…]`: the subjects the policies allow. */

@@ -1,12 +1,12 @@
-import { diagnostic, loadInventory, normaliseClusters, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
-import type { Io } from "./command.js";
+import { createInventory, diagnostic, hasErrors, loadInventory, normaliseClusters, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import type { Host } from "./host.js";
 
 /**
  * The inventory of a cluster: `--inventory FILE` wins, else the Cluster's `spec.inventory`,
  * else the built-in inventory (undefined).
  */
 export async function clusterInventory(
-  io: Io,
+  io: Host,
   documents: readonly RampartDocument[],
   cluster: string,
   flag: string | undefined,
@@ -23,4 +23,16 @@ export async function clusterInventory(
     return { diagnostics: [diagnostic("inventory-file", "error", `cannot read inventory \`${path}\``, { file: path, line: 1, column: 1 })] };
   }
   return result;
+}
+
+/** The inventory a cluster is compiled and proven against: `clusterInventory`, else the built-in one of the Cluster's version. */
+export async function inventoryFor(
+  io: Host,
+  documents: readonly RampartDocument[],
+  cluster: ClusterIR,
+  flag: string | undefined,
+): Promise<{ inventory?: Inventory; diagnostics: Diagnostic[] }> {
+  const inv = await clusterInventory(io, documents, cluster.name, flag);
+  if (hasErrors(inv.diagnostics)) return { diagnostics: inv.diagnostics };
+  return { inventory: inv.inventory ?? createInventory(cluster.kubernetesVersion ? { kubernetesVersion: cluster.kubernetesVersion } : {}), diagnostics: inv.diagnostics };
 }
