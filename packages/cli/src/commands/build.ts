@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { hasErrors } from "@rampart/core";
-import { buildPolicies, checkTree, writeTree } from "@rampart/pipeline";
+import { buildPolicies, checkTree, verifyTree, writeTree } from "@rampart/pipeline";
+import { printVerdict } from "../print-verdict.js";
 import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
 import { atOption, type Command, EXIT, networkBackendOption, str, UsageError, writePrecisionOption } from "../command.js";
 import { loadOrReport, printDiagnostics } from "../load-policies.js";
@@ -37,8 +38,13 @@ export const build: Command = {
       for (const [label, files] of [["added", diff.added], ["changed", diff.changed], ["removed", diff.removed]] as const) {
         for (const f of files) io.out(`${label.padEnd(7)} ${f}`);
       }
-      io.err(drift === 0 ? `ok: ${out} is up to date` : `drift: ${drift} file${drift === 1 ? "" : "s"} differ from a fresh build; run \`rampart build\` without --check and commit the result`);
-      return drift === 0 ? EXIT.ok : EXIT.outcome;
+      // Hand-added files are not drift, but `kubectl apply -R` applies them: the whole tree is proven.
+      const proof = await verifyTree(loaded.documents, dir, options);
+      printVerdict(io, proof, true);
+      if (drift > 0) io.err(`drift: ${drift} file${drift === 1 ? "" : "s"} differ from a fresh build; run \`rampart build\` without --check and commit the result`);
+      if (!proof.ok) io.err(`over-grant: the tree at ${out} grants or admits more than the policies (see above); remove or fix the files named`);
+      if (drift === 0 && proof.ok) io.err(`ok: ${out} is up to date and proven`);
+      return drift === 0 && proof.ok ? EXIT.ok : EXIT.outcome;
     }
     await writeTree(dir, result.clusters);
     const files = [...result.clusters.values()].reduce((n, c) => n + c.files.size, 0);

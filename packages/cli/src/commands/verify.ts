@@ -1,17 +1,9 @@
 import { resolve } from "node:path";
-import { verifyTree, type VerifyResult } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, UsageError, type Io } from "../command.js";
+import { verifyTree } from "@rampart/pipeline";
+import { printVerdict } from "../print-verdict.js";
+import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, UsageError } from "../command.js";
 import { fail, loadOrReport } from "../load-policies.js";
 import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
-
-/** Prints a tree's verdict, one line per cluster and one per over-grant (with the files granting it). */
-export function printVerdict(io: Io, result: VerifyResult): void {
-  for (const r of result.clusters) {
-    io.out(`${r.cluster}: ${r.objects} objects, ${r.checked} requests checked, ${r.overGrants.length} over-grants, ${r.underGrants} under-grants (${r.unexplained} unexplained)`);
-    if (!r.writeLayer && r.overGrants.length > 0) io.out(`  the write-path admission policy \`rampart-access-writes\` is missing from the tree: RBAC's broad write grants are not narrowed`);
-    for (const o of r.overGrants.slice(0, 20)) io.out(`  over-grant: ${JSON.stringify(o.request)} granted by ${o.files.map((f) => `${r.cluster}/${f}`).join(", ") || "(no binding found)"}`);
-  }
-}
 
 /** `rampart verify <paths…> <dir>`: re-proves never-over-grant on a built tree. */
 export const verify: Command = {

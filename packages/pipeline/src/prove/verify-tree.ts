@@ -6,6 +6,7 @@ import { inventoryFor } from "../cluster-inventory.js";
 import { quietHost, type Host } from "../host.js";
 import { resolveCluster } from "../resolve-cluster.js";
 import { proveAccess, type AccessProof } from "./prove-cluster.js";
+import { proveNetwork, type NetworkProof } from "./prove-network.js";
 import { parseManifests, readTree, type TreeManifest } from "./read-tree.js";
 
 /** The verdict on one cluster's tree. */
@@ -13,6 +14,8 @@ export interface ClusterVerdict extends AccessProof {
   cluster: string;
   /** Manifests (objects) read from the tree. */
   objects: number;
+  /** The network proof; undefined when the tree holds no network object. */
+  network: NetworkProof | undefined;
 }
 
 /** The verdict on a tree: `ok` when no cluster over-grants; diagnostics (errors) mean no verdict. */
@@ -33,12 +36,14 @@ export interface VerifyOptions {
 type Positions = Pick<Diagnostic, "file" | "line" | "column">[];
 
 function verdict(clusters: ClusterVerdict[], diagnostics: Diagnostic[]): VerifyResult {
-  return { ok: diagnostics.every((d) => d.severity !== "error") && clusters.every((c) => c.overGrants.length === 0), clusters, diagnostics: sortDiagnostics(diagnostics) };
+  return { ok: diagnostics.every((d) => d.severity !== "error") && clusters.every((c) => c.overGrants.length === 0 && (c.network?.overAdmissions.length ?? 0) === 0), clusters, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /**
  * Re-proves a built tree on disk: EVERY manifest under `<dir>/<cluster>` (any file, any kind,
- * as `kubectl apply -R` applies them) joins the proof, not only the files rampart wrote.
+ * as `kubectl apply -R` applies them) joins the proof, not only the files rampart wrote: RBAC
+ * with the write-path admission policy (over-grants), network objects against the
+ * TrafficPolicies (over-admissions).
  */
 export async function verifyTree(documents: readonly RampartDocument[], dir: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const host = options.host ?? quietHost();
@@ -72,5 +77,6 @@ export function verifyBuild(documents: readonly RampartDocument[], build: BuildR
 }
 
 function prove(documents: readonly RampartDocument[], cluster: string, manifests: TreeManifest[], options: Omit<Parameters<typeof proveAccess>[2], "cluster">): ClusterVerdict {
-  return { cluster, objects: manifests.length, ...proveAccess(documents, manifests, { cluster, ...options }) };
+  const network = proveNetwork(documents, manifests, options.inventory.namespaces);
+  return { cluster, objects: manifests.length, ...proveAccess(documents, manifests, { cluster, ...options }), network };
 }
