@@ -1,4 +1,4 @@
-import { createInventory, diagnostic, hasErrors, loadInventory, normaliseClusters, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import { createInventory, diagnostic, documentsOfKind, hasErrors, positionOf, loadInventory, normaliseClusters, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
 import type { Host } from "./host.js";
 
 /**
@@ -21,6 +21,13 @@ export async function clusterInventory(
   const result = await loadInventory(path, { cwd: io.cwd });
   if (!result.inventory && result.diagnostics.length === 0) {
     return { diagnostics: [diagnostic("inventory-file", "error", `cannot read inventory \`${path}\``, { file: path, line: 1, column: 1 })] };
+  }
+  // A missing file named by a Cluster is a typo in that Cluster: point at its `spec.inventory`.
+  const doc = flag === undefined ? documentsOfKind(documents, "Cluster").find((d) => d.metadata.name === cluster) : undefined;
+  if (doc && result.diagnostics.some((d) => d.code === "file-not-found")) {
+    const at = positionOf(doc, ["spec", "inventory"]);
+    const diagnostics = result.diagnostics.map((d) => (d.code === "file-not-found" ? diagnostic("inventory-file", "error", `the inventory \`${doc.spec.inventory}\` of Cluster \`${cluster}\` does not exist (looked for \`${path}\`)`, at, "fix the path (relative to the Cluster's file), or pull one with `rampart inventory pull -o FILE`") : d));
+    return { diagnostics };
   }
   return result;
 }

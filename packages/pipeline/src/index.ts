@@ -6,6 +6,8 @@ export { quietHost } from "./host.js";
 export { resolveCluster } from "./resolve-cluster.js";
 export type { ClusterChoice, ResolveClusterOptions } from "./resolve-cluster.js";
 export { clusterInventory, inventoryFor } from "./cluster-inventory.js";
+export { checkRequest, requestCluster } from "./check-request.js";
+export type { RequestCluster, RequestPositions, RequestRef } from "./check-request.js";
 
 // --- build: compile every backend, emit objects and files, write or check the tree ---
 export { buildFiles, buildPolicies } from "./build/build-policies.js";
