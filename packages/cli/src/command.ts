@@ -1,6 +1,5 @@
-import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { formatDiagnostic, hasErrors, loadFiles, type Diagnostic, type RampartDocument } from "@rampart/core";
+export { EXIT } from "./exit-codes.js";
 
 /** Where a command writes; injectable for tests. */
 export interface Io {
@@ -20,9 +19,6 @@ export interface Command {
   options: NonNullable<ParseArgsConfig["options"]>;
   run(args: Parsed, io: Io): Promise<number>;
 }
-
-/** Exit codes of SPEC.md. */
-export const EXIT = { ok: 0, outcome: 1, invalid: 2 } as const;
 
 /** A usage problem: printed with the command's usage, exit 2. */
 export class UsageError extends Error {}
@@ -58,25 +54,6 @@ export function jsonOutput(args: Parsed): boolean {
 
 /** The `-o, --output` option. */
 export const OUTPUT_OPTION = { output: { type: "string", short: "o" } } as const;
-
-/** Prints diagnostics to stderr (text) — `file:line:column: severity: message`. */
-export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) io.err(formatDiagnostic(d));
-}
-
-/** Loads documents; on errors prints every diagnostic and returns undefined (the caller exits 2). */
-export async function loadOrReport(io: Io, paths: readonly string[], json = false, root?: string): Promise<{ documents: RampartDocument[]; diagnostics: Diagnostic[] } | undefined> {
-  if (paths.length === 0) throw new UsageError("give at least one file or directory of policies");
-  // With a root, files are named relative to it (in diagnostics and in what is built from them).
-  const result = root === undefined ? await loadFiles(paths, { cwd: io.cwd }) : await loadFiles(paths.map((p) => resolve(io.cwd, p)), { cwd: root });
-  if (hasErrors(result.diagnostics)) {
-    if (json) io.out(JSON.stringify({ diagnostics: result.diagnostics }, null, 2));
-    else printDiagnostics(io, result.diagnostics);
-    return undefined;
-  }
-  if (!json) printDiagnostics(io, result.diagnostics);
-  return result;
-}
 
 /** The `--network-backend np|cnp` option (default `np`); another value is a usage error. */
 export function networkBackendOption(args: Parsed): "np" | "cnp" {

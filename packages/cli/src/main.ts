@@ -1,4 +1,3 @@
-
 import { type Io, parse, UsageError, EXIT } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { VERSION } from "./version.js";
@@ -27,11 +26,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(VERSION);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`rampart: unknown command \`${name}\`; commands: ${COMMANDS.map((c) => c.name).join(", ")}`);
     return EXIT.invalid;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     io.out(`usage: ${command.usage}\n\n${command.summary}`);
     return EXIT.ok;
@@ -43,9 +43,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`rampart ${command.name}: ${error.message}\nusage: ${command.usage}`);
       return EXIT.invalid;
     }
-    const e = error as Error & { diagnostics?: unknown };
+    const e = error as Error;
     io.err(`rampart ${command.name}: internal error: ${e.stack ?? e.message}`);
-    return 70;
+    return EXIT.internal;
   }
 }
 

@@ -4,12 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadFiles, loadInventory } from "@rampart/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildClusters } from "../src/build/build-clusters.js";
 import { main } from "../src/main.js";
-import { useConnector } from "../src/live/connector.js";
-import { desiredObjects } from "../src/live/desired.js";
-import { MANAGED_SELECTOR, type AnyObject } from "../src/live/drift.js";
-import { LIVE_FIXTURES, loadRecording, normalisePath, RecordedClient, recordedConnector, type Recording } from "./live-recorded.js";
+import { buildPolicies, desiredObjects, MANAGED_SELECTOR, useConnector, type AnyObject } from "@rampart/pipeline";
+import { LIVE_FIXTURES, loadRecording, normalisePath, RecordedClient, recordedConnector, type Recording } from "../../pipeline/test/live-recorded.js";
 
 const POLICIES = join(LIVE_FIXTURES, "policies");
 const AT = "2026-06-01T00:00:00Z";
@@ -156,9 +153,8 @@ describe("rampart diff --live (recorded clusters)", () => {
   async function built(): Promise<AnyObject[]> {
     useConnector(recordedConnector({ "kind-dev": new RecordedClient(loadRecording("kind-dev")) }, "kind-dev"));
     const { documents } = await loadFiles([POLICIES]);
-    const io = { out: () => {}, err: () => {}, cwd: process.cwd() };
-    const b = await buildClusters(io, documents, { inventory: "live", networkBackend: "np", writePrecision: "admission", now: new Date(AT) });
-    const objects = desiredObjects(b.clusters.get("default")!).objects;
+    const b = await buildPolicies(documents, { inventory: "live", networkBackend: "np", writePrecision: "admission", now: new Date(AT) });
+    const objects = desiredObjects(b.clusters.get("default")!.files).objects;
     expect(objects.length).toBeGreaterThan(0);
     return objects;
   }

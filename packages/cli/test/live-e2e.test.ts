@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { loadInventory } from "@rampart/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN } from "./run-cli.js";
-import { LIVE_FIXTURES, loadRecording, normalisePath, type Recording } from "./live-recorded.js";
+import { LIVE_FIXTURES, loadRecording, normalisePath, type Recording } from "../../pipeline/test/live-recorded.js";
 
 const POLICIES = join(LIVE_FIXTURES, "policies");
 const TOKEN = "recorded-token";

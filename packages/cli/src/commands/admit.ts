@@ -1,6 +1,7 @@
 import { hasErrors, loadManifests } from "@rampart/core";
 import { admitWithObjects, compileVap } from "@rampart/compiler-vap";
-import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
+import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, strs, UsageError } from "../command.js";
+import { loadOrReport, printDiagnostics } from "../load-policies.js";
 
 /**
  * `rampart admit <paths…> -f <manifests…>`: the WorkloadPolicies compiled to

@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
 import { hasErrors } from "@rampart/core";
-import { buildClusters } from "../build/build-clusters.js";
-import { diffTree, writeTree } from "../build/write-tree.js";
+import { buildPolicies, checkTree, verifyTree, writeTree } from "@rampart/pipeline";
+import { printVerdict } from "../print-verdict.js";
 import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
-import { atOption, type Command, EXIT, loadOrReport, networkBackendOption, printDiagnostics, str, UsageError, writePrecisionOption } from "../command.js";
+import { atOption, type Command, EXIT, networkBackendOption, str, UsageError, writePrecisionOption } from "../command.js";
+import { loadOrReport, printDiagnostics } from "../load-policies.js";
 
 /** `rampart build`: compile every cluster's tree, atomically, or check it for drift. */
 export const build: Command = {
@@ -24,32 +25,29 @@ export const build: Command = {
   async run(args, io) {
     const out = str(args, "out");
     if (!out) throw new UsageError("`-o <dir>` is required");
-    const nb = networkBackendOption(args);
-    const wp = writePrecisionOption(args);
-    const now = atOption(args);
+    const options = { networkBackend: networkBackendOption(args), writePrecision: writePrecisionOption(args), now: atOption(args), cluster: str(args, "cluster"), inventory: str(args, "inventory"), host: io };
     const loaded = await loadOrReport(io, args.positionals, false, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;
-    const options = { networkBackend: nb, writePrecision: wp, now } as Parameters<typeof buildClusters>[2];
-    const cluster = str(args, "cluster");
-    const inventory = str(args, "inventory");
-    if (cluster !== undefined) options.cluster = cluster;
-    if (inventory !== undefined) options.inventory = inventory;
-    const result = await buildClusters(io, loaded.documents, options);
-    const shown = args.values.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info");
-    printDiagnostics(io, shown);
+    const result = await buildPolicies(loaded.documents, options);
+    printDiagnostics(io, args.values.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info"));
     if (hasErrors(result.diagnostics)) return EXIT.invalid;
     const dir = resolve(io.cwd, out);
     if (args.values.check) {
-      const diff = await diffTree(dir, result.clusters);
+      const diff = await checkTree(dir, result.clusters);
       const drift = diff.added.length + diff.changed.length + diff.removed.length;
       for (const [label, files] of [["added", diff.added], ["changed", diff.changed], ["removed", diff.removed]] as const) {
         for (const f of files) io.out(`${label.padEnd(7)} ${f}`);
       }
-      io.err(drift === 0 ? `ok: ${out} is up to date` : `drift: ${drift} file${drift === 1 ? "" : "s"} differ from a fresh build; run \`rampart build\` without --check and commit the result`);
-      return drift === 0 ? EXIT.ok : EXIT.outcome;
+      // Hand-added files are not drift, but `kubectl apply -R` applies them: the whole tree is proven.
+      const proof = await verifyTree(loaded.documents, dir, options);
+      printVerdict(io, proof, true);
+      if (drift > 0) io.err(`drift: ${drift} file${drift === 1 ? "" : "s"} differ from a fresh build; run \`rampart build\` without --check and commit the result`);
+      if (!proof.ok) io.err(`over-grant: the tree at ${out} grants or admits more than the policies (see above); remove or fix the files named`);
+      if (drift === 0 && proof.ok) io.err(`ok: ${out} is up to date and proven`);
+      return drift === 0 && proof.ok ? EXIT.ok : EXIT.outcome;
     }
     await writeTree(dir, result.clusters);
-    const files = [...result.clusters.values()].reduce((n, f) => n + f.size, 0);
+    const files = [...result.clusters.values()].reduce((n, c) => n + c.files.size, 0);
     io.err(`wrote ${files} files for ${result.clusters.size} cluster${result.clusters.size === 1 ? "" : "s"} (${[...result.clusters.keys()].join(", ")}) to ${out}`);
     return EXIT.ok;
   },

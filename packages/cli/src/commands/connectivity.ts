@@ -1,6 +1,7 @@
 import { hasErrors, loadManifests, parseIp } from "@rampart/core";
 import { compileNetwork, ConnectivityEngine, parsePolicies, workloadsFromManifests, type Endpoint } from "@rampart/compiler-networkpolicy";
-import { type Command, EXIT, jsonOutput, loadOrReport, networkBackendOption, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
+import { type Command, EXIT, jsonOutput, networkBackendOption, OUTPUT_OPTION, str, strs, UsageError } from "../command.js";
+import { loadOrReport, printDiagnostics } from "../load-policies.js";
 
 const label = (e: Endpoint) => ("pod" in e ? (e.pod.display ?? `${e.pod.namespace}/${e.pod.name}`) : e.label);
 

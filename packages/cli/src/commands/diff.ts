@@ -1,33 +1,7 @@
-import { diagnostic, hasErrors, normaliseClusters, type Diagnostic } from "@rampart/core";
-import { buildClusters } from "../build/build-clusters.js";
-import { atOption, type Command, EXIT, jsonOutput, loadOrReport, networkBackendOption, OUTPUT_OPTION, printDiagnostics, str, UsageError, writePrecisionOption, type Io } from "../command.js";
+import { diffLive, formatDrift, MANAGED_SELECTOR } from "@rampart/pipeline";
+import { atOption, type Command, EXIT, jsonOutput, networkBackendOption, OUTPUT_OPTION, str, UsageError, writePrecisionOption } from "../command.js";
+import { fail, loadOrReport, printDiagnostics } from "../load-policies.js";
 import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
-import { connect, kubeContexts, kubeDiagnostic } from "../live/connector.js";
-import { desiredObjects } from "../live/desired.js";
-import { isFatal } from "../live/discovery.js";
-import { classifyDrift, formatDrift, MANAGED_SELECTOR } from "../live/drift.js";
-import type { KubeClient } from "../live/kube-client.js";
-import { pinLiveContext } from "../live/live-inventory.js";
-import { readLive } from "../live/live-objects.js";
-
-/** Prints problems that end the run (exit 2): text on stderr, or `{diagnostics}` on stdout with `-o json`. */
-function fail(io: Io, json: boolean, diagnostics: readonly Diagnostic[]): number {
-  if (json) io.out(JSON.stringify({ diagnostics }, null, 2));
-  else printDiagnostics(io, diagnostics);
-  return EXIT.invalid;
-}
-
-/**
- * The cluster of the policies to compare: `--cluster`, else the only one, else the Cluster
- * named like the kubeconfig context.
- */
-async function chooseCluster(clusters: readonly string[], flag: string | undefined, context: string | undefined, kube: { kubeconfig?: string }): Promise<string> {
-  if (flag !== undefined) return flag;
-  if (clusters.length === 1) return clusters[0]!;
-  const name = context ?? (await kubeContexts(kube).then((c) => c.current, () => ""));
-  if (name && clusters.includes(name)) return name;
-  throw new UsageError(`\`--cluster\` is required: the policies define clusters ${clusters.map((c) => `\`${c}\``).join(", ")}${name ? ` and none is named like context \`${name}\`` : ""}`);
-}
 
 /** `rampart diff --live`: the build of one cluster against the objects in the live cluster. */
 export const diffCommand: Command = {
@@ -52,65 +26,24 @@ export const diffCommand: Command = {
   async run(args, io) {
     const json = jsonOutput(args);
     if (args.values.live !== true) throw new UsageError("`--live` is required: `rampart diff` compares a build with a live cluster (to compare with a built tree on disk, use `rampart build -o DIR --check`)");
-    const nb = networkBackendOption(args);
-    const wp = writePrecisionOption(args);
-    const now = atOption(args);
+    const options = { networkBackend: networkBackendOption(args), writePrecision: writePrecisionOption(args), now: atOption(args), host: io };
     const loaded = await loadOrReport(io, args.positionals, json, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;
-    const kubeconfig = str(args, "kubeconfig");
-    const kube = kubeconfig !== undefined ? { kubeconfig } : {};
-    const contextFlag = str(args, "context");
-    const clusters = normaliseClusters(loaded.documents).map((c) => c.name);
-    const cluster = await chooseCluster(clusters, str(args, "cluster"), contextFlag, kube);
-    if (!clusters.includes(cluster)) {
-      return fail(io, json, [diagnostic("unknown-cluster", "error", `unknown cluster \`${cluster}\`; the policies define ${clusters.map((c) => `\`${c}\``).join(", ")}`, { file: "<command line>", line: 0, column: 0 }, "pass one of them to `--cluster`")]);
-    }
-
-    let client: KubeClient;
-    try {
-      client = await connect({ ...kube, ...(contextFlag !== undefined ? { context: contextFlag } : {}) });
-      await client.get("/version").catch((error: unknown) => {
-        if (isFatal(error)) throw error; // unreachable or rejected: fail before building
-      });
-    } catch (error) {
-      return fail(io, json, [kubeDiagnostic(error, contextFlag)]);
-    }
-    pinLiveContext({ ...kube, context: client.context });
-    const options = { cluster, networkBackend: nb, writePrecision: wp, now } as Parameters<typeof buildClusters>[2];
-    const inventory = str(args, "inventory");
-    if (inventory !== undefined) options.inventory = inventory;
-    let built: Awaited<ReturnType<typeof buildClusters>>;
-    try {
-      built = await buildClusters(io, loaded.documents, options);
-    } finally {
-      pinLiveContext(undefined);
-    }
-    const files = built.clusters.get(cluster);
-    if (hasErrors(built.diagnostics) || !files) return fail(io, json, built.diagnostics);
-    const desired = desiredObjects(files);
-    if (hasErrors(desired.diagnostics)) return fail(io, json, desired.diagnostics);
-    if (!json && args.values.verbose === true) printDiagnostics(io, built.diagnostics);
-
-    io.err(`reading objects labelled \`${MANAGED_SELECTOR}\` from context \`${client.context}\` (${client.server})`);
-    let live: Awaited<ReturnType<typeof readLive>>;
-    try {
-      live = await readLive(client, desired.objects);
-    } catch (error) {
-      return fail(io, json, [kubeDiagnostic(error, client.context)]);
-    }
-    const report = classifyDrift(desired.objects, live.objects, live.unserved);
+    const r = await diffLive(loaded.documents, { ...options, cluster: str(args, "cluster"), inventory: str(args, "inventory"), context: str(args, "context"), kubeconfig: str(args, "kubeconfig") });
+    if (!r.report) return fail(io, json, r.diagnostics);
+    if (!json && args.values.verbose === true) printDiagnostics(io, r.buildDiagnostics);
     if (json) {
-      io.out(JSON.stringify({ cluster, context: client.context, server: client.server, ...report, diagnostics: live.diagnostics }, null, 2));
+      io.out(JSON.stringify({ cluster: r.cluster, context: r.context, server: r.server, ...r.report, diagnostics: r.diagnostics }, null, 2));
     } else {
-      printDiagnostics(io, live.diagnostics);
-      for (const line of formatDrift(report)) io.out(line);
-      const c = report.counts;
+      printDiagnostics(io, r.diagnostics);
+      for (const line of formatDrift(r.report)) io.out(line);
+      const c = r.report.counts;
       io.err(
-        report.inSync
-          ? `in sync: the ${c.desired} objects of cluster \`${cluster}\` match context \`${client.context}\`, and no other object is labelled managed-by rampart`
-          : `drift: ${c.missing} missing, ${c.changed} changed, ${c.extra} extra (${c.desired} objects built for cluster \`${cluster}\`, compared with context \`${client.context}\`); apply the build (\`rampart build … -o DIR\`, then \`kubectl apply -k DIR/${cluster} --prune -l ${MANAGED_SELECTOR}\`)`,
+        r.report.inSync
+          ? `in sync: the ${c.desired} objects of cluster \`${r.cluster}\` match context \`${r.context}\`, and no other object is labelled managed-by rampart`
+          : `drift: ${c.missing} missing, ${c.changed} changed, ${c.extra} extra (${c.desired} objects built for cluster \`${r.cluster}\`, compared with context \`${r.context}\`); apply the build (\`rampart build … -o DIR\`, then \`kubectl apply -k DIR/${r.cluster} --prune -l ${MANAGED_SELECTOR}\`)`,
       );
     }
-    return report.inSync ? EXIT.ok : EXIT.outcome;
+    return r.report.inSync ? EXIT.ok : EXIT.outcome;
   },
 };

@@ -1,14 +1,17 @@
 import { readFile } from "node:fs/promises";
-import { createEvaluator, diagnostic, hasErrors, normaliseClusters, parseRequest, type AccessRequest, type Diagnostic } from "@rampart/core";
-import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
-import { clusterInventory } from "../inventory-option.js";
+import { createEvaluator, diagnostic, hasErrors, parseRequest, sortDiagnostics, type AccessRequest, type Diagnostic, type SourcePosition } from "@rampart/core";
+import { checkRequest, requestCluster } from "@rampart/pipeline";
+import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, strs, UsageError } from "../command.js";
+import { loadOrReport, printDiagnostics } from "../load-policies.js";
+
+const COMMAND_LINE = { file: "<command line>", line: 0, column: 0 };
 import { resourceArgument } from "../request-flags.js";
 
 /** Reads a JSONL batch; every bad line becomes a diagnostic. */
-async function readBatch(file: string): Promise<{ requests: AccessRequest[]; diagnostics: Diagnostic[] }> {
+async function readBatch(file: string): Promise<{ requests: (AccessRequest & { line: number })[]; diagnostics: Diagnostic[] }> {
   const text = await readFile(file, "utf8").catch(() => undefined);
   if (text === undefined) return { requests: [], diagnostics: [diagnostic("file-not-found", "error", `cannot read requests file \`${file}\``, { file, line: 0, column: 0 })] };
-  const requests: AccessRequest[] = [];
+  const requests: (AccessRequest & { line: number })[] = [];
   const diagnostics: Diagnostic[] = [];
   text.split("\n").forEach((line, i) => {
     if (line.trim() === "") return;
@@ -21,7 +24,7 @@ async function readBatch(file: string): Promise<{ requests: AccessRequest[]; dia
     }
     const parsed = parseRequest(raw);
     if ("error" in parsed) diagnostics.push(diagnostic("invalid-request", "error", parsed.error, { file, line: i + 1, column: 1 }));
-    else requests.push(parsed.request);
+    else requests.push({ ...parsed.request, line: i + 1 });
   });
   return { requests, diagnostics };
 }
@@ -76,23 +79,32 @@ export const evalCommand: Command = {
     if (!loaded) return EXIT.invalid;
     const batch = batchFile === undefined ? undefined : await readBatch(batchFile);
     const cluster = str(args, "cluster");
-    const known = normaliseClusters(loaded.documents).map((c) => c.name);
-    if (single && cluster === undefined && known.length > 1) {
-      throw new UsageError(`\`--cluster\` is required: the policies define clusters ${known.map((c) => `\`${c}\``).join(", ")}`);
+    // Every request is checked against its cluster's inventory first: a typo is exit 2, never a silent deny.
+    const contexts = new Map<string, Awaited<ReturnType<typeof requestCluster>>>();
+    const context = async (name: string | undefined, at: SourcePosition) => {
+      const key = `${name ?? ""}\0${at.file}:${at.line}`;
+      if (!contexts.has(key)) contexts.set(key, await requestCluster(loaded.documents, { cluster: name, inventory: str(args, "inventory"), host: io, at }));
+      return contexts.get(key)!;
+    };
+    const problems = [...(batch?.diagnostics ?? [])];
+    const main = await context(cluster, COMMAND_LINE);
+    if (single) problems.push(...main.diagnostics, ...(main.inventory ? checkRequest(single, main.inventory, COMMAND_LINE) : []));
+    for (const r of batch?.requests ?? []) {
+      const at = { file: batchFile!, line: r.line, column: 1 };
+      const ctx = r.cluster || cluster ? await context(r.cluster || cluster, at) : main;
+      problems.push(...ctx.diagnostics.map((d) => (d.file === COMMAND_LINE.file && r.cluster ? { ...d, ...at } : d)), ...(ctx.inventory ? checkRequest(r, ctx.inventory, at) : []));
     }
-    const inv = await clusterInventory(io, loaded.documents, cluster ?? "default", str(args, "inventory"));
-    const problems = [...(batch?.diagnostics ?? []), ...inv.diagnostics];
     if (hasErrors(problems)) {
-      printDiagnostics(io, problems);
+      printDiagnostics(io, sortDiagnostics([...new Map(problems.map((d) => [`${d.file}:${d.line}:${d.message}`, d])).values()]));
       return EXIT.invalid;
     }
     const options: Parameters<typeof createEvaluator>[1] = {};
     if (cluster !== undefined) options.cluster = cluster;
     if (now !== undefined) options.now = now;
-    if (inv.inventory) options.inventory = inv.inventory;
+    if (main.inventory) options.inventory = main.inventory;
     const evaluator = createEvaluator(loaded.documents, options);
     if (batch) {
-      for (const request of batch.requests) {
+      for (const { line: _, ...request } of batch.requests) {
         const d = evaluator.decide(request);
         io.out(JSON.stringify({ decision: d.decision, matched: d.matched, reason: d.reason }));
       }

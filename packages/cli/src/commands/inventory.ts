@@ -2,11 +2,9 @@ import { existsSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { hasErrors, normaliseAccess, type AccessPolicyIR } from "@rampart/core";
-import { atOption, type Command, EXIT, loadOrReport, printDiagnostics, str, strs, UsageError } from "../command.js";
-import { kubeContexts, kubeDiagnostic } from "../live/connector.js";
-import { formatOf, inventoryDocument, inventoryNames, renderInventory } from "../live/inventory-document.js";
-import { stderrIsTty } from "../live/progress.js";
-import { allPulled, pullContexts } from "../live/pull-contexts.js";
+import { atOption, type Command, EXIT, str, strs, UsageError } from "../command.js";
+import { loadOrReport, printDiagnostics } from "../load-policies.js";
+import { allPulled, formatOf, inventoryDocument, inventoryNames, kubeContexts, kubeDiagnostic, pullContexts, renderInventory, stderrIsTty } from "@rampart/pipeline";
 
 const USAGE = "rampart inventory pull [<paths…>] [--context CTX]… [--all-contexts] [--kubeconfig FILE] -o FILE|DIR|-";
 

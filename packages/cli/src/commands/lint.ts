@@ -1,5 +1,6 @@
 import { formatDiagnostic, hasErrors, lint, loadFiles, loadManifests, sortDiagnostics } from "@rampart/core";
-import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
+import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, UsageError } from "../command.js";
+import { printDiagnostics } from "../load-policies.js";
 
 const RBAC_KINDS = new Set(["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]);
 

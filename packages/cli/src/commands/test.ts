@@ -1,13 +1,6 @@
-import { runAccessCases } from "../policy-tests/access-cases.js";
-import { junitReport, textReport } from "../policy-tests/report.js";
-import { POLICY_TEST_RUNNERS, registerRunner } from "../policy-tests/runners.js";
-import { runAdmissionCases } from "../policy-tests/admission-cases.js";
-import { runTrafficCases } from "../policy-tests/traffic-cases.js";
-
-registerRunner(runAdmissionCases);
-registerRunner(runTrafficCases);
-import type { CaseResult } from "../policy-tests/types.js";
-import { atOption, type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, UsageError } from "../command.js";
+import { junitReport, runPolicyTests, textReport } from "@rampart/pipeline";
+import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, UsageError } from "../command.js";
+import { loadOrReport, printDiagnostics } from "../load-policies.js";
 
 /** `rampart test`: runs the PolicyTest documents (access, admission, traffic). */
 export const test: Command = {
@@ -22,17 +15,12 @@ export const test: Command = {
     const now = atOption(args);
     const loaded = await loadOrReport(io, args.positionals, json);
     if (!loaded) return EXIT.invalid;
-    const cluster = str(args, "cluster");
-    const options = cluster === undefined ? { now } : { cluster, now };
-    const results: CaseResult[] = runAccessCases(loaded.documents, options);
-    for (const runner of POLICY_TEST_RUNNERS) {
-      const r = await runner(loaded.documents, { ...options, cwd: io.cwd });
-      if ("diagnostics" in r) {
-        printDiagnostics(io, r.diagnostics);
-        return EXIT.invalid;
-      }
-      results.push(...r.results);
+    const outcome = await runPolicyTests(loaded.documents, { cluster: str(args, "cluster"), now, cwd: io.cwd });
+    if (!outcome.results) {
+      printDiagnostics(io, outcome.diagnostics);
+      return EXIT.invalid;
     }
+    const results = outcome.results;
     if (results.length === 0) throw new UsageError("no PolicyTest cases found in the given paths");
     if (json) io.out(JSON.stringify({ passed: results.filter((r) => r.passed && !r.skipped).length, skipped: results.filter((r) => r.skipped).length, failed: results.filter((r) => !r.passed).length, results }, null, 2));
     else if (reporter === "junit") io.out(junitReport(results));

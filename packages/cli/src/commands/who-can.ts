@@ -1,7 +1,8 @@
 import { hasErrors, loadManifests, normaliseClusters, whoCan } from "@rampart/core";
 import { createRbacAuthorizer, type RbacObject } from "@rampart/compiler-rbac";
-import { type Command, EXIT, jsonOutput, loadOrReport, OUTPUT_OPTION, printDiagnostics, str, strs, UsageError } from "../command.js";
-import { clusterInventory } from "../inventory-option.js";
+import { type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, strs, UsageError } from "../command.js";
+import { loadOrReport, printDiagnostics } from "../load-policies.js";
+import { checkRequest, clusterInventory, requestCluster } from "@rampart/pipeline";
 import { resourceArgument } from "../request-flags.js";
 
 /** `rampart who-can <verb> <resource> [paths…]`: the subjects the policies allow. */
@@ -39,6 +40,13 @@ export const whoCanCommand: Command = {
     }
     const loaded = await loadOrReport(io, paths.length ? paths : ["."], json);
     if (!loaded) return EXIT.invalid;
+    // The cluster and the request are checked first: a typo is exit 2 with a hint, never "nobody".
+    const ctx = await requestCluster(loaded.documents, { cluster: str(args, "cluster"), inventory: str(args, "inventory"), host: io });
+    const problems = [...ctx.diagnostics, ...(ctx.inventory ? checkRequest({ verb, ...resourceArgument(resource) }, ctx.inventory, { file: "<command line>", line: 0, column: 0 }) : [])];
+    if (hasErrors(problems)) {
+      printDiagnostics(io, problems);
+      return EXIT.invalid;
+    }
     const clusters = normaliseClusters(loaded.documents).map((c) => c.name);
     const cluster = str(args, "cluster") ?? (clusters.length === 1 ? clusters[0]! : undefined);
     if (cluster === undefined) throw new UsageError(`\`--cluster\` is required: the policies define clusters ${clusters.map((c) => `\`${c}\``).join(", ")}`);

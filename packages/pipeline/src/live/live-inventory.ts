@@ -1,5 +1,5 @@
 import { createInventory, diagnostic, normaliseAccess, normaliseClusters, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
-import type { Io } from "../command.js";
+import type { Host } from "../host.js";
 import { connect, connectorGeneration, kubeContexts, kubeDiagnostic } from "./connector.js";
 import type { KubeconfigOptions } from "./kubeconfig.js";
 import { pullInventory } from "./pull.js";
@@ -35,7 +35,7 @@ async function contextFor(documents: readonly RampartDocument[], cluster: string
 }
 
 /** `--inventory live`: pulls a cluster's inventory from the kubeconfig (once per context and process). */
-export async function liveInventory(io: Io, documents: readonly RampartDocument[], cluster: string): Promise<{ inventory?: Inventory; diagnostics: Diagnostic[] }> {
+export async function liveInventory(io: Host, documents: readonly RampartDocument[], cluster: string): Promise<{ inventory?: Inventory; diagnostics: Diagnostic[] }> {
   let chosen: Awaited<ReturnType<typeof contextFor>>;
   try {
     chosen = await contextFor(documents, cluster);

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { diagnostic, documentsOfKind, positionOf, sourceOf, type Diagnostic, type RampartDocument } from "@rampart/core";
 import { admit } from "@rampart/compiler-vap";
-import type { PolicyTestRunner } from "./runners.js";
+import type { PolicyTestRunner } from "./types.js";
 import type { CaseResult } from "./types.js";
 
 /** Admission cases: the manifest (file or inline) through the emitted ValidatingAdmissionPolicies. */

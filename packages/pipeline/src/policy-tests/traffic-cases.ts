@@ -1,6 +1,6 @@
 import { documentsOfKind, parseIp, positionOf, type RampartDocument } from "@rampart/core";
 import { compileNetwork, ConnectivityEngine, parsePolicies, parsePort, type Endpoint, type Namespace, type Pod } from "@rampart/compiler-networkpolicy";
-import type { PolicyTestRunner } from "./runners.js";
+import type { PolicyTestRunner } from "./types.js";
 import type { CaseResult } from "./types.js";
 
 type End = { namespace: string; pods?: Record<string, string> | undefined } | { ip: string };

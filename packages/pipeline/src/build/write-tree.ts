@@ -37,10 +37,18 @@ async function listFiles(root: string, dir = root, out: string[] = []): Promise<
   return out;
 }
 
-/** Compares the clusters' generated files with what is on disk (for `build --check`). */
-export async function diffTree(dir: string, clusters: ReadonlyMap<string, ClusterFiles>): Promise<TreeDiff> {
+/** Each cluster's files: `BuildResult.clusters`, or plain file maps. */
+export type TreeInput = ReadonlyMap<string, ClusterFiles | { files: ClusterFiles }>;
+
+function filesOf(entry: ClusterFiles | { files: ClusterFiles }): ClusterFiles {
+  return entry instanceof Map ? entry : (entry as { files: ClusterFiles }).files;
+}
+
+/** Compares the clusters' generated files with what is on disk (drift, for `build --check`); nothing is written. */
+export async function checkTree(dir: string, clusters: TreeInput): Promise<TreeDiff> {
   const diff: TreeDiff = { added: [], changed: [], removed: [] };
-  for (const [cluster, files] of clusters) {
+  for (const [cluster, entry] of clusters) {
+    const files = filesOf(entry);
     const clusterDir = join(dir, cluster);
     for (const [path, content] of files) {
       const current = await readFile(join(clusterDir, path), "utf8").catch(() => undefined);
@@ -67,12 +75,13 @@ async function put(path: string, content: string): Promise<void> {
  * it (with any files the user keeps there that rampart did not generate), then swapped in by
  * two renames. A failure before the swap leaves the previous tree untouched.
  */
-export async function writeTree(dir: string, clusters: ReadonlyMap<string, ClusterFiles>): Promise<void> {
+export async function writeTree(dir: string, clusters: TreeInput): Promise<void> {
   await mkdir(dir, { recursive: true });
   await recover(dir);
   const staged: { cluster: string; tmp: string }[] = [];
   try {
-    for (const [cluster, files] of clusters) {
+    for (const [cluster, entry] of clusters) {
+      const files = filesOf(entry);
       const clusterDir = join(dir, cluster);
       const tmp = join(dir, `.rampart-tmp-${cluster}-${process.pid}`);
       await rm(tmp, { recursive: true, force: true });

@@ -1,3 +1,5 @@
+import type { Diagnostic, RampartDocument } from "@rampart/core";
+
 /** The outcome of one PolicyTest case. */
 export interface CaseResult {
   /** `<test>/access[0]` and the like. */
@@ -17,3 +19,9 @@ export interface CaseResult {
   line: number;
   column: number;
 }
+
+/** Runs one kind of PolicyTest case; bad fixtures are diagnostics (exit 2). */
+export type PolicyTestRunner = (
+  documents: readonly RampartDocument[],
+  options: { cluster?: string; now: Date; cwd: string },
+) => Promise<{ results: CaseResult[] } | { diagnostics: Diagnostic[] }>;

@@ -1,0 +1,49 @@
+// Public API of @rampart/pipeline: the rampart pipeline as plain functions over in-memory data.
+
+// --- host, cluster choice ---
+export type { Host } from "./host.js";
+export { quietHost } from "./host.js";
+export { resolveCluster } from "./resolve-cluster.js";
+export type { ClusterChoice, ResolveClusterOptions } from "./resolve-cluster.js";
+export { clusterInventory, inventoryFor } from "./cluster-inventory.js";
+export { checkRequest, requestCluster } from "./check-request.js";
+export type { RequestCluster, RequestPositions, RequestRef } from "./check-request.js";
+
+// --- build: compile every backend, emit objects and files, write or check the tree ---
+export { buildFiles, buildPolicies } from "./build/build-policies.js";
+export type { BuildOptions, BuildResult, ClusterBuild } from "./build/build-policies.js";
+export { objectFiles, toYaml } from "./build/emit.js";
+export type { KubeObject } from "./build/emit.js";
+export { checkTree, MANIFEST, writeTree } from "./build/write-tree.js";
+export type { ClusterFiles, TreeDiff, TreeInput } from "./build/write-tree.js";
+
+// --- prove: RBAC + write-path admission over every manifest of a tree ---
+export { verifyBuild, verifyTree } from "./prove/verify-tree.js";
+export type { ClusterVerdict, VerifyOptions, VerifyResult } from "./prove/verify-tree.js";
+export type { AccessProof, OverGrant } from "./prove/prove-cluster.js";
+export { parseManifests, readTree } from "./prove/read-tree.js";
+export type { TreeManifest } from "./prove/read-tree.js";
+
+// --- PolicyTests ---
+export { runPolicyTests } from "./policy-tests/run-policy-tests.js";
+export type { PolicyTestOptions, PolicyTestOutcome } from "./policy-tests/run-policy-tests.js";
+export { describeRequest } from "./policy-tests/access-cases.js";
+export { junitReport, textReport } from "./policy-tests/report.js";
+export type { CaseResult } from "./policy-tests/types.js";
+
+// --- live clusters: inventory pull, drift ---
+export { diffLive } from "./live/diff-live.js";
+export type { DiffLiveOptions, DiffLiveResult } from "./live/diff-live.js";
+export { pullInventory } from "./live/pull.js";
+export type { PulledInventory, PullOptions, PullStats } from "./live/pull.js";
+export { allPulled, pullContexts } from "./live/pull-contexts.js";
+export type { ContextPull, PullContextsOptions } from "./live/pull-contexts.js";
+export { formatOf, inventoryDocument, inventoryNames, renderInventory } from "./live/inventory-document.js";
+export { connect, kubeContexts, kubeDiagnostic, useConnector } from "./live/connector.js";
+export type { Connector } from "./live/connector.js";
+export type { KubeClient } from "./live/kube-client.js";
+export { KubeError } from "./live/kube-client.js";
+export { desiredObjects } from "./live/desired.js";
+export { formatDrift, MANAGED_SELECTOR } from "./live/drift.js";
+export type { AnyObject, DriftReport } from "./live/drift.js";
+export { stderrIsTty } from "./live/progress.js";

@@ -1,0 +1,71 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { parseAllDocuments } from "yaml";
+import { diagnostic, type Diagnostic } from "@rampart/core";
+
+/** A Kubernetes object found in a tree, with the file (relative to the tree's root) and line it starts at. */
+export interface TreeManifest {
+  file: string;
+  line: number;
+  object: Record<string, unknown>;
+}
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/;
+
+async function walk(root: string, dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    // rampart's own bookkeeping (`.rampart-manifest.json`, staging folders) is not applied by kubectl
+    if (e.name.startsWith(".")) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) await walk(root, full, out);
+    else if (MANIFEST_FILE.test(e.name)) out.push(relative(root, full));
+  }
+}
+
+/**
+ * Every Kubernetes object of every manifest under `dir`, recursively (.yaml, .yml, .json; any
+ * kind), as `kubectl apply -R` would apply them — not only the files rampart wrote. Documents
+ * without `apiVersion` and `kind` (report.json, say) are not objects and are skipped.
+ */
+export async function readTree(dir: string): Promise<{ manifests: TreeManifest[]; diagnostics: Diagnostic[] }> {
+  const names: string[] = [];
+  await walk(dir, dir, names);
+  const files = new Map<string, string>();
+  for (const file of names) files.set(file, await readFile(join(dir, file), "utf8"));
+  return parseManifests(files, dir);
+}
+
+/** The Kubernetes objects of manifest files (relative path → content), in path order; `root` prefixes positions of diagnostics. */
+export function parseManifests(files: ReadonlyMap<string, string>, root = ""): { manifests: TreeManifest[]; diagnostics: Diagnostic[] } {
+  const manifests: TreeManifest[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!MANIFEST_FILE.test(file)) continue;
+    for (const doc of parseAllDocuments(text)) {
+      const line = lineOf(text, doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0);
+      if (doc.errors.length > 0) {
+        diagnostics.push(diagnostic("tree-manifest", "error", `\`${file}\` in the built tree is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`, { file: root ? join(root, file) : file, line, column: 1 }, "fix or delete the file: `kubectl apply -R` would apply it too"));
+        continue;
+      }
+      const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+      for (const object of Array.isArray(value) ? value : [value]) {
+        if (!isObject(object)) continue;
+        if (object.kind === "List" && Array.isArray(object.items)) {
+          for (const item of object.items) if (isObject(item)) manifests.push({ file, line, object: item });
+        } else manifests.push({ file, line, object });
+      }
+    }
+  }
+  return { manifests, diagnostics };
+}
+
+function isObject(o: unknown): o is Record<string, unknown> {
+  return typeof o === "object" && o !== null && typeof (o as { apiVersion?: unknown }).apiVersion === "string" && typeof (o as { kind?: unknown }).kind === "string";
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
