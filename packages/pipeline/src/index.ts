@@ -33,3 +33,5 @@ export { rbacGap } from "./learn/rbac-gap.js";
 export type { SubjectGap, UnusedGrant } from "./learn/rbac-gap.js";
 /** The subject a request is learned for. */
 export type { LearnedSubject } from "./learn/subjects.js";
+/** The text summary `rampart learn` prints. */
+export { formatLearnSummary } from "./learn/format-summary.js";

@@ -6,6 +6,7 @@ import { connectivityCommand } from "./connectivity.js";
 import { diffCommand } from "./diff.js";
 import { evalCommand } from "./eval.js";
 import { inventoryCommand } from "./inventory.js";
+import { learnCommand } from "./learn.js";
 import { lintCommand } from "./lint.js";
 import { schema } from "./schema.js";
 import { test } from "./test.js";
@@ -13,4 +14,4 @@ import { verify } from "./verify.js";
 import { whoCanCommand } from "./who-can.js";
 
 /** Every command, in the order `rampart --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, build, evalCommand, admitCommand, test, lintCommand, whoCanCommand, verify, diffCommand, inventoryCommand, connectivityCommand, schema];
+export const COMMANDS: readonly Command[] = [check, build, evalCommand, admitCommand, test, lintCommand, whoCanCommand, verify, diffCommand, learnCommand, inventoryCommand, connectivityCommand, schema];

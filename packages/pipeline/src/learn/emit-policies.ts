@@ -1,5 +1,5 @@
 import { API_VERSION, createInventory, type Inventory } from "@rampart/core";
-import { stringify } from "yaml";
+import { Document, isScalar, visit } from "yaml";
 import type { LearnedPolicy, LearnedRule } from "./learn-rules.js";
 import { policySubject } from "./subjects.js";
 
@@ -34,7 +34,14 @@ const HEADER = "# Learned by `rampart learn` from Kubernetes audit events; revie
 
 /** One YAML file per policy, `<name>.yaml`. */
 export function policyYaml(policy: LearnedPolicy): OutputFile {
-  return { path: `${policy.name}.yaml`, content: HEADER + stringify(policyDocument(policy), { lineWidth: 0 }) };
+  const doc = new Document(policyDocument(policy));
+  // Lists of plain strings read best inline: `verbs: [get, patch]`.
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.every(isScalar)) node.flow = true;
+    },
+  });
+  return { path: `${policy.name}.yaml`, content: HEADER + doc.toString({ lineWidth: 0 }) };
 }
 
 const q = (s: string) => JSON.stringify(s);

@@ -20,6 +20,8 @@ export interface LearnOptions extends ReadAuditOptions {
   inventory?: Inventory;
   /** RBAC manifests holding the current grants (`--rbac`): the least-privilege gap is reported. */
   rbacFiles?: readonly string[];
+  /** The instant the replay decides at (default: now); learned rules never expire, so it matters only to the evaluator's clock. */
+  at?: Date;
 }
 
 /** Counts of a learn run. */
@@ -79,7 +81,7 @@ export async function learnFromAuditLogs(paths: readonly string[], options: Lear
   const documents = policies.map(policyDocument);
   const loaded = loadDocuments(documents, "<learned>");
   diagnostics.push(...loaded.diagnostics);
-  const replay = replayAudit(log.records, loaded.documents, policies, { inventory: inv, byGroup });
+  const replay = replayAudit(log.records, loaded.documents, policies, { inventory: inv, byGroup, now: options.at ?? new Date() });
   const count = (o: string) => log.records.reduce((n, r) => (r.outcome === o ? n + 1 : n), 0);
   const summary: LearnSummary = {
     lines: log.lines,

@@ -35,6 +35,8 @@ export interface ReplayResult {
 export interface ReplayOptions {
   inventory?: Inventory;
   byGroup?: readonly string[];
+  /** The evaluator's clock (default: now). */
+  now?: Date;
 }
 
 /** The request of an audit record as the evaluator takes it. */
@@ -49,7 +51,7 @@ function rbacKey(r: AuditRecord): string {
 
 /** Replays every allowed and forbidden event of the log against the learned policies with `createEvaluator`. */
 export function replayAudit(records: readonly AuditRecord[], documents: readonly RampartDocument[], policies: readonly LearnedPolicy[], options: ReplayOptions = {}): ReplayResult {
-  const evaluator = createEvaluator(documents, { now: 0, ...(options.inventory ? { inventory: options.inventory } : {}) });
+  const evaluator = createEvaluator(documents, { now: options.now ?? new Date(), ...(options.inventory ? { inventory: options.inventory } : {}) });
   const byGroup = options.byGroup ?? [];
   const keptBy = new Set<string>();
   for (const r of records) if (r.outcome === "allowed") keptBy.add(subjectKey(subjectOf(r.user, r.groups, byGroup)) + SEP + rbacKey(r));
