@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { createEvaluator, loadDocuments } from "@rampart/core";
-import { learnFromAuditLogs, policyDocument } from "@rampart/pipeline";
+import { formatLearnSummary, learnFromAuditLogs, policyDocument } from "@rampart/pipeline";
 import { describe, expect, it } from "vitest";
 import { generateAuditLog } from "./audit-generator.js";
 import { deniedCount, probes, tempDir, writeLog } from "./learn-helpers.js";
@@ -151,5 +151,30 @@ describe("learn input", () => {
     expect(r.summary.replay.exact).toBe(true);
     expect(r.files[0]!.content).toContain(`allow({ verbs: ["list"], resources: ["pods", crd("widgets.example.com")], namespaces: ["*"], reason: "observed 3 times, first 2026-11-30T10:00:00.123Z, last 2026-11-30T10:00:00.123Z" })`);
     expect(r.files[0]!.content).toContain(`import { accessPolicy, allow, crd } from "@rampart/core";`);
+  });
+});
+
+describe("replay that cannot be exact", () => {
+  it("fails (status 1) and names the request when a forbidden event is covered by an allowed collection request", async () => {
+    // The log allowed `list pods` across all namespaces, yet forbade `list pods -n a`: RBAC changed
+    // during the log. The learned rule must allow the first, so the second cannot stay denied.
+    const r = await learnFromAuditLogs([
+      writeLog([
+        event({ id: "1", user: "u", verb: "list", ref: { resource: "pods" }, decision: "allow" }),
+        event({ id: "2", user: "u", verb: "list", ref: { resource: "pods", namespace: "a" }, decision: "forbid" }),
+        event({ id: "3", user: "u", verb: "list", ref: { resource: "pods", namespace: "a" }, decision: "forbid" }),
+      ]),
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.summary.replay).toEqual({
+      kept: 1,
+      keptAllowed: 1,
+      forbidden: 2,
+      forbiddenDenied: 0,
+      forbiddenSuperseded: 0,
+      failures: [{ expected: "deny", request: { user: "u", groups: ["system:authenticated"], verb: "list", apiGroup: "", resource: "pods", subresource: "", namespace: "a", name: "", nonResourceURL: "" }, count: 2 }],
+      exact: false,
+    });
+    expect(formatLearnSummary(r.summary).slice(2)).toEqual(["replay: 1/1 allowed events allowed, 0/2 forbidden events denied — NOT exact", "  expected deny: u list pods -n a (2 events)"]);
   });
 });
