@@ -14,8 +14,12 @@ export interface AuditRecord {
   readonly name: string;
   /** The path of a non-resource request (query string removed); "" for resource requests. */
   readonly nonResourceURL: string;
-  /** Milliseconds since the epoch of `requestReceivedTimestamp` (else `stageTimestamp`). */
+  /** Milliseconds since the epoch of `requestReceivedTimestamp` (else `stageTimestamp`); the first one when tallied. */
   readonly time: number;
+  /** The last `time` of identical requests tallied into this record (= `time` for one event). */
+  readonly lastTime: number;
+  /** Identical requests (same subject, request and outcome) this record stands for. */
+  readonly count: number;
   readonly outcome: Outcome;
 }
 
@@ -64,21 +68,91 @@ export function parseAuditLine(line: string): ParsedLine {
   const user = text(userInfo?.["username"]);
   if (verb === "" || user === "") return { warning: "audit event without `verb` or `user.username`: skipped" };
   const groupsRaw = userInfo?.["groups"];
-  const groups = Array.isArray(groupsRaw) ? groupsRaw.filter((g): g is string => typeof g === "string") : [];
-  const ref = e["objectRef"] as Record<string, unknown> | undefined;
-  const uri = text(e["requestURI"]);
-  const q = uri.indexOf("?");
+  let groups: string[] = [];
+  if (Array.isArray(groupsRaw)) {
+    groups = groupsRaw;
+    for (const g of groupsRaw) if (typeof g !== "string") groups = groupsRaw.filter((x): x is string => typeof x === "string");
+  }
   const time = Date.parse(text(e["requestReceivedTimestamp"]) || text(e["stageTimestamp"]));
   if (Number.isNaN(time)) return { warning: "audit event without a valid `requestReceivedTimestamp`: skipped" };
-  const base = { auditId: text(e["auditID"]), stageRank: STAGE_RANK[text(e["stage"])] ?? 2, user, groups, verb, time, outcome: outcomeOf(e) };
+  const ref = e["objectRef"] as Record<string, unknown> | undefined;
+  let apiGroup = "";
+  let resource = "";
+  let subresource = "";
+  let namespace = "";
+  let name = "";
+  let nonResourceURL = "";
   if (ref && typeof ref === "object") {
-    const resource = text(ref["resource"]);
+    resource = text(ref["resource"]);
     if (resource === "") return { warning: "audit event with an `objectRef` but no `resource`: skipped" };
-    return {
-      record: { ...base, apiGroup: text(ref["apiGroup"]), resource, subresource: text(ref["subresource"]), namespace: text(ref["namespace"]), name: text(ref["name"]), nonResourceURL: "" },
-    };
+    apiGroup = text(ref["apiGroup"]);
+    subresource = text(ref["subresource"]);
+    namespace = text(ref["namespace"]);
+    name = text(ref["name"]);
+  } else {
+    const uri = text(e["requestURI"]);
+    const q = uri.indexOf("?");
+    nonResourceURL = q >= 0 ? uri.slice(0, q) : uri;
+    if (!nonResourceURL.startsWith("/")) return { warning: "audit event with neither `objectRef` nor a `requestURI` path: skipped" };
   }
-  const path = q >= 0 ? uri.slice(0, q) : uri;
-  if (!path.startsWith("/")) return { warning: "audit event with neither `objectRef` nor a `requestURI` path: skipped" };
-  return { record: { ...base, apiGroup: "", resource: "", subresource: "", namespace: "", name: "", nonResourceURL: path } };
+  // One literal of one shape (no spreads): this runs once per line.
+  const record: AuditRecord = {
+    auditId: text(e["auditID"]),
+    stageRank: STAGE_RANK[text(e["stage"])] ?? 2,
+    user,
+    groups,
+    verb,
+    apiGroup,
+    resource,
+    subresource,
+    namespace,
+    name,
+    nonResourceURL,
+    time,
+    lastTime: time,
+    count: 1,
+    outcome: outcomeOf(e),
+  };
+  return { record };
+}
+
+/**
+ * The `auditID` and stage rank of a compact kube-apiserver JSON line without parsing it, or
+ * undefined when the line does not look like one (then it is parsed in full). Keys cannot occur
+ * inside a JSON string value (quotes are escaped there), and the top-level keys come first.
+ */
+export function peekStage(line: string): { auditId: string; stageRank: number } | undefined {
+  const a = line.indexOf('"auditID":"');
+  if (a < 0) return undefined;
+  const aEnd = line.indexOf('"', a + 11);
+  const st = line.indexOf('"stage":"');
+  if (aEnd < 0 || st < 0) return undefined;
+  const stEnd = line.indexOf('"', st + 9);
+  const rank = STAGE_RANK[line.slice(st + 9, stEnd)];
+  if (rank === undefined) return undefined;
+  return { auditId: line.slice(a + 11, aEnd), stageRank: rank };
+}
+
+const SEP = "\u0000";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Identical requests (subject, request, outcome) tallied into one record each: first and last time, count. */
+export class RequestTally {
+  private readonly byKey = new Map<string, Mutable<AuditRecord>>();
+  /** Adds one record (or a tally of them); the first record of a request becomes its tally, so it must not be shared. */
+  add(r: AuditRecord): void {
+    const key = `${r.outcome}${SEP}${r.user}${SEP}${r.groups.join(SEP)}${SEP}${SEP}${r.verb}${SEP}${r.apiGroup}${SEP}${r.resource}${SEP}${r.subresource}${SEP}${r.namespace}${SEP}${r.name}${SEP}${r.nonResourceURL}`;
+    const t = this.byKey.get(key);
+    if (t === undefined) this.byKey.set(key, r as Mutable<AuditRecord>);
+    else {
+      t.count += r.count;
+      if (r.time < t.time) t.time = r.time;
+      if (r.lastTime > t.lastTime) t.lastTime = r.lastTime;
+    }
+  }
+  /** The tallied records, in first-seen order. */
+  records(): AuditRecord[] {
+    return [...this.byKey.values()];
+  }
 }

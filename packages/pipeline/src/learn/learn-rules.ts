@@ -119,11 +119,11 @@ export function learnPolicies(records: Iterable<AuditRecord>, options: LearnPoli
     const l = learnerOf(r);
     if (r.nonResourceURL !== "") {
       if (r.outcome !== "allowed") continue;
-      l.requests++;
+      l.requests += r.count;
       const k = r.verb + SEP + r.nonResourceURL;
       const u = l.urls.get(k);
-      if (u) add(u, { count: 1, first: r.time, last: r.time });
-      else l.urls.set(k, { verb: r.verb, url: r.nonResourceURL, count: 1, first: r.time, last: r.time });
+      if (u) add(u, { count: r.count, first: r.time, last: r.lastTime });
+      else l.urls.set(k, { verb: r.verb, url: r.nonResourceURL, count: r.count, first: r.time, last: r.lastTime });
       continue;
     }
     const res = resourceString(r.apiGroup, r.resource, r.subresource);
@@ -134,10 +134,10 @@ export function learnPolicies(records: Iterable<AuditRecord>, options: LearnPoli
       if (r.name !== "") (l.forbidden.get(k) ?? l.forbidden.set(k, []).get(k)!).push(r.name);
       continue;
     }
-    l.requests++;
+    l.requests += r.count;
     let c = l.cells.get(k);
-    if (!c) l.cells.set(k, (c = { count: 0, first: r.time, last: r.time, names: new Set(), unnamed: false }));
-    add(c, { count: 1, first: r.time, last: r.time });
+    if (!c) l.cells.set(k, (c = { count: 0, first: r.time, last: r.lastTime, names: new Set(), unnamed: false }));
+    add(c, { count: r.count, first: r.time, last: r.lastTime });
     if (nameScoped(r)) c.names.add(r.name);
     else c.unnamed = true;
   }

@@ -82,17 +82,18 @@ export async function learnFromAuditLogs(paths: readonly string[], options: Lear
   const loaded = loadDocuments(documents, "<learned>");
   diagnostics.push(...loaded.diagnostics);
   const replay = replayAudit(log.records, loaded.documents, policies, { inventory: inv, byGroup, now: options.at ?? new Date() });
-  const count = (o: string) => log.records.reduce((n, r) => (r.outcome === o ? n + 1 : n), 0);
+  const outcomes = { allowed: 0, forbidden: 0, failed: 0, unknown: 0 };
+  for (const r of log.records) outcomes[r.outcome] += r.count;
   const summary: LearnSummary = {
     lines: log.lines,
     skippedLines: log.skipped,
     duplicateStages: log.duplicateStages,
     outsideWindow: log.outsideWindow,
-    requests: log.records.length,
-    allowed: count("allowed"),
-    forbidden: count("forbidden"),
-    failed: count("failed"),
-    unknownOutcome: count("unknown"),
+    requests: outcomes.allowed + outcomes.forbidden + outcomes.failed + outcomes.unknown,
+    allowed: outcomes.allowed,
+    forbidden: outcomes.forbidden,
+    failed: outcomes.failed,
+    unknownOutcome: outcomes.unknown,
     policies: policies.length,
     rules: policies.reduce((n, p) => n + p.rules.length, 0),
     replay,

@@ -1,10 +1,10 @@
-import { createReadStream } from "node:fs";
+import { open as openFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { diagnostic, type Diagnostic } from "@rampart/core";
-import { parseAuditLine, type AuditRecord } from "./audit-event.js";
+import { parseAuditLine, peekStage, RequestTally, type AuditRecord } from "./audit-event.js";
 
 /** Options of `readAuditLog`. */
 export interface ReadAuditOptions {
@@ -20,6 +20,7 @@ export interface ReadAuditOptions {
 
 /** The requests of one or more audit logs, one record per request (stages merged). */
 export interface AuditLog {
+  /** Requests inside the window, identical ones tallied into one record. */
   readonly records: AuditRecord[];
   /** One warning per skipped line, `file:line`. */
   readonly warnings: Diagnostic[];
@@ -33,64 +34,123 @@ export interface AuditLog {
   readonly outsideWindow: number;
 }
 
-function open(path: string, options: ReadAuditOptions): Readable {
-  if (path === "-") return options.stdin ?? process.stdin;
-  const stream = createReadStream(resolve(options.cwd ?? process.cwd(), path));
-  return path.endsWith(".gz") ? stream.pipe(createGunzip()) : stream;
+/** The streams of a log: opened first, so a missing file fails here rather than mid-stream. */
+async function open(path: string, options: ReadAuditOptions): Promise<Readable[]> {
+  if (path === "-") return [options.stdin ?? process.stdin];
+  const handle = await openFile(resolve(options.cwd ?? process.cwd(), path), "r");
+  const stream = handle.createReadStream();
+  return path.endsWith(".gz") ? [stream.pipe(createGunzip()), stream] : [stream];
+}
+
+/**
+ * Calls `onLine` for each line of the streams' first (the others feed it); rejects on an error of
+ * any. Line events, not an async iterator: no promise per line.
+ */
+function eachLine(streams: Readable[], onLine: (line: string) => void): Promise<void> {
+  return new Promise((done, fail) => {
+    const reader = createInterface({ input: streams[0]!, crlfDelay: Infinity });
+    const stop = (error: Error) => {
+      reader.close();
+      fail(error);
+    };
+    // readline re-emits its input's errors: listen there too, or they are thrown.
+    reader.on("error", stop);
+    for (const s of streams) s.on("error", stop);
+    reader.on("line", onLine);
+    reader.once("close", () => done());
+  });
 }
 
 /**
  * Streams audit logs (`.jsonl`, `.gz`, `-` for stdin) line by line in one pass. Stages of the
- * same `auditID` count once; the latest stage wins because only it knows the outcome.
+ * same `auditID` count once; the latest stage wins because only it knows the outcome. Identical
+ * requests are tallied into one record (`RequestTally`).
  */
 export async function readAuditLog(paths: readonly string[], options: ReadAuditOptions = {}): Promise<AuditLog> {
-  const byId = new Map<string, AuditRecord>();
-  const anonymous: AuditRecord[] = [];
-  const warnings: Diagnostic[] = [];
+  // Final stages are tallied at once; only the stage rank of their auditID is remembered.
+  const rankOf = new Map<string, number>();
+  const pending = new Map<string, AuditRecord>();
+  const since = options.since?.getTime() ?? -Infinity;
+  const until = options.until?.getTime() ?? Infinity;
+  const tally = new RequestTally();
+  let outsideWindow = 0;
+  const keep = (r: AuditRecord) => {
+    if (r.time >= since && r.time < until) tally.add(r);
+    else outsideWindow++;
+  };
+  // Earlier stages are kept as text until a later stage of the same request makes them moot:
+  // most are never parsed (JSON.parse dominates the cost of reading).
+  const deferred = new Map<string, { line: string; file: string; fileIndex: number; lineNo: number; rank: number }>();
+  const warnings: (Diagnostic & { fileIndex: number })[] = [];
   let lines = 0;
   let duplicateStages = 0;
-  for (const path of paths) {
+  const accept = (line: string, file: string, fileIndex: number, lineNo: number): boolean => {
+    const parsed = parseAuditLine(line);
+    if ("warning" in parsed) {
+      warnings.push({ ...diagnostic("audit-line", "warning", parsed.warning, { file, line: lineNo, column: 1 }), fileIndex });
+      return false;
+    }
+    const r = parsed.record;
+    if (r.auditId === "") {
+      keep(r);
+      return true;
+    }
+    const seen = rankOf.get(r.auditId);
+    if (seen !== undefined) duplicateStages++;
+    if (seen !== undefined && r.stageRank <= seen) return true;
+    rankOf.set(r.auditId, r.stageRank);
+    if (r.stageRank >= 2) {
+      pending.delete(r.auditId);
+      keep(r);
+    } else pending.set(r.auditId, r);
+    return true;
+  };
+  for (const [fileIndex, path] of paths.entries()) {
     const file = path === "-" ? "<stdin>" : path;
-    const input = open(path, options);
-    const reader = createInterface({ input, crlfDelay: Infinity });
     let lineNo = 0;
     try {
-      for await (const line of reader) {
+      await eachLine(await open(path, options), (line) => {
         lineNo++;
-        if (line.trim() === "") continue;
+        if (line.length === 0 || line.trim() === "") return;
         lines++;
-        const parsed = parseAuditLine(line);
-        if ("warning" in parsed) {
-          warnings.push(diagnostic("audit-line", "warning", parsed.warning, { file, line: lineNo, column: 1 }));
-          continue;
+        const peek = peekStage(line);
+        if (peek !== undefined) {
+          const waiting = deferred.get(peek.auditId);
+          const parsedRank = rankOf.get(peek.auditId);
+          if (peek.stageRank < 2 && parsedRank === undefined) {
+            if (waiting === undefined || waiting.rank < peek.stageRank) deferred.set(peek.auditId, { line, file, fileIndex, lineNo, rank: peek.stageRank });
+            if (waiting !== undefined) duplicateStages++;
+            return;
+          }
+          if (parsedRank !== undefined && parsedRank >= peek.stageRank) {
+            duplicateStages++;
+            return;
+          }
+          // The earlier stage is dropped only once this one proved readable.
+          if (accept(line, file, fileIndex, lineNo) && waiting !== undefined && waiting.rank <= peek.stageRank) {
+            deferred.delete(peek.auditId);
+            duplicateStages++;
+          }
+          return;
         }
-        const r = parsed.record;
-        if (r.auditId === "") {
-          anonymous.push(r);
-          continue;
-        }
-        const seen = byId.get(r.auditId);
-        if (seen === undefined) byId.set(r.auditId, r);
-        else {
-          duplicateStages++;
-          if (r.stageRank > seen.stageRank) byId.set(r.auditId, r);
-        }
-      }
+        accept(line, file, fileIndex, lineNo);
+      });
     } catch (error) {
       // A gzip stream that ends early (a rotated file cut mid-write) or an unreadable file.
       const message = (error as NodeJS.ErrnoException).code === "ENOENT" ? `cannot read \`${path}\`: no such file` : `cannot read further: ${(error as Error).message}`;
-      warnings.push(diagnostic("audit-read", "warning", message, { file, line: lineNo + 1, column: 1 }));
+      warnings.push({ ...diagnostic("audit-read", "warning", message, { file, line: lineNo + 1, column: 1 }), fileIndex });
     }
   }
-  const since = options.since?.getTime() ?? -Infinity;
-  const until = options.until?.getTime() ?? Infinity;
-  const records: AuditRecord[] = [];
-  let outsideWindow = 0;
-  for (const source of [byId.values(), anonymous]) {
-    for (const r of source) {
-      if (r.time >= since && r.time < until) records.push(r);
-      else outsideWindow++;
-    }
-  }
-  return { records, warnings, lines, skipped: warnings.filter((w) => w.code === "audit-line").length, duplicateStages, outsideWindow };
+  // Requests whose last logged stage is an early one: parse them now.
+  for (const d of deferred.values()) accept(d.line, d.file, d.fileIndex, d.lineNo);
+  for (const r of pending.values()) keep(r);
+  warnings.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
+  return {
+    records: tally.records(),
+    warnings: warnings.map(({ fileIndex, ...d }) => d),
+    lines,
+    skipped: warnings.filter((w) => w.code === "audit-line").length,
+    duplicateStages,
+    outsideWindow,
+  };
 }

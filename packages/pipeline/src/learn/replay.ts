@@ -25,7 +25,7 @@ export interface ReplayResult {
    * must allow this one, so it is counted apart, not as a failure.
    */
   forbiddenSuperseded: number;
-  /** Disagreements, first 100 distinct requests. */
+  /** Disagreements, the first 100 distinct requests. */
   failures: ReplayFailure[];
   /** True when every kept event is allowed and every forbidden one denied or superseded. */
   exact: boolean;
@@ -53,38 +53,37 @@ function rbacKey(r: AuditRecord): string {
 export function replayAudit(records: readonly AuditRecord[], documents: readonly RampartDocument[], policies: readonly LearnedPolicy[], options: ReplayOptions = {}): ReplayResult {
   const evaluator = createEvaluator(documents, { now: options.now ?? new Date(), ...(options.inventory ? { inventory: options.inventory } : {}) });
   const byGroup = options.byGroup ?? [];
-  const keptBy = new Set<string>();
-  for (const r of records) if (r.outcome === "allowed") keptBy.add(subjectKey(subjectOf(r.user, r.groups, byGroup)) + SEP + rbacKey(r));
-  // Many events repeat one request: decide each distinct request once.
-  const decided = new Map<string, { allowed: boolean; failure?: ReplayFailure }>();
+  // Built only when a forbidden request is allowed (rare): which subject was allowed which request.
+  let keptBy: Set<string> | undefined;
+  const wasKept = (key: string) => {
+    if (keptBy === undefined) {
+      keptBy = new Set();
+      for (const r of records) if (r.outcome === "allowed") keptBy.add(subjectKey(subjectOf(r.user, r.groups, byGroup)) + SEP + rbacKey(r));
+    }
+    return keptBy.has(key);
+  };
   const failures: ReplayFailure[] = [];
   let kept = 0;
   let keptAllowed = 0;
   let forbidden = 0;
   let forbiddenDenied = 0;
   let forbiddenSuperseded = 0;
+  // Records are tallied (one per distinct request and outcome): each is decided once.
   for (const r of records) {
     if (r.outcome !== "allowed" && r.outcome !== "forbidden") continue;
-    const key = [r.outcome, r.user, r.groups.join(","), r.verb, r.apiGroup, r.resource, r.subresource, r.namespace, r.name, r.nonResourceURL].join(SEP);
-    let d = decided.get(key);
-    if (d === undefined) {
-      d = { allowed: evaluator.decide(accessRequest(r)).decision === "allow" };
-      decided.set(key, d);
-      const superseded = r.outcome === "forbidden" && d.allowed && policies.some((p) => subjectMatches(p.subject, r.user, r.groups) && keptBy.has(subjectKey(p.subject) + SEP + rbacKey(r)));
-      if (!superseded && d.allowed !== (r.outcome === "allowed")) {
-        d.failure = { expected: r.outcome === "allowed" ? "allow" : "deny", request: accessRequest(r), count: 0 };
-        if (failures.length < 100) failures.push(d.failure);
-      }
-    }
-    if (d.failure) d.failure.count++;
+    const allowed = evaluator.decide(accessRequest(r)).decision === "allow";
+    let failed = false;
     if (r.outcome === "allowed") {
-      kept++;
-      if (d.allowed) keptAllowed++;
+      kept += r.count;
+      if (allowed) keptAllowed += r.count;
+      else failed = true;
     } else {
-      forbidden++;
-      if (!d.allowed) forbiddenDenied++;
-      else if (!d.failure) forbiddenSuperseded++;
+      forbidden += r.count;
+      if (!allowed) forbiddenDenied += r.count;
+      else if (policies.some((p) => subjectMatches(p.subject, r.user, r.groups) && wasKept(subjectKey(p.subject) + SEP + rbacKey(r)))) forbiddenSuperseded += r.count;
+      else failed = true;
     }
+    if (failed && failures.length < 100) failures.push({ expected: r.outcome === "allowed" ? "allow" : "deny", request: accessRequest(r), count: r.count });
   }
   return { kept, keptAllowed, forbidden, forbiddenDenied, forbiddenSuperseded, failures, exact: keptAllowed === kept && forbiddenDenied + forbiddenSuperseded === forbidden };
 }
