@@ -1,6 +1,6 @@
 import { open as openFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createInterface } from "node:readline";
+import { StringDecoder } from "node:string_decoder";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { diagnostic, type Diagnostic } from "@rampart/core";
@@ -43,21 +43,34 @@ async function open(path: string, options: ReadAuditOptions): Promise<Readable[]
 }
 
 /**
- * Calls `onLine` for each line of the streams' first (the others feed it); rejects on an error of
- * any. Line events, not an async iterator: no promise per line.
+ * Calls `onLine` for each line of the streams' first (the others feed it; `\n` or `\r\n` ends a
+ * line); rejects on an error of any. Splits chunks itself: no per-line event or promise.
  */
 function eachLine(streams: Readable[], onLine: (line: string) => void): Promise<void> {
   return new Promise((done, fail) => {
-    const reader = createInterface({ input: streams[0]!, crlfDelay: Infinity });
+    const input = streams[0]!;
+    const decoder = new StringDecoder("utf8");
+    let rest = "";
+    const emit = (line: string) => onLine(line.endsWith("\r") ? line.slice(0, -1) : line);
     const stop = (error: Error) => {
-      reader.close();
+      input.removeAllListeners("data");
       fail(error);
     };
-    // readline re-emits its input's errors: listen there too, or they are thrown.
-    reader.on("error", stop);
     for (const s of streams) s.on("error", stop);
-    reader.on("line", onLine);
-    reader.once("close", () => done());
+    input.on("data", (chunk: Buffer | string) => {
+      const text = rest + (typeof chunk === "string" ? chunk : decoder.write(chunk));
+      let from = 0;
+      for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", from)) {
+        emit(text.slice(from, nl));
+        from = nl + 1;
+      }
+      rest = text.slice(from);
+    });
+    input.once("end", () => {
+      rest += decoder.end();
+      if (rest !== "") emit(rest);
+      done();
+    });
   });
 }
 
@@ -111,7 +124,7 @@ export async function readAuditLog(paths: readonly string[], options: ReadAuditO
     try {
       await eachLine(await open(path, options), (line) => {
         lineNo++;
-        if (line.length === 0 || line.trim() === "") return;
+        if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === "")) return;
         lines++;
         const peek = peekStage(line);
         if (peek !== undefined) {
