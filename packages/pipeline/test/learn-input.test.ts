@@ -41,6 +41,19 @@ describe("learn input", () => {
     expect(gz.summary).toEqual(plain.summary);
   });
 
+  it("learns what a cut-off .gz file holds before the cut and warns where it ends", async () => {
+    const dir = tempDir();
+    const gz = gzipSync(lines.join("\n") + "\n");
+    writeFileSync(join(dir, "cut.jsonl.gz"), gz.subarray(0, Math.floor(gz.length / 2)));
+    const r = await learnFromAuditLogs(["cut.jsonl.gz"], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: "audit-read", severity: "warning", file: "cut.jsonl.gz", line: r.summary.lines + 1, message: "cannot read further: unexpected end of file" });
+    expect(r.summary.lines).toBeGreaterThan(100); // floor: half of the compressed bytes hold many whole lines
+    expect(r.summary.lines).toBeLessThan(lines.length);
+    expect(r.summary.replay.exact).toBe(true);
+  });
+
   it("reads several logs in one pass: stages of one request split across files count once", async () => {
     const half = Math.floor(lines.length / 2);
     const both = await learnFromAuditLogs([writeLog(lines.slice(0, half)), writeLog(lines.slice(half))]);
