@@ -18,6 +18,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "who-can", summary: "list the subjects the policies allow to do something", load: async () => (await import("./who-can.js")).whoCanCommand },
   { name: "verify", summary: "re-prove that a built tree never grants more than the policies (RBAC + write-path admission)", load: async () => (await import("./verify.js")).verify },
   { name: "diff", summary: "compare the built output with a live cluster (drift): missing, changed and extra objects", load: async () => (await import("./diff.js")).diffCommand },
+  { name: "learn", summary: "learn least-privilege AccessPolicies from Kubernetes audit logs, proven by replay", load: async () => (await import("./learn.js")).learnCommand },
   { name: "inventory", summary: "pull an inventory (API resources, namespaces, object names) from live clusters", load: async () => (await import("./inventory.js")).inventoryCommand },
   { name: "connectivity", summary: "print which workloads may talk to which under the compiled network policies", load: async () => (await import("./connectivity.js")).connectivityCommand },
   { name: "schema", summary: "print the JSON Schema of rampart documents (for yaml-language-server)", load: async () => (await import("./schema.js")).schema },

@@ -1,0 +1,61 @@
+import { formatDiagnostic } from "@rampart/core";
+import { formatLearnSummary, learnFromAuditLogs, writeLearnedFiles } from "@rampart/pipeline";
+import { atOption, type Command, EXIT, str, strs, UsageError } from "../command.js";
+
+function time(flag: string, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const t = new Date(value);
+  if (Number.isNaN(t.getTime())) throw new UsageError(`\`--${flag} ${value}\` is not a timestamp like \`2026-12-31T18:00:00Z\``);
+  return t;
+}
+
+/** `rampart learn <audit.jsonl…>`: least-privilege AccessPolicies from audit events, proven by replay. */
+export const learnCommand: Command = {
+  name: "learn",
+  summary: "learn least-privilege AccessPolicies from Kubernetes audit logs, proven by replay",
+  usage: "rampart learn <audit.jsonl|.gz|-…> [-o <dir>] [--format yaml|ts] [--by-group G]… [--since T] [--until T] [--inventory FILE] [--rbac MANIFESTS…] [--json]",
+  options: {
+    output: { type: "string", short: "o" },
+    format: { type: "string" },
+    "by-group": { type: "string", multiple: true },
+    since: { type: "string" },
+    until: { type: "string" },
+    inventory: { type: "string" },
+    rbac: { type: "string", multiple: true },
+    at: { type: "string" },
+    json: { type: "boolean" },
+  },
+  async run(args, io) {
+    if (args.positionals.length === 0) throw new UsageError("give at least one audit log (`.jsonl`, `.gz`, or `-` for standard input)");
+    const format = str(args, "format") ?? "yaml";
+    if (format !== "yaml" && format !== "ts") throw new UsageError(`\`--format ${format}\`: use \`yaml\` or \`ts\``);
+    const since = time("since", str(args, "since"));
+    const until = time("until", str(args, "until"));
+    const inventoryFile = str(args, "inventory");
+    const result = await learnFromAuditLogs(args.positionals, {
+      cwd: io.cwd,
+      at: atOption(args),
+      format,
+      byGroup: strs(args, "by-group"),
+      rbacFiles: strs(args, "rbac"),
+      ...(since ? { since } : {}),
+      ...(until ? { until } : {}),
+      ...(inventoryFile !== undefined ? { inventoryFile } : {}),
+    });
+    const json = args.values["json"] === true;
+    const dir = str(args, "output");
+    const shown = result.diagnostics.slice(0, 50);
+    if (!json) {
+      for (const d of shown) io.err(formatDiagnostic(d));
+      if (result.diagnostics.length > shown.length) io.err(`… and ${result.diagnostics.length - shown.length} more warnings`);
+    }
+    if (result.status !== EXIT.invalid && dir !== undefined) await writeLearnedFiles(dir, result.files, io.cwd);
+    if (json) io.out(JSON.stringify({ status: result.status, ...(dir !== undefined && result.status !== EXIT.invalid ? { written: result.files.map((f) => f.path) } : {}), summary: result.summary, diagnostics: result.diagnostics }, null, 2));
+    else {
+      // Without -o the policies go to standard output and the summary to standard error.
+      if (dir === undefined && result.status !== EXIT.invalid) io.out(result.files.map((f) => f.content).join(format === "yaml" ? "---\n" : "\n"));
+      for (const line of formatLearnSummary(result.summary, dir)) io.err(line);
+    }
+    return result.status;
+  },
+};
