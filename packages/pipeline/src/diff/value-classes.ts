@@ -137,8 +137,15 @@ function residue(classes: ValueClasses, k: number, total: number): Cover {
   return { entries: [inner === undefined ? "*" : globs[inner]!.source], except, classes: [k] };
 }
 
+const compiled = new Map<string, Glob>();
+const glob = (p: string): Glob => {
+  let g = compiled.get(p);
+  if (g === undefined) compiled.set(p, (g = compileGlob(p)));
+  return g;
+};
+
 /** True when a value is covered by a glob list (SPEC's coverage rule, plus `except`). */
 export function covers(entries: readonly string[], except: readonly string[] | undefined, value: string): boolean {
-  const match = (p: string) => (p === "" ? value === "" : value !== "" && compileGlob(p).test(value));
+  const match = (p: string) => (p === "" ? value === "" : value !== "" && glob(p).test(value));
   return entries.some(match) && !(except ?? []).some(match);
 }
