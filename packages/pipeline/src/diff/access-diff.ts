@@ -1,12 +1,12 @@
 import {
   createEvaluator,
-  namedSubjects,
   normaliseAccess,
   normaliseClusters,
   resourceKey,
   resourceRefMatches,
   selectorMatches,
   subjectRequest,
+  type AccessPolicyIR,
   type AccessRuleIR,
   type Decision,
   type Evaluator,
@@ -25,7 +25,7 @@ export interface AccessSide {
 }
 
 interface PreparedSide {
-  evaluator: Evaluator;
+  policies: AccessPolicyIR[];
   index: PolicyIndex;
   inventory: Inventory;
 }
@@ -39,12 +39,32 @@ interface UniverseResource {
   namespaced: boolean;
 }
 
-const MAX_PREFERRED = 200;
+/** Inventory values tried first as class representatives (examples show real names); more only cost time. */
+const MAX_PREFERRED = 50;
 
 function prepare(side: AccessSide, cluster: string, now: Date): PreparedSide {
   const c = normaliseClusters(side.documents).find((x) => x.name === cluster);
   const policies = c === undefined ? [] : normaliseAccess(side.documents).filter((p) => selectorMatches(p.clusters, c.tags));
-  return { evaluator: createEvaluator(side.documents, { cluster, now, inventory: side.inventory }), index: new PolicyIndex(policies, now.getTime()), inventory: side.inventory };
+  return { policies, index: new PolicyIndex(policies, now.getTime()), inventory: side.inventory };
+}
+
+/**
+ * An evaluator over the Clusters and only the AccessPolicies that name one of the changed
+ * subjects: the evaluator reads no other policy for their requests, and keeping load order keeps
+ * the deciding rule.
+ */
+function evaluatorFor(side: AccessSide, relevant: ReadonlySet<string>, cluster: string, now: Date): Evaluator {
+  const documents = side.documents.filter((d) => d.kind === "Cluster" || (d.kind === "AccessPolicy" && relevant.has(d.metadata.name)));
+  return createEvaluator(documents, { cluster, now, inventory: side.inventory });
+}
+
+/** The subjects the policies of one cluster name. */
+function subjectsOf(policies: readonly AccessPolicyIR[], out: Map<string, NamedSubject>): void {
+  for (const p of policies) {
+    for (const u of p.users) out.set(`User/${u}`, { kind: "User", name: u });
+    for (const g of p.groups) out.set(`Group/${g}`, { kind: "Group", name: g });
+    for (const sa of p.serviceAccounts) out.set(`ServiceAccount/${sa.namespace}/${sa.name}`, { kind: "ServiceAccount", name: sa.name, namespace: sa.namespace });
+  }
 }
 
 /** Every resource and subresource of either inventory, with its verbs. */
@@ -78,9 +98,9 @@ const refs = (d: Decision): RuleRef[] => d.matched.map((m) => ({ policy: m.polic
 /** Memoised classes per glob set (many subjects share the same patterns). */
 class ClassCache {
   private readonly cache = new Map<string, ValueClasses>();
-  get(patterns: readonly string[], preferred: () => readonly string[]): ValueClasses {
+  get(patterns: readonly string[], preferred: () => readonly string[], scope = ""): ValueClasses {
     const sorted = [...new Set(patterns)].sort();
-    const key = sorted.join("\n");
+    const key = `${scope}\n${sorted.join("\n")}`;
     let v = this.cache.get(key);
     if (v === undefined) this.cache.set(key, (v = valueClasses(sorted, preferred())));
     return v;
@@ -97,17 +117,28 @@ export function diffAccess(base: AccessSide, head: AccessSide, cluster: string, 
   const h = prepare(head, cluster, now);
   const resources = universe(base.inventory, head.inventory);
   const subjects = new Map<string, NamedSubject>();
-  for (const s of [...namedSubjects(base.documents), ...namedSubjects(head.documents)]) subjects.set(`${s.kind}/${s.namespace ?? ""}/${s.name}`, s);
+  subjectsOf(b.policies, subjects);
+  subjectsOf(h.policies, subjects);
   const namespaces = [...new Set([...base.inventory.namespaces, ...head.inventory.namespaces])].sort().slice(0, MAX_PREFERRED);
-  const nsCache = new ClassCache();
-  const nameCache = new ClassCache();
-  const out: AccessChange[] = [];
+  // Subjects whose applicable rules say the same on both sides cannot change decision.
+  const changed: { subject: NamedSubject; rb: AccessRuleIR[]; rh: AccessRuleIR[] }[] = [];
+  const relevant = new Set<string>();
   for (const key of [...subjects.keys()].sort()) {
     const subject = subjects.get(key)!;
     const requester = subjectRequest(subject, { verb: "" });
     const rb = b.index.rulesFor(requester);
     const rh = h.index.rulesFor(requester);
     if (sameRules(rb, rh)) continue;
+    changed.push({ subject, rb, rh });
+    for (const r of [...rb, ...rh]) relevant.add(r.policy);
+  }
+  if (changed.length === 0) return [];
+  const eb = evaluatorFor(base, relevant, cluster, now);
+  const eh = evaluatorFor(head, relevant, cluster, now);
+  const nsCache = new ClassCache();
+  const nameCache = new ClassCache();
+  const out: AccessChange[] = [];
+  for (const { subject, rb, rh } of changed) {
     for (const r of resources) {
       const covers = (rule: AccessRuleIR) => rule.resources.some((ref) => resourceRefMatches(ref, r.group, r.resource, r.subresource));
       const sb = rb.filter(covers);
@@ -120,17 +151,24 @@ export function diffAccess(base: AccessSide, head: AccessSide, cluster: string, 
       if (verbs.length === 0) continue;
       const rules = [...sb, ...sh];
       const nsClasses = r.namespaced ? nsCache.get(rules.flatMap((x) => x.namespaces?.map((g) => g.source) ?? []), () => namespaces) : undefined;
-      const nameClasses = nameCache.get(rules.flatMap((x) => x.names?.map((g) => g.source) ?? []), () => inventoryNames(base.inventory, head.inventory, r));
-      out.push(...diffResource(subject, r, verbs, nsClasses, nameClasses, b.evaluator, h.evaluator));
+      const nameClasses = nameCache.get(rules.flatMap((x) => x.names?.map((g) => g.source) ?? []), () => inventoryNames(base.inventory, head.inventory, r), resourceKey(r.group, r.resource));
+      out.push(...diffResource(subject, r, verbs, nsClasses, nameClasses, eb, eh));
     }
   }
   return out;
 }
 
+/** Up to `MAX_PREFERRED` object names of the resource (namespaces in order), to represent classes by real names. */
 function inventoryNames(a: Inventory, b: Inventory, r: UniverseResource): string[] {
   const names = new Set<string>();
-  for (const inv of [a, b]) for (const list of inv.objects.get(resourceKey(r.group, r.resource))?.values() ?? []) for (const n of list) names.add(n);
-  return [...names].sort().slice(0, MAX_PREFERRED);
+  for (const inv of [a, b]) {
+    const perNs = inv.objects.get(resourceKey(r.group, r.resource));
+    if (perNs === undefined) continue;
+    for (const ns of [...perNs.keys()].sort()) {
+      for (const n of perNs.get(ns)!) if (names.add(n).size >= MAX_PREFERRED) return [...names].sort();
+    }
+  }
+  return [...names].sort();
 }
 
 /** A flip of one verb for the cells of (namespace class, name class) with the same outcome. */
