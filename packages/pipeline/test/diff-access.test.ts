@@ -60,6 +60,16 @@ describe("diffAccess", () => {
     const changes = diffAccess({ documents: [], inventory }, { documents: head, inventory }, "default", NOW);
     expect(changes.map((c) => [c.subject.name, c.verbs, c.resource, c.namespaces, c.names])).toEqual([["ann", ["get"], "nodes", [""], ["", "*"]]]);
   });
+
+  it("lists non-resource URLs as URL globs", () => {
+    const base = docs(policy("mon", [{ user: "prom" }], [{ effect: "allow", verbs: ["get"], nonResourceURLs: ["/metrics*"] }]));
+    const head = docs(policy("mon", [{ user: "prom" }], [{ effect: "allow", verbs: ["get"], nonResourceURLs: ["/metrics*", "/healthz"] }, { effect: "deny", verbs: ["*"], nonResourceURLs: ["/metrics/debug*"] }]));
+    const changes = diffAccess({ documents: base, inventory }, { documents: head, inventory }, "default", NOW);
+    expect(changes.map((c) => [c.verbs, c.resource, c.nonResourceURLs, c.exceptNonResourceURLs, c.before, c.after, c.example.nonResourceURL])).toEqual([
+      [["get"], "", ["/healthz"], undefined, "deny", "allow", "/healthz"],
+      [["get"], "", ["/metrics/debug*"], undefined, "allow", "deny", "/metrics/debug"],
+    ]);
+  });
 });
 
 describe("semanticDiff", () => {

@@ -16,6 +16,7 @@ import {
 } from "@rampart/core";
 import { PolicyIndex, sameRules } from "./applicable-rules.js";
 import type { AccessChange, RuleRef } from "./types.js";
+import { diffUrls } from "./url-diff.js";
 import { expressClasses, valueClasses, type Cover, type ValueClasses } from "./value-classes.js";
 
 /** One version of the policies, as the access diff sees it for one cluster. */
@@ -139,6 +140,7 @@ export function diffAccess(base: AccessSide, head: AccessSide, cluster: string, 
   const nameCache = new ClassCache();
   const out: AccessChange[] = [];
   for (const { subject, rb, rh } of changed) {
+    out.push(...diffUrls(subject, rb, rh, eb, eh));
     for (const r of resources) {
       const covers = (rule: AccessRuleIR) => rule.resources.some((ref) => resourceRefMatches(ref, r.group, r.resource, r.subresource));
       const sb = rb.filter(covers);

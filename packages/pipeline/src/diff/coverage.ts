@@ -16,7 +16,8 @@ function subjectMatches(subject: NamedSubject, request: AccessRequest): boolean 
 
 /**
  * SPEC's coverage rule: the subject matches, the verb is listed, group, resource and subresource
- * are equal, and namespace and name each match an entry (and no `except` entry).
+ * are equal, and namespace and name each match an entry (and no `except` entry); for a
+ * non-resource class, the URL matches an entry of `nonResourceURLs` (and none of its `except`).
  */
 export function accessChangeCovers(change: AccessChange, request: AccessRequest): boolean {
   return (
@@ -25,8 +26,8 @@ export function accessChangeCovers(change: AccessChange, request: AccessRequest)
     change.apiGroup === (request.apiGroup ?? "") &&
     change.resource === (request.resource ?? "") &&
     change.subresource === (request.subresource ?? "") &&
-    (request.nonResourceURL ?? "") === "" &&
-    covers(change.namespaces, change.exceptNamespaces, request.namespace ?? "") &&
-    covers(change.names, change.exceptNames, request.name ?? "")
+    (change.nonResourceURLs === undefined
+      ? (request.nonResourceURL ?? "") === "" && covers(change.namespaces, change.exceptNamespaces, request.namespace ?? "") && covers(change.names, change.exceptNames, request.name ?? "")
+      : covers(change.nonResourceURLs, change.exceptNonResourceURLs, request.nonResourceURL ?? ""))
   );
 }

@@ -17,6 +17,7 @@ const rules = (refs: readonly RuleRef[]) => (refs.length === 0 ? "no rule" : ref
 
 /** One line per access class: what, where, and the rules that decide it before and after. */
 export function accessLine(a: AccessChange): string {
+  if (a.nonResourceURLs !== undefined) return `${a.verbs.join(",")} ${globs(a.nonResourceURLs, a.exceptNonResourceURLs)}: ${a.before} → ${a.after} (before: ${rules(a.because.before)}; after: ${rules(a.because.after)})`;
   const where = a.namespaces.length === 1 && a.namespaces[0] === "" && a.exceptNamespaces === undefined ? "" : ` in namespaces ${globs(a.namespaces, a.exceptNamespaces)}`;
   const names = a.names.length === 1 && a.names[0] === "*" && a.exceptNames === undefined ? "" : ` names ${globs(a.names, a.exceptNames)}`;
   return `${a.verbs.join(",")} ${resourceLabel(a)}${where}${names}: ${a.before} → ${a.after} (before: ${rules(a.because.before)}; after: ${rules(a.because.after)})`;

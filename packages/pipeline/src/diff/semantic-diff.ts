@@ -34,8 +34,8 @@ async function inventoryOf(documents: readonly RampartDocument[], cluster: strin
 }
 
 const order = (a: AccessChange, b: AccessChange): number => {
-  const ka = [a.after === "allow" ? 0 : 1, a.subject.kind, a.subject.namespace ?? "", a.subject.name, a.apiGroup, a.resource, a.subresource, JSON.stringify([a.namespaces, a.names, a.exceptNamespaces, a.exceptNames, a.verbs])];
-  const kb = [b.after === "allow" ? 0 : 1, b.subject.kind, b.subject.namespace ?? "", b.subject.name, b.apiGroup, b.resource, b.subresource, JSON.stringify([b.namespaces, b.names, b.exceptNamespaces, b.exceptNames, b.verbs])];
+  const ka = [a.after === "allow" ? 0 : 1, a.subject.kind, a.subject.namespace ?? "", a.subject.name, a.apiGroup, a.resource, a.subresource, JSON.stringify([a.namespaces, a.names, a.exceptNamespaces, a.exceptNames, a.nonResourceURLs, a.exceptNonResourceURLs, a.verbs])];
+  const kb = [b.after === "allow" ? 0 : 1, b.subject.kind, b.subject.namespace ?? "", b.subject.name, b.apiGroup, b.resource, b.subresource, JSON.stringify([b.namespaces, b.names, b.exceptNamespaces, b.exceptNames, b.nonResourceURLs, b.exceptNonResourceURLs, b.verbs])];
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
   return 0;
 };

@@ -16,6 +16,8 @@ export interface ExampleRequest {
   subresource: string;
   namespace: string;
   name: string;
+  /** Only for a non-resource request. */
+  nonResourceURL?: string;
 }
 
 /**
@@ -34,6 +36,9 @@ export interface AccessChange {
   exceptNamespaces?: string[];
   names: string[];
   exceptNames?: string[];
+  /** Present for non-resource requests only (then `resource` is `""`): the URL globs covered, as `names`. */
+  nonResourceURLs?: string[];
+  exceptNonResourceURLs?: string[];
   before: "allow" | "deny";
   after: "allow" | "deny";
   because: { before: RuleRef[]; after: RuleRef[] };
