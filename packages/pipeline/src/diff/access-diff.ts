@@ -14,7 +14,7 @@ import {
   type NamedSubject,
   type RampartDocument,
 } from "@rampart/core";
-import { PolicyIndex, sameRules } from "./applicable-rules.js";
+import { PolicyIndex, samePolicies, sameRules } from "./applicable-rules.js";
 import type { AccessChange, RuleRef } from "./types.js";
 import { diffUrls } from "./url-diff.js";
 import { expressClasses, valueClasses, type Cover, type ValueClasses } from "./value-classes.js";
@@ -57,6 +57,15 @@ function prepare(side: AccessSide, cluster: string, now: Date): PreparedSide {
 function evaluatorFor(side: AccessSide, relevant: ReadonlySet<string>, cluster: string, now: Date): Evaluator {
   const documents = side.documents.filter((d) => d.kind === "Cluster" || (d.kind === "AccessPolicy" && relevant.has(d.metadata.name)));
   return createEvaluator(documents, { cluster, now, inventory: side.inventory });
+}
+
+/** Names of the AccessPolicies whose document is the same in both versions. */
+function unchangedPolicies(base: readonly RampartDocument[], head: readonly RampartDocument[]): Set<string> {
+  const specs = new Map<string, string>();
+  for (const d of base) if (d.kind === "AccessPolicy") specs.set(d.metadata.name, JSON.stringify(d.spec));
+  const out = new Set<string>();
+  for (const d of head) if (d.kind === "AccessPolicy" && specs.get(d.metadata.name) === JSON.stringify(d.spec)) out.add(d.metadata.name);
+  return out;
 }
 
 /** The subjects the policies of one cluster name. */
@@ -124,9 +133,12 @@ export function diffAccess(base: AccessSide, head: AccessSide, cluster: string, 
   // Subjects whose applicable rules say the same on both sides cannot change decision.
   const changed: { subject: NamedSubject; rb: AccessRuleIR[]; rh: AccessRuleIR[] }[] = [];
   const relevant = new Set<string>();
+  const unchanged = unchangedPolicies(base.documents, head.documents);
   for (const key of [...subjects.keys()].sort()) {
     const subject = subjects.get(key)!;
     const requester = subjectRequest(subject, { verb: "" });
+    // Fast path: the same policies, none of them edited.
+    if (samePolicies(b.index.policiesFor(requester), h.index.policiesFor(requester), unchanged)) continue;
     const rb = b.index.rulesFor(requester);
     const rh = h.index.rulesFor(requester);
     if (sameRules(rb, rh)) continue;

@@ -25,6 +25,13 @@ export class PolicyIndex {
    * a ServiceAccount username implies — a superset of what the evaluator scans for it.
    */
   rulesFor(request: Pick<AccessRequest, "user" | "groups">): AccessRuleIR[] {
+    const rules: AccessRuleIR[] = [];
+    for (const p of this.policiesFor(request)) for (const r of p.rules) if (r.expires === undefined || this.now < r.expires) rules.push(r);
+    return rules;
+  }
+
+  /** Every policy whose subjects match the requester (a ServiceAccount username implies its groups). */
+  policiesFor(request: Pick<AccessRequest, "user" | "groups">): Set<AccessPolicyIR> {
     const user = request.user ?? "";
     const groups = [...(request.groups ?? [])];
     const sa = SA_USER.exec(user);
@@ -32,10 +39,20 @@ export class PolicyIndex {
     const policies = new Set<AccessPolicyIR>();
     for (const p of this.byUser.get(user) ?? []) policies.add(p);
     for (const g of groups) for (const p of this.byGroup.get(g) ?? []) policies.add(p);
-    const rules: AccessRuleIR[] = [];
-    for (const p of policies) for (const r of p.rules) if (r.expires === undefined || this.now < r.expires) rules.push(r);
-    return rules;
+    return policies;
   }
+}
+
+/** True when both sets hold the same policy names, each of them in `unchanged`. */
+export function samePolicies(a: ReadonlySet<AccessPolicyIR>, b: ReadonlySet<AccessPolicyIR>, unchanged: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  const names = new Set<string>();
+  for (const p of a) {
+    if (!unchanged.has(p.name)) return false;
+    names.add(p.name);
+  }
+  for (const p of b) if (!names.has(p.name)) return false;
+  return true;
 }
 
 const keys = new WeakMap<AccessRuleIR, string>();

@@ -114,12 +114,32 @@ export function expressClasses(classes: ValueClasses, target: ReadonlySet<number
     for (const k of members[g]!) covered.add(k);
   }
   firstClasses.push(...[...covered].sort((a, b) => a - b));
-  const out: Cover[] = first.length > 0 ? [{ entries: first, except: [], classes: firstClasses }] : [];
-  for (const k of nonEmpty) {
-    if (covered.has(k)) continue;
-    out.push(residue(classes, k, total));
+  const residues: Cover[] = [];
+  for (const k of nonEmpty) if (!covered.has(k)) residues.push(residue(classes, k, total));
+  // A listed glob that a residue only excepts moves into that residue (one line instead of two),
+  // when its classes lie inside the residue's glob and no other exception of it touches them.
+  const moved = new Set<number>();
+  const index = (source: string) => globs.findIndex((x) => x.source === source);
+  const touches = (a: ReadonlySet<number>, b: ReadonlySet<number>) => [...a].some((k) => b.has(k));
+  for (let i = 0; i < residues.length; i++) {
+    const inner = residues[i]!.entries[0] === "*" ? undefined : index(residues[i]!.entries[0]!);
+    for (const g of kept) {
+      const r = residues[i]!;
+      if (moved.has(g) || !r.except.includes(globs[g]!.source)) continue;
+      const mine = members[g]!;
+      if (inner !== undefined && !subset(mine, members[inner]!)) continue;
+      const others = r.except.filter((e) => e !== globs[g]!.source).map(index);
+      if (others.some((e) => touches(mine, members[e]!))) continue;
+      if (kept.some((h) => h !== g && !moved.has(h) && touches(mine, members[h]!))) continue;
+      moved.add(g);
+      residues[i] = { entries: r.entries, except: others.map((e) => globs[e]!.source), classes: [...r.classes, ...mine].sort((a, b) => a - b) };
+    }
   }
-  return out;
+  const remaining = first.filter((e) => !kept.some((g) => moved.has(g) && globs[g]!.source === e));
+  const stay = new Set<number>(target.has(0) ? [0] : []);
+  for (const g of kept) if (!moved.has(g)) for (const k of members[g]!) stay.add(k);
+  const out: Cover[] = remaining.length > 0 ? [{ entries: remaining, except: [], classes: [...stay].sort((a, b) => a - b) }] : [];
+  return [...out, ...residues];
 }
 
 /** One class alone: its most specific glob (or `*`), minus every glob of another class that overlaps it. */
