@@ -2,14 +2,16 @@ import { diffLive, formatDrift, MANAGED_SELECTOR } from "@rampart/pipeline";
 import { atOption, type Command, EXIT, jsonOutput, networkBackendOption, OUTPUT_OPTION, str, UsageError, writePrecisionOption } from "../command.js";
 import { fail, loadOrReport, printDiagnostics } from "../load-policies.js";
 import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
+import { diffBase } from "./diff-base.js";
 
-/** `rampart diff --live`: the build of one cluster against the objects in the live cluster. */
+/** `rampart diff --live`: the build of one cluster against the objects in the live cluster; `--base`: the semantic diff of two policy versions. */
 export const diffCommand: Command = {
   name: "diff",
-  summary: "compare the built output with a live cluster (drift): missing, changed and extra objects",
+  summary: "compare the built output with a live cluster (drift), or two policy versions (semantic diff: requests, flows and manifests that change decision)",
   usage:
-    "rampart diff <paths…> --live [--context CTX] [--kubeconfig FILE] [--cluster NAME] [--inventory FILE|live] [--network-backend np|cnp] [--write-precision admission|rbac-only] [--at TIME] [--source-root DIR] [--verbose] [-o json]\n\n" +
-    "exit 0 in sync, 1 drift, 2 invalid input or an unreachable cluster",
+    "rampart diff <paths…> --live [--context CTX] [--kubeconfig FILE] [--cluster NAME] [--inventory FILE|live] [--network-backend np|cnp] [--write-precision admission|rbac-only] [--at TIME] [--source-root DIR] [--verbose] [-o json]\n" +
+    "rampart diff <paths…> --base <git-ref|dir> [--inventory FILE] [--cluster NAME] [--workloads FILE] [--external IP]… [-f <manifests…>] [--no-typescript] [--at TIME] [-o text|json|markdown] [--fail-on new-access]\n\n" +
+    "--live: exit 0 in sync, 1 drift, 2 invalid input or an unreachable cluster; --base: exit 0, 1 with `--fail-on new-access` when anything is allowed after and not before, 2 invalid input",
   options: {
     live: { type: "boolean" },
     context: { type: "string" },
@@ -20,12 +22,19 @@ export const diffCommand: Command = {
     "write-precision": { type: "string" },
     at: { type: "string" },
     verbose: { type: "boolean", short: "v" },
+    base: { type: "string" },
+    workloads: { type: "string" },
+    external: { type: "string", multiple: true },
+    file: { type: "string", short: "f", multiple: true },
+    "no-typescript": { type: "boolean" },
+    "fail-on": { type: "string" },
     ...SOURCE_ROOT_OPTION,
     ...OUTPUT_OPTION,
   },
   async run(args, io) {
+    if (str(args, "base") !== undefined) return diffBase(args, io);
     const json = jsonOutput(args);
-    if (args.values.live !== true) throw new UsageError("`--live` is required: `rampart diff` compares a build with a live cluster (to compare with a built tree on disk, use `rampart build -o DIR --check`)");
+    if (args.values.live !== true) throw new UsageError("`--live` is required (or `--base <git-ref|dir>`): `rampart diff` compares a build with a live cluster, or two versions of the policies (to compare with a built tree on disk, use `rampart build -o DIR --check`)");
     const options = { networkBackend: networkBackendOption(args), writePrecision: writePrecisionOption(args), now: atOption(args), host: io };
     const loaded = await loadOrReport(io, args.positionals, json, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;

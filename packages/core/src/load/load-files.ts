@@ -15,6 +15,8 @@ export interface LoadOptions {
   limits?: Partial<YamlLimits>;
   /** Skip non-rampart documents even in files named explicitly (e.g. RBAC manifests for `lint`). */
   skipForeign?: boolean;
+  /** A `.ts` module is an error, never run (policies from an untrusted pull request: `--no-typescript`). */
+  noTypescript?: boolean;
 }
 
 
@@ -58,7 +60,10 @@ export async function loadFiles(paths: readonly string[], options: LoadOptions =
     const display = relative(cwd, path) || path;
     const ext = extname(path);
     let result: LoadResult;
-    if (ext === ".ts" || ext === ".mts") {
+    if ((ext === ".ts" || ext === ".mts") && options.noTypescript === true) {
+      const at = { file: display, line: 1, column: 1 };
+      result = { documents: [], diagnostics: [diagnostic("typescript-disabled", "error", "not loading a TypeScript policy module: `--no-typescript` forbids running policy code", at, "write the policies of untrusted changes in YAML, or run without `--no-typescript` on trusted branches only")] };
+    } else if (ext === ".ts" || ext === ".mts") {
       result = await loadModule(path, display);
     } else if (ext === ".yaml" || ext === ".yml" || explicit) {
       const info = await stat(path);
