@@ -6,7 +6,7 @@ import type { KubeObject } from "./emit.js";
 export const networkBackend: Backend = {
   folder: "network",
   compile(documents, ctx) {
-    const { objects, diagnostics, report } = compileNetwork(documents, { networkBackend: ctx.networkBackend });
+    const { objects, diagnostics, report } = compileNetwork(documents, { networkBackend: ctx.networkBackend, inventory: ctx.inventory });
     return { objects: objects as KubeObject[], diagnostics, report };
   },
 };

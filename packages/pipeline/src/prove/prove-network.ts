@@ -33,9 +33,10 @@ export function isNetwork(m: TreeManifest): boolean {
 export function proveNetwork(documents: readonly RampartDocument[], manifests: readonly TreeManifest[], inventoryNamespaces: readonly string[]): NetworkProof | undefined {
   const network = manifests.filter(isNetwork);
   if (network.length === 0) return undefined;
-  const compiled = compileNetwork(documents, { networkBackend: "cnp" });
+  const inventory = { namespaces: inventoryNamespaces };
+  const compiled = compileNetwork(documents, { networkBackend: "cnp", inventory });
   const universe = networkUniverse(inventoryNamespaces, [...(compiled.objects as unknown as Record<string, unknown>[]), ...network.map((m) => m.object)]);
-  const v = verifyNetwork(documents, universe.workloads, network.map((m) => m.object), { report: compiled.report });
+  const v = verifyNetwork(documents, universe.workloads, network.map((m) => m.object), { report: compiled.report, inventory });
   const namespaceOf = (end: string) => (end.includes("/") ? end.slice(0, end.indexOf("/")) : undefined);
   const filesAt = (f: FlowMismatch) => {
     const ends = new Set([namespaceOf(f.src), namespaceOf(f.dst)]);
