@@ -31,14 +31,20 @@ describe("rampart learn (built binary)", () => {
     ]);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(["sa-ci-deployer.yaml", "sa-kube-system-cronjob-controller.yaml", "user-alice-example-com.yaml", "user-bob.yaml", "user-carol.yaml"]);
     const check = rampart(["check", "out"], dir);
-    expect([check.code, check.stderr.trim()]).toEqual([0, "ok: 5 documents valid"]);
+    expect(check.code).toBe(0);
+    // check compiles as build does: what RBAC cannot express of the learned names is a warning, never an error.
+    expect(check.stderr).not.toMatch(/: error: /);
+    expect(check.stderr.trim().split("\n").at(-1)).toBe("ok: 5 documents valid; compiled for 1 cluster (default)");
   });
 
   it("writes TypeScript with --format ts that `rampart check` loads", () => {
     const dir = workDir(lines);
     expect(rampart(["learn", "audit.jsonl", "-o", "ts", "--format", "ts"], dir).code).toBe(0);
     const check = rampart(["check", "ts"], dir);
-    expect([check.code, check.stderr.trim()]).toEqual([0, "ok: 5 documents valid"]);
+    expect(check.code).toBe(0);
+    // check compiles as build does: what RBAC cannot express of the learned names is a warning, never an error.
+    expect(check.stderr).not.toMatch(/: error: /);
+    expect(check.stderr.trim().split("\n").at(-1)).toBe("ok: 5 documents valid; compiled for 1 cluster (default)");
   });
 
   it("reads standard input and prints the policies when no -o is given; --json prints the summary", () => {
