@@ -10,10 +10,9 @@ type Vectors = {
 };
 
 describeConformance("rbac", "RBAC authorizer against rbac/vectors.json (upstream authorizer tests)", () => {
-  const v = JSON.parse(readFileSync(conformancePath("rbac/vectors.json"), "utf8")) as Vectors;
-  const total = v.ruleMatches.length + v.appliesTo.length + v.authorizer.reduce((n, a) => n + a.cases.length, 0);
-
-  it(`agrees on all ${total} cases`, () => {
+  it("agrees on all 138 cases", () => {
+    const v = JSON.parse(readFileSync(conformancePath("rbac/vectors.json"), "utf8")) as Vectors;
+    const total = v.ruleMatches.length + v.appliesTo.length + v.authorizer.reduce((n, a) => n + a.cases.length, 0);
     const failures: string[] = [];
     for (const c of v.ruleMatches) {
       const req = c.request as Record<string, unknown>;
