@@ -5,13 +5,16 @@
 /** What each package's mutation run mutates (the product code whose tests we judge). */
 const SCOPES = {
   core: ["packages/core/src/evaluator/**/*.ts"],
+  // Narrow scopes for a busy machine: the decision procedure alone, and the RBAC emit path alone.
+  "core-evaluator": ["packages/core/src/evaluator/evaluator.ts"],
+  "compiler-rbac-emit": ["packages/compiler-rbac/src/emit.ts"],
   "compiler-rbac": ["packages/compiler-rbac/src/emit.ts", "packages/compiler-rbac/src/grants.ts", "packages/compiler-rbac/src/verify.ts"],
   "compiler-vap": ["packages/compiler-vap/src/workload/**/*.ts"],
   "compiler-networkpolicy": ["packages/compiler-networkpolicy/src/compile.ts", "packages/compiler-networkpolicy/src/carve.ts", "packages/compiler-networkpolicy/src/verify.ts"],
 };
 
-const pkg = process.env.RAMPART_MUTATION_PACKAGE ?? "core";
-if (!(pkg in SCOPES)) throw new Error(`unknown package \`${pkg}\`: use one of ${Object.keys(SCOPES).join(", ")}`);
+const scope = process.env.RAMPART_MUTATION_PACKAGE ?? "core";
+if (!(scope in SCOPES)) throw new Error(`unknown scope \`${scope}\`: use one of ${Object.keys(SCOPES).join(", ")}`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -20,15 +23,15 @@ export default {
   plugins: ["@stryker-mutator/vitest-runner"],
   // Tests import @rampart/* through aliases, so vitest cannot find "related" tests; run the package's own suite instead.
   vitest: { configFile: "test-support/vitest.mutation.config.ts", related: false },
-  mutate: [...SCOPES[pkg], "!**/*.test.ts", "!**/index.ts"],
+  mutate: [...SCOPES[scope], "!**/*.test.ts", "!**/index.ts"],
   coverageAnalysis: "perTest",
   concurrency: Number(process.env.RAMPART_MUTATION_CONCURRENCY ?? 1),
   incremental: true,
-  incrementalFile: `reports/mutation/${pkg}.incremental.json`,
+  incrementalFile: `reports/mutation/${scope}.incremental.json`,
   reporters: ["clear-text", "progress", "json"],
-  jsonReporter: { fileName: `reports/mutation/${pkg}.json` },
+  jsonReporter: { fileName: `reports/mutation/${scope}.json` },
   ignorePatterns: ["reports", "bench", "examples/platform/out", "**/dist", ".tmp"],
-  tempDirName: ".stryker-tmp",
+  tempDirName: `.stryker-tmp-${scope}`,
   cleanTempDir: true,
   timeoutMS: 60_000,
   // Mutants reached while a test file loads (an evaluator built at file scope) would each rerun the whole suite:

@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import base from "../vitest.config.js";
 
-const pkg = process.env.RAMPART_MUTATION_PACKAGE ?? "core";
+// A scope is a package name, optionally narrowed (`core-evaluator`, `compiler-rbac-emit`): run that package's tests.
+const scope = process.env.RAMPART_MUTATION_PACKAGE ?? "core";
+const pkg = ["compiler-networkpolicy", "compiler-rbac", "compiler-vap", "core"].find((p) => scope === p || scope.startsWith(`${p}-`)) ?? scope;
 
 // Spread, not mergeConfig: mergeConfig concatenates `include` lists instead of replacing them.
 export default defineConfig({
