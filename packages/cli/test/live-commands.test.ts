@@ -159,7 +159,7 @@ describe("rampart diff --live (recorded clusters)", () => {
     const io = { out: () => {}, err: () => {}, cwd: process.cwd() };
     const b = await buildClusters(io, documents, { inventory: "live", networkBackend: "np", writePrecision: "admission", now: new Date(AT) });
     const objects = desiredObjects(b.clusters.get("default")!).objects;
-    expect(objects.length).toBeGreaterThan(0);
+    expect(objects.length).toBe(10);
     return objects;
   }
 

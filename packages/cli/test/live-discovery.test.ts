@@ -107,7 +107,7 @@ describeConformance("discovery", "discovery of real kube-apiserver captures (ced
   it("matches the built-in inventory for every captured resource (verbs, scope, kind, subresources)", async () => {
     const d = await discover(new RecordedClient(recording()));
     expect(d.diagnostics).toEqual([]);
-    expect(d.resources.length).toBeGreaterThan(25);
+    expect(d.resources.length).toBe(28);
     const builtin = new Map(builtinResources().map((r) => [resourceKey(r.group, r.resource), r]));
     for (const r of d.resources) {
       const b = builtin.get(resourceKey(r.group, r.resource));
