@@ -7,6 +7,8 @@ const SCOPES = {
   core: ["packages/core/src/evaluator/**/*.ts"],
   // Narrow scopes for a busy machine: the decision procedure alone, and the RBAC emit path alone.
   "core-evaluator": ["packages/core/src/evaluator/evaluator.ts"],
+  // The rule semantics of the evaluator (time, scope, namespaces, names, URLs, unknown cluster): minutes, not hours.
+  "core-rule-applies": ["packages/core/src/evaluator/evaluator.ts:45-93"],
   "compiler-rbac-emit": ["packages/compiler-rbac/src/emit.ts"],
   "compiler-rbac": ["packages/compiler-rbac/src/emit.ts", "packages/compiler-rbac/src/grants.ts", "packages/compiler-rbac/src/verify.ts"],
   "compiler-vap": ["packages/compiler-vap/src/workload/**/*.ts"],
