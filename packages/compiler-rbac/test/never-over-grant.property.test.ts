@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEvaluator, createInventory, createOpenApiValidator, loadDocuments, type AccessRequest, type Inventory, type OpenApiBundle, type RampartDocument } from "@rampart/core";
 import { compileRbac, verifyRbac } from "@rampart/compiler-rbac";
-import { propertyRuns } from "../../../test-support/property.js";
+import { propertyFloor, propertyRuns } from "../../../test-support/property.js";
 import { referenceRbacAllows } from "../../../test-support/rbac-reference.js";
 import { resourceCovers } from "../../../test-support/reference-evaluator.js";
 import bundle from "../data/openapi-rbac-v1.35.json" with { type: "json" };
@@ -181,15 +181,15 @@ describe("never over-grant (fast-check)", () => {
     console.log(`[never-over-grant] ${JSON.stringify(seen)}`);
     expect(seen.checked).toBe(runs * 40);
     // Floors (about half the rates observed over many runs): a compiler emitting nothing fails the grant floors.
-    expect(seen.objects).toBeGreaterThanOrEqual(runs * FLOOR.objects);
-    expect(seen.rbacAllowed).toBeGreaterThanOrEqual(runs * FLOOR.rbacAllowed);
-    expect(seen.nonResourceAllowed).toBeGreaterThanOrEqual(runs * FLOOR.nonResourceAllowed);
-    expect(seen.allowed).toBeGreaterThanOrEqual(runs * FLOOR.allowed);
-    expect(seen.denied).toBeGreaterThanOrEqual(runs * FLOOR.denied);
-    expect(seen.outsideNamespace).toBeGreaterThanOrEqual(runs * FLOOR.outsideNamespace);
-    expect(seen.outsideNamespaceAllowed).toBeGreaterThanOrEqual(Math.floor(runs * FLOOR.outsideNamespaceAllowed));
-    expect(seen.outsideName).toBeGreaterThanOrEqual(runs * FLOOR.outsideName);
-    expect(seen.outsideResource).toBeGreaterThanOrEqual(runs * FLOOR.outsideResource);
+    expect(seen.objects, "objects").toBeGreaterThanOrEqual(propertyFloor(FLOOR.objects, runs));
+    expect(seen.rbacAllowed, "rbacAllowed").toBeGreaterThanOrEqual(propertyFloor(FLOOR.rbacAllowed, runs));
+    expect(seen.nonResourceAllowed, "nonResourceAllowed").toBeGreaterThanOrEqual(propertyFloor(FLOOR.nonResourceAllowed, runs));
+    expect(seen.allowed, "allowed").toBeGreaterThanOrEqual(propertyFloor(FLOOR.allowed, runs));
+    expect(seen.denied, "denied").toBeGreaterThanOrEqual(propertyFloor(FLOOR.denied, runs));
+    expect(seen.outsideNamespace, "outsideNamespace").toBeGreaterThanOrEqual(propertyFloor(FLOOR.outsideNamespace, runs));
+    expect(seen.outsideNamespaceAllowed, "outsideNamespaceAllowed").toBeGreaterThanOrEqual(propertyFloor(FLOOR.outsideNamespaceAllowed, runs));
+    expect(seen.outsideName, "outsideName").toBeGreaterThanOrEqual(propertyFloor(FLOOR.outsideName, runs));
+    expect(seen.outsideResource, "outsideResource").toBeGreaterThanOrEqual(propertyFloor(FLOOR.outsideResource, runs));
   });
 });
 /** Per-run floors, about half the per-run rates observed (1.05 objects, 0.68 grants, 0.43 non-resource grants, 3.4 allows, 36 denies, 3.4 / 0.055 / 1.9 / 3.7 outside namespaces / granted there / names / resources). */
@@ -256,7 +256,7 @@ describe("no under-grant where RBAC is exact (fast-check)", () => {
     );
     console.log(`[exact-rbac] ${JSON.stringify(seen)}`);
     expect(seen.checked).toBe(runs * 40);
-    for (const [kind, perRun] of Object.entries(EXACT_FLOOR)) expect(seen[kind as keyof typeof seen], kind).toBeGreaterThanOrEqual(Math.floor(runs * perRun));
+    for (const [kind, perRun] of Object.entries(EXACT_FLOOR)) expect(seen[kind as keyof typeof seen], kind).toBeGreaterThanOrEqual(propertyFloor(perRun, runs));
   });
 });
 /** Per-run floors, about half the observed rates (9.5 allows, 28 denies, 2.9 non-resource, 3.2 by name, 0.33 in namespaces outside the inventory). */
