@@ -129,7 +129,7 @@ function both(r: Req, inventory: Inventory): { access: AccessRequest; rbac: Para
 }
 
 /** The AccessPolicies, Cluster and inventory of one generated case. */
-function setup(policies: { subjects: unknown[]; clusters?: Record<string, string>; rules: unknown[] }[], inv: InventoryInput, env: string) {
+function setup(policies: readonly { subjects: unknown[]; clusters?: Readonly<Record<string, string>> | undefined; rules: unknown[] }[], inv: InventoryInput, env: string) {
   const values: unknown[] = policies.map((p, i) => ({ apiVersion: "rampart.dev/v1alpha1", kind: "AccessPolicy", metadata: { name: `p${i}` }, spec: p.clusters ? p : { subjects: p.subjects, rules: p.rules } }));
   values.push({ apiVersion: "rampart.dev/v1alpha1", kind: "Cluster", metadata: { name: "c" }, spec: { tags: { env } } });
   const { documents, diagnostics } = loadDocuments(values);
@@ -140,7 +140,7 @@ function setup(policies: { subjects: unknown[]; clusters?: Record<string, string
   if (inv.nodes) objects.nodes = inv.nodes;
   return { documents: documents as RampartDocument[], inventory: createInventory({ namespaces: inv.namespaces, objects, resources: [WIDGETS] }) };
 }
-type InventoryInput = { namespaces: string[]; pods: Record<string, string[]>; secrets?: Record<string, string[]>; widgets?: Record<string, string[]>; nodes?: string[] };
+type InventoryInput = { namespaces: string[]; pods: Record<string, string[]>; secrets?: Record<string, string[]> | undefined; widgets?: Record<string, string[]> | undefined; nodes?: string[] | undefined };
 
 describe("never over-grant (fast-check)", () => {
   it("random AccessPolicies × random inventories: valid objects, and every request the emitted RBAC allows, the policies allow", () => {
