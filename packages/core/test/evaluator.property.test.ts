@@ -238,3 +238,20 @@ describe("createEvaluator agrees with the reference semantics (fast-check)", () 
     );
   });
 });
+
+// Found by mutation testing (a default of "" instead of `default` survived): with several Clusters and
+// no `cluster` option, a request that names no cluster is judged for the unknown cluster `default`.
+describe("the default cluster with several Clusters and no option", () => {
+  it("is `default`, unknown: a deny that names it and the known clusters", () => {
+    const { documents, diagnostics } = loadDocuments([
+      { apiVersion: API, kind: "AccessPolicy", metadata: { name: "p" }, spec: { subjects: [{ user: "alice" }], rules: [{ effect: "allow", verbs: ["get"], resources: ["pods"] }] } },
+      { apiVersion: API, kind: "Cluster", metadata: { name: "prod" }, spec: {} },
+      { apiVersion: API, kind: "Cluster", metadata: { name: "dev" }, spec: {} },
+    ]);
+    expect(diagnostics).toEqual([]);
+    const evaluator = createEvaluator(documents, { inventory, now: NOW });
+    const request = { user: "alice", verb: "get", resource: "pods", namespace: "a", name: "x" };
+    expect(evaluator.decide(request)).toEqual({ decision: "deny", matched: [], reason: "denied: unknown cluster `default`; known clusters are `prod`, `dev`" });
+    expect(evaluator.decide({ ...request, cluster: "dev" }).decision).toBe("allow");
+  });
+});
