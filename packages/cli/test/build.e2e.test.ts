@@ -113,28 +113,46 @@ describe("rampart build", () => {
     expect(tree(join(dir, "out"))).toEqual(before);
   });
 
-  it("killed mid-write: the previous tree stays intact and the next build recovers", async () => {
+  it("killed mid-write: the process dies by SIGKILL, its staging tree is left aside, the previous tree stays intact, and the next build cleans up and writes the changed input", async () => {
+    const EXTRA = "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: extra }\nspec:\n  subjects: [{ user: eve }]\n  rules: [{ effect: allow, verbs: [get], resources: [configmaps], namespaces: [web] }]\n";
     const dir = workspace();
     expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
     const before = tree(join(dir, "out"));
-    // Kill as soon as the build starts staging files.
-    const child = spawn(process.execPath, [BIN, "build", "policies", "-o", "out", "--at", "2026-11-25T00:00:00Z"], { cwd: dir });
-    await new Promise<void>((resolveDone) => {
+    // The input changes, so a build that completed would change the tree.
+    writeFileSync(join(dir, "policies/extra.yaml"), EXTRA);
+    const expected = workspace();
+    writeFileSync(join(expected, "policies/extra.yaml"), EXTRA);
+    expect(rampart(["build", "policies", "-o", "out", "--at", AT], expected).code).toBe(0);
+    const changed = tree(join(expected, "out"));
+    expect(changed).not.toEqual(before);
+
+    // Kill as soon as the build starts staging files (every cluster is staged before any is swapped in).
+    const child = spawn(process.execPath, [BIN, "build", "policies", "-o", "out", "--at", AT], { cwd: dir });
+    const staging = `.rampart-tmp-`;
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveDone) => {
       const timer = setInterval(() => {
-        if (readdirSync(join(dir, "out")).some((n) => n.startsWith(".rampart-tmp-"))) {
+        if (readdirSync(join(dir, "out")).some((n) => n.startsWith(staging))) {
           child.kill("SIGKILL");
           clearInterval(timer);
         }
       }, 1);
-      child.on("exit", () => {
+      child.on("exit", (code, signal) => {
         clearInterval(timer);
-        resolveDone();
+        resolveDone({ code, signal });
       });
     });
+    expect(exit).toEqual({ code: null, signal: "SIGKILL" });
+    // The staging tree of the killed process is left aside (named with its pid); everything else is the previous tree, byte for byte.
     const after = tree(join(dir, "out"));
-    for (const [path, content] of Object.entries(before)) expect(after[path], path).toBe(content);
+    const left = readdirSync(join(dir, "out")).filter((n) => n.startsWith(staging));
+    expect(left.length).toBeGreaterThanOrEqual(1);
+    for (const name of left) expect(name.endsWith(`-${child.pid}`), name).toBe(true);
+    expect(Object.fromEntries(Object.entries(after).filter(([path]) => !path.startsWith(staging)))).toEqual(before);
+
+    // The next build drops the stale staging tree and writes exactly what a clean build of the changed input writes.
     expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
-    expect(tree(join(dir, "out"))).toEqual(before);
+    expect(readdirSync(join(dir, "out")).filter((n) => n.startsWith(".rampart-"))).toEqual([]);
+    expect(tree(join(dir, "out"))).toEqual(changed);
   });
 });
 

@@ -155,7 +155,7 @@ describe("rampart diff --live (recorded clusters)", () => {
     const { documents } = await loadFiles([POLICIES]);
     const b = await buildPolicies(documents, { inventory: "live", networkBackend: "np", writePrecision: "admission", now: new Date(AT) });
     const objects = desiredObjects(b.clusters.get("default")!.files).objects;
-    expect(objects.length).toBeGreaterThan(0);
+    expect(objects.length).toBe(10);
     return objects;
   }
 

@@ -171,7 +171,7 @@ describe("live-cluster commands over HTTP against recorded responses (built bina
     const r = await rampart(["diff", POLICIES, "--live", "--inventory", "live", "--at", "2026-06-01T00:00:00Z"], dir, { KUBECONFIG: kc });
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split("\n");
-    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBe(10);
     expect(lines.every((l) => l.startsWith("missing     "))).toBe(true);
     expect(lines).toContain("missing     ClusterRole rampart:nodes");
     expect(r.stderr).toMatch(new RegExp(`drift: ${lines.length} missing, 0 changed, 0 extra`));

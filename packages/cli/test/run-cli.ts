@@ -2,6 +2,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../../test-support/conformance.js";
+import { assertDistFresh } from "../../../test-support/dist-fresh.js";
+
+// Fail the e2e files at once, with the fix, when dist is missing or older than the sources (`pnpm test:unit` does not build).
+assertDistFresh();
 
 /** The built CLI binary the end-to-end tests spawn. */
 export const BIN = join(REPO_ROOT, "packages/cli/dist/bin.js");

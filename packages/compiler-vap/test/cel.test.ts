@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { globMatch, loadDocuments, loadFiles, workloadPolicy } from "@rampart/core";
 import { admit, compileVap } from "@rampart/compiler-vap";
 import { docs, GOOD_CONTAINER, NOW, pod } from "./helpers.js";
+import { propertyRuns } from "../../../test-support/property.js";
 
 const env = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true });
 const expand = (image: string) => {
@@ -22,19 +23,27 @@ const globChars = fc.string({ unit: fc.constantFrom(..."ab./:*?-_".split("")), m
 
 describe("escaping: policy text never changes an expression's meaning", () => {
   it("allowedRegistries prefixes and custom messages (any text)", () => {
+    // Inputs the loader rejects are skipped (fc.pre), never counted as passing: numRuns counts accepted inputs only.
+    const runs = propertyRuns(300);
+    let accepted = 0;
+    const rejections = new Set<string>();
     fc.assert(
       fc.property(printable, printable, printable, (prefix, suffix, message) => {
         fc.pre(prefix.length > 0 && message.trim().length > 0);
         const { documents, diagnostics } = loadDocuments([workloadPolicy("p", { rules: [{ allowedRegistries: [prefix] }, { cel: { expression: "false", message } }] })]);
-        if (diagnostics.length) return;
+        for (const d of diagnostics) rejections.add(`${d.code}: ${d.message.replace(/`[^`]*`/g, "`…`")}`);
+        fc.pre(diagnostics.length === 0);
+        accepted++;
         const image = `${prefix}${suffix}`;
         const [r] = admit(documents, [pod("p", [{ ...GOOD_CONTAINER, image }])], { now: NOW });
         const registry = r!.violations.filter((v) => v.rule === "allowedRegistries");
         expect(registry.length === 0).toBe(expand(image).startsWith(prefix));
         expect(r!.violations.find((v) => v.rule === "cel")!.message).toBe(`cel: Pod team-a/p: ${message.replace(/[\r\n\u2028\u2029]+/g, " ")}`);
       }),
-      { numRuns: 300 },
+      { numRuns: runs },
     );
+    expect(accepted).toBe(runs);
+    expect([...rejections].sort()).toEqual(REGISTRY_REJECTIONS);
   });
 
   it("exemption image and namespace globs match exactly as rampart globs do", () => {
@@ -52,17 +61,25 @@ describe("escaping: policy text never changes an expression's meaning", () => {
   });
 
   it("required label keys and resource names reach CEL as plain strings", () => {
+    // `q"uote` is not a label key: the loader must reject it, and only it.
+    const seen = new Map<string, number>();
     fc.assert(
       fc.property(fc.constantFrom("a", "example.com/x", "a.b-c_d", 'q"uote'), (key) => {
         const { documents, diagnostics } = loadDocuments([workloadPolicy("p", { rules: [{ requiredLabels: [key] }] })]);
-        if (diagnostics.length) return;
+        seen.set(key, diagnostics.length);
+        if (key === 'q"uote') return void expect(diagnostics.map((d) => d.code)).toEqual(["invalid-value"]);
+        expect(diagnostics).toEqual([]);
         const m = pod("p", [GOOD_CONTAINER]);
         expect(admit(documents, [{ ...m, metadata: { ...m.metadata, labels: { [key]: "v" } } }], { now: NOW })[0]!.violations).toEqual([]);
         expect(admit(documents, [{ ...m, metadata: { ...m.metadata, labels: {} } }], { now: NOW })[0]!.violations.map((v) => v.message)).toEqual([`requiredLabels: Pod team-a/p: missing labels ${key}`]);
       }),
     );
+    expect([...seen.keys()].sort()).toEqual(["a", "a.b-c_d", "example.com/x", 'q"uote']);
   });
 });
+
+/** What the loader may reject among the generated registry prefixes and messages (user text in backticks elided). */
+const REGISTRY_REJECTIONS: string[] = []; // none: every generated prefix and message is accepted
 
 /** Kubernetes CEL functions and macros the compiler emits, with the results the API server gives. */
 const VECTORS: Record<string, [string, unknown][]> = {

@@ -49,6 +49,14 @@ function dropAll(resource: Record<string, unknown>): Record<string, unknown> {
 }
 
 const tally = { agreed: 0, total: 0 };
+const policiesSeen: string[] = [];
+/** The policies of the corpus (baseline and restricted folders) that map to a Pod Security check. */
+const EXPECTED_POLICIES = [
+  ...["disallow-capabilities", "disallow-host-namespaces", "disallow-host-path", "disallow-host-ports", "disallow-host-process", "disallow-privileged-containers", "disallow-proc-mount", "disallow-selinux", "restrict-seccomp", "restrict-sysctls"].map((p) => `baseline/${p}`),
+  ...["disallow-capabilities-strict", "disallow-privilege-escalation", "require-run-as-non-root-user", "require-run-as-nonroot", "restrict-seccomp-strict", "restrict-volume-types"].map((p) => `restricted/${p}`),
+];
+/** Resources judged over all policies at the pinned corpus revision. */
+const EXPECTED_RESOURCES = 865;
 const found: string[] = [];
 
 describeConformance("kyverno-pss-cel", "Kyverno pod-security-vpol test resources", () => {
@@ -56,6 +64,7 @@ describeConformance("kyverno-pss-cel", "Kyverno pod-security-vpol test resources
     const root = conformancePath("kyverno-pss-cel", "pod-security-vpol", level);
     const { documents } = loadDocuments([workloadPolicy("pss", { rules: [{ podSecurity: level }] })]);
     for (const policy of readdirSync(root).filter((d) => CHECKS[d]).sort()) {
+      policiesSeen.push(`${level}/${policy}`);
       it(`${level}/${policy}`, () => {
         const dir = join(root, policy, ".kyverno-test");
         const test = parse(readFileSync(join(dir, "kyverno-test.yaml"), "utf8")) as { results: { kind: string; policy: string; resources: string[]; result: "pass" | "fail" }[] };
@@ -68,18 +77,30 @@ describeConformance("kyverno-pss-cel", "Kyverno pod-security-vpol test resources
           .filter(Boolean)
           .map((r) => (addOnly.has(`${String(r.kind)}/${String((r.metadata as { name?: string }).name)}`) ? dropAll(r) : r));
         const results = admit(documents, resources, { now: new Date("2026-11-24T00:00:00Z") });
+        const judged: string[] = [];
         for (const r of results) {
           const key = `${r.kind}/${r.name}`;
           const want = expected.get(key);
           if (!want) continue;
+          judged.push(key);
           const got = r.violations.some((v) => CHECKS[policy]!.includes(v.rule)) ? "fail" : "pass";
           tally.total++;
+          const label = `${level}/${policy} ${key}`;
           if (got === want) tally.agreed++;
-          else found.push(`${level}/${policy} ${key}: kyverno ${want}, rampart ${got}`);
+          else found.push(`${label}: kyverno ${want}, rampart ${got}`);
+          // One verdict per resource: Kyverno's, unless listed as a known disagreement.
+          expect(got, label).toBe(DISAGREEMENTS[`${label}: kyverno ${want}, rampart ${got}`] ? got : want);
         }
+        // Every resource Kyverno's test names was admitted and judged (none silently dropped), and it names some.
+        expect(judged.sort()).toEqual([...expected.keys()].sort());
+        expect(judged.length).toBeGreaterThanOrEqual(2);
       });
     }
   }
+  it("every Kyverno policy of both levels was compared, with the exact resource count", () => {
+    expect(policiesSeen.sort()).toEqual(EXPECTED_POLICIES);
+    expect(tally.total).toBe(EXPECTED_RESOURCES);
+  });
   it("disagreements are exactly the known ones", () => {
     expect(found.sort()).toEqual(Object.keys(DISAGREEMENTS).sort());
   });

@@ -26,6 +26,6 @@ describe("OpenAPI validation of admission objects", () => {
     const broken = structuredClone(objects[0]!) as unknown as { spec: { validations: Record<string, unknown>[] } };
     broken.spec.validations[0]!.reason = "Nope";
     broken.spec.validations[0]!.expresion = "true";
-    expect(validate(broken as never).length).toBeGreaterThan(0);
+    expect(validate(broken as never).length).toBe(1);
   });
 });

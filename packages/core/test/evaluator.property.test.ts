@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileGlob, createEvaluator, createInventory, globMatch, loadDocuments, type AccessRequest, type EvaluatorOptions } from "@rampart/core";
+import { propertyFloor, propertyRuns } from "../../../test-support/property.js";
 import { referenceExplain, refGlob, resourceCovers } from "../../../test-support/reference-evaluator.js";
 
 // The evaluator against the deliberately simple reference of SPEC.md (test-support/reference-evaluator.ts):
@@ -172,6 +173,7 @@ const scenario = fc.array(policy, { minLength: 1, maxLength: 5 }).chain((policie
 describe("createEvaluator agrees with the reference semantics (fast-check)", () => {
   it("same decision, same deciding rule, and explain() lists exactly the applicable rules", () => {
     // How often each kind of outcome occurred: the generators must keep exercising all of them.
+    const runs = propertyRuns(4000);
     const seen = { allow: 0, denyByRule: 0, denyOverAllow: 0, defaultDeny: 0, unknownCluster: 0, nonResourceAllow: 0, serviceAccountAllow: 0, collectionAllow: 0, collectionDeny: 0, allNamespacesAllow: 0 };
     fc.assert(
       fc.property(scenario, ({ policies, setup: { clusters, defaultCluster }, nowKind, requests }) => {
@@ -217,9 +219,10 @@ describe("createEvaluator agrees with the reference semantics (fast-check)", () 
           }
         }
       }),
-      { numRuns: 4000 },
+      { numRuns: runs },
     );
-    for (const [kind, count] of Object.entries(seen)) expect(count, kind).toBeGreaterThan(400);
+    // Each kind occurs in well over a tenth of the runs (about 15 requests per run); the floor fails an evaluator stuck on one outcome.
+    for (const [kind, count] of Object.entries(seen)) expect(count, kind).toBeGreaterThanOrEqual(propertyFloor(0.1, runs));
   });
 
   it("globs: `*` any run, `?` one character, everything else itself — same as a DP matcher", () => {
@@ -231,7 +234,24 @@ describe("createEvaluator agrees with the reference semantics (fast-check)", () 
         expect(globMatch(p, s)).toBe(want);
         if (p !== "") expect(compileGlob(p).test(s)).toBe(want);
       }),
-      { numRuns: 20_000 },
+      { numRuns: propertyRuns(20_000) },
     );
+  });
+});
+
+// Found by mutation testing (a default of "" instead of `default` survived): with several Clusters and
+// no `cluster` option, a request that names no cluster is judged for the unknown cluster `default`.
+describe("the default cluster with several Clusters and no option", () => {
+  it("is `default`, unknown: a deny that names it and the known clusters", () => {
+    const { documents, diagnostics } = loadDocuments([
+      { apiVersion: API, kind: "AccessPolicy", metadata: { name: "p" }, spec: { subjects: [{ user: "alice" }], rules: [{ effect: "allow", verbs: ["get"], resources: ["pods"] }] } },
+      { apiVersion: API, kind: "Cluster", metadata: { name: "prod" }, spec: {} },
+      { apiVersion: API, kind: "Cluster", metadata: { name: "dev" }, spec: {} },
+    ]);
+    expect(diagnostics).toEqual([]);
+    const evaluator = createEvaluator(documents, { inventory, now: NOW });
+    const request = { user: "alice", verb: "get", resource: "pods", namespace: "a", name: "x" };
+    expect(evaluator.decide(request)).toEqual({ decision: "deny", matched: [], reason: "denied: unknown cluster `default`; known clusters are `prod`, `dev`" });
+    expect(evaluator.decide({ ...request, cluster: "dev" }).decision).toBe("allow");
   });
 });
