@@ -11,6 +11,7 @@ export default defineConfig({
       "@rampart/compiler-rbac": pkg("compiler-rbac"),
       "@rampart/compiler-vap": pkg("compiler-vap"),
       "@rampart/compiler-networkpolicy": pkg("compiler-networkpolicy"),
+      "@rampart/pipeline": pkg("pipeline"),
       "@rampart/cli": pkg("cli"),
     },
   },

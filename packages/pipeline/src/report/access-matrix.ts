@@ -1,0 +1,185 @@
+import { createEvaluator, createInventory, describeRule, KNOWN_VERBS, namedSubjects, normaliseAccess, resourceRefMatches, subjectRequest, type AccessRuleIR, type Inventory, type NamedSubject, type RampartDocument } from "@rampart/core";
+import { CellState, type AccessMatrix, type ReportRule } from "./types.js";
+
+/** Options of `buildAccessMatrix`. */
+export interface AccessMatrixOptions {
+  cluster?: string;
+  inventory?: Inventory;
+  /** The evaluation instant (default: now). */
+  now?: Date;
+}
+
+/** Verbs every matrix shows; other verbs appear when a rule names them. */
+const BASE_VERBS = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
+/** Verbs whose requests carry no object name. */
+const COLLECTION_VERBS = new Set(["list", "watch", "create", "deletecollection"]);
+/** Stands for every namespace or name that no rule lists: not a DNS label, so only `*`-like globs match it. */
+export const OTHER = "~other~";
+
+interface Res {
+  group: string;
+  resource: string;
+  subresource: string;
+  namespaced: boolean;
+  label: string;
+}
+
+const subjectLabel = (s: NamedSubject) => (s.kind === "ServiceAccount" ? `ServiceAccount ${s.namespace}/${s.name}` : `${s.kind} ${s.name}`);
+
+/** The resources the rules can reach: inventory resources matched by a rule, plus resources rules name literally. */
+function reachableResources(rules: readonly AccessRuleIR[], inventory: Inventory): Res[] {
+  const out = new Map<string, Res>();
+  const add = (group: string, resource: string, subresource: string) => {
+    const main = resource + (group ? `.${group}` : "");
+    const label = subresource ? `${main}/${subresource}` : main;
+    if (!out.has(label)) out.set(label, { group, resource, subresource, namespaced: inventory.resource(group, resource)?.namespaced ?? true, label });
+  };
+  for (const r of inventory.resources) {
+    if (rules.some((rule) => rule.resources.some((ref) => resourceRefMatches(ref, r.group, r.resource, "")))) add(r.group, r.resource, "");
+  }
+  for (const rule of rules) {
+    for (const ref of rule.resources) {
+      if (ref.everything || ref.group === "*" || ref.resource === "*" || ref.subresource === "*") continue;
+      add(ref.group, ref.resource, ref.subresource);
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+/**
+ * The access matrix of a cluster: every named subject × reachable resource × verb. Cells no rule of the
+ * subject's policies can reach are default denies and are not stored; the others are decided by the
+ * evaluator over the namespace and name classes the relevant rules distinguish.
+ */
+export function buildAccessMatrix(documents: readonly RampartDocument[], options: AccessMatrixOptions = {}): AccessMatrix {
+  const inventory = options.inventory ?? createInventory();
+  const policies = normaliseAccess(documents);
+  const allRules = policies.flatMap((p) => p.rules).filter((r) => r.nonResourceURLs === undefined);
+  const evaluator = createEvaluator(documents, { inventory, ...(options.cluster ? { cluster: options.cluster } : {}), ...(options.now ? { now: options.now } : {}) });
+  const subjects = namedSubjects(documents);
+  const resources = reachableResources(allRules, inventory);
+  const verbSet = new Set(BASE_VERBS);
+  for (const rule of allRules) for (const v of rule.verbs) if (v !== "*") verbSet.add(v);
+  const verbs = [...KNOWN_VERBS.filter((v) => verbSet.has(v)), ...[...verbSet].filter((v) => !(KNOWN_VERBS as readonly string[]).includes(v)).sort()];
+  // Namespace classes: inventory namespaces, namespaces rules name, one sample per glob (`team-*` → `team-x`), any other.
+  const nsSample = new Map<string, string>(inventory.namespaces.map((n) => [n, n]));
+  for (const rule of allRules) for (const g of rule.namespaces ?? []) if (g.literal) nsSample.set(g.source, g.source);
+  for (const rule of allRules) for (const g of rule.namespaces ?? []) if (!g.literal && !g.any && !nsSample.has(g.source)) nsSample.set(g.source, g.source.replace(/[*?]/g, "x"));
+  const namespaces = [...[...nsSample.keys()].sort(), "*"];
+  const samples = namespaces.map((n) => (n === "*" ? OTHER : nsSample.get(n)!));
+
+  // Per rule: the resource indices and verb indices it reaches (computed once, not per subject).
+  const reach = new Map<AccessRuleIR, { res: number[]; verbs: number[] }>();
+  for (const rule of allRules) {
+    const res: number[] = [];
+    resources.forEach((r, i) => rule.resources.some((ref) => resourceRefMatches(ref, r.group, r.resource, r.subresource)) && res.push(i));
+    const vs: number[] = [];
+    verbs.forEach((v, i) => (rule.anyVerb || rule.verbs.includes(v)) && vs.push(i));
+    reach.set(rule, { res, verbs: vs });
+  }
+
+  const rules: ReportRule[] = [];
+  const ruleIndex = new Map<string, number>();
+  const ruleSets: number[][] = [];
+  const ruleSetIndex = new Map<string, number>();
+  const namespaceSets: number[][] = [];
+  const namespaceSetIndex = new Map<string, number>();
+  const ruleOf = new Map<string, AccessRuleIR>(allRules.map((r) => [`${r.policy}#${r.index}`, r]));
+  const internRuleSet = (keys: readonly string[]): number => {
+    const ids = keys.map((k) => {
+      let id = ruleIndex.get(k);
+      if (id === undefined) {
+        const r = ruleOf.get(k)!;
+        id = rules.push({ policy: r.policy, rule: r.index, effect: r.effect, text: describeRule(r), file: r.source.file, line: r.source.line }) - 1;
+        ruleIndex.set(k, id);
+      }
+      return id;
+    });
+    const key = ids.join(",");
+    let set = ruleSetIndex.get(key);
+    if (set === undefined) ruleSetIndex.set(key, (set = ruleSets.push(ids) - 1));
+    return set;
+  };
+  const internNsSet = (ids: number[]): number => {
+    const key = ids.join(",");
+    let set = namespaceSetIndex.get(key);
+    if (set === undefined) namespaceSetIndex.set(key, (set = namespaceSets.push(ids) - 1));
+    return set;
+  };
+
+  const cells: number[] = [];
+  subjects.forEach((subject, si) => {
+    const relevant = new Map<number, AccessRuleIR[]>(); // resource * verbs.length + verb → rules
+    for (const p of policies) {
+      if (!policyNames(p, subject)) continue;
+      for (const rule of p.rules) {
+        const r = reach.get(rule);
+        if (!r) continue;
+        for (const ri of r.res) for (const vi of r.verbs) {
+          const k = ri * verbs.length + vi;
+          const list = relevant.get(k);
+          if (list) list.push(rule);
+          else relevant.set(k, [rule]);
+        }
+      }
+    }
+    for (const k of [...relevant.keys()].sort((a, b) => a - b)) {
+      const ri = Math.floor(k / verbs.length);
+      const vi = k % verbs.length;
+      const res = resources[ri]!;
+      const verb = verbs[vi]!;
+      const cellRules = relevant.get(k)!;
+      // Namespace classes: those a relevant rule's glob lists or matches, plus any other namespace.
+      const nsClasses: number[] = [];
+      if (res.namespaced) {
+        samples.forEach((n, i) => {
+          if (n === OTHER || cellRules.some((r) => r.namespaces?.some((g) => !g.any && g.test(n)))) nsClasses.push(i);
+        });
+      }
+      const names = COLLECTION_VERBS.has(verb) ? [""] : [...new Set(cellRules.flatMap((r) => (r.names ?? []).filter((g) => g.literal).map((g) => g.source))), OTHER];
+      let allows = 0;
+      let total = 0;
+      const matched = new Set<string>();
+      const nsAllowed = new Map<number, boolean>();
+      let mixedInNamespace = false;
+      for (const ni of res.namespaced ? nsClasses : [-1]) {
+        let nsAllow = false;
+        let nsDeny = false;
+        for (const name of names) {
+          const d = evaluator.decide(subjectRequest(subject, { verb, apiGroup: res.group, resource: res.resource, subresource: res.subresource, namespace: ni < 0 ? "" : samples[ni]!, name }));
+          total++;
+          if (d.decision === "allow") {
+            allows++;
+            nsAllow = true;
+          } else nsDeny = true;
+          for (const m of d.matched) matched.add(`${m.policy}#${m.rule}`);
+        }
+        nsAllowed.set(ni, nsAllow);
+        if (nsAllow && nsDeny) mixedInNamespace = true;
+      }
+      const state = allows === total ? CellState.Allow : allows === 0 ? CellState.Deny : CellState.Partial;
+      if (state === CellState.Deny && matched.size === 0) continue;
+      let nsSet = -1;
+      // The allowed namespaces are listed only when each namespace is wholly allowed or wholly denied.
+      if (state === CellState.Partial && res.namespaced && !mixedInNamespace) {
+        const other = nsAllowed.get(namespaces.length - 1)!;
+        const ids = namespaces.map((_, i) => i).filter((i) => nsAllowed.get(i) ?? other);
+        nsSet = internNsSet(ids);
+      }
+      const keys = [...matched].sort((a, b) => ruleOf.get(a)!.ordinal - ruleOf.get(b)!.ordinal);
+      cells.push(si, ri, vi, state, internRuleSet(keys), nsSet);
+    }
+  });
+  return { subjects: subjects.map(subjectLabel), resources: resources.map((r) => r.label), namespaced: resources.map((r) => r.namespaced), verbs, namespaces, rules, ruleSets, namespaceSets, cells };
+}
+
+/** True when a policy may apply to the subject's own request (a superset: the evaluator decides). */
+function policyNames(p: ReturnType<typeof normaliseAccess>[number], s: NamedSubject): boolean {
+  if (s.kind === "User") return p.users.includes(s.name) || p.groups.includes("system:authenticated");
+  if (s.kind === "Group") return p.groups.includes(s.name) || p.groups.includes("system:authenticated");
+  return (
+    p.serviceAccounts.some((sa) => sa.namespace === s.namespace && sa.name === s.name) ||
+    p.groups.some((g) => g === "system:serviceaccounts" || g === `system:serviceaccounts:${s.namespace}` || g === "system:authenticated")
+  );
+}
+
