@@ -14,7 +14,7 @@ nav{display:inline-flex;gap:.3rem;flex-wrap:wrap}nav button,.filters input,.filt
 nav button[aria-pressed=true]{border-color:var(--focus);box-shadow:inset 0 -2px 0 var(--focus)}
 :focus-visible{outline:2px solid var(--focus);outline-offset:1px}
 .filters{display:flex;gap:.5rem;flex-wrap:wrap;align-items:center;margin:.4rem 0}
-.viewport{position:relative;height:min(60vh,640px);overflow:auto;border:1px solid var(--line);border-radius:6px}
+.viewport{position:relative;height:60vh;overflow:auto;border:1px solid var(--line);border-radius:6px}
 .mrow{display:grid;height:26px;align-items:center;border-bottom:1px solid var(--line)}.mrow>div{overflow:hidden;white-space:nowrap;text-overflow:ellipsis;padding:0 .4rem}
 .mrow.head{position:sticky;top:0;z-index:2;background:var(--head);font-weight:600}.mrow.head .verb{text-align:center;font-size:.85em}
 .spacer{position:relative}.spacer .mrow{position:absolute;left:0;right:0}

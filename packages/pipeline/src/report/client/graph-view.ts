@@ -24,7 +24,7 @@ export function graphView(g: TrafficGraph): HTMLElement {
     b.addEventListener("click", () => show(e));
     return [g.nodes[e.from]!.label, g.nodes[e.to]!.label, b, e.conns, e.rules.join(", ")];
   });
-  const caption = h("p", { class: "legend" }, `${g.nodes.length} workloads in ${g.namespaces.length} namespaces (${g.source === "workloads" ? "from --workloads" : "one per pod set a TrafficPolicy selects"}); `, h("span", { class: "allow" }, "── allowed flow"), " ", h("span", { class: "deny" }, "- - flow a deny rule blocks"));
+  const caption = h("p", { class: "legend" }, `${g.nodes.length} workload${g.nodes.length === 1 ? "" : "s"} in ${g.namespaces.length} namespace${g.namespaces.length === 1 ? "" : "s"} (${g.source === "workloads" ? "from --workloads" : "one per pod set a TrafficPolicy selects"}); `, h("span", { class: "allow" }, "── allowed flow"), " ", h("span", { class: "deny" }, "- - flow a deny rule blocks"));
   return h("div", {}, caption, wrap, details, table(["from", "to", "flow", "connections", "rules"], rows, "flows"));
 }
 

@@ -55,6 +55,8 @@ export function matrixView(m: AccessMatrix): HTMLElement {
 
   const render = () => {
     spacer.style.height = `${rows.length * ROW}px`;
+    // Short matrices take only their height; long ones scroll inside at most 60% of the window.
+    viewport.style.height = `min(60vh, ${(rows.length + 1) * ROW + 4}px)`;
     viewport.setAttribute("aria-rowcount", String(rows.length));
     const first = Math.max(0, Math.floor(viewport.scrollTop / ROW) - OVERSCAN);
     const last = Math.min(rows.length, Math.ceil((viewport.scrollTop + viewport.clientHeight) / ROW) + OVERSCAN);
