@@ -12,6 +12,6 @@ export { buildTrafficGraph } from "./report/traffic-graph.js";
 export type { TrafficGraphOptions } from "./report/traffic-graph.js";
 /** Renders report data as one self-contained HTML page. */
 export { renderReportHtml } from "./report/render-html.js";
-/** Cell states and the report data model (also the shape of report.json). */
-export { CellState } from "./report/types.js";
-export type { AccessMatrix, ClusterReport, DiffEntry, LintFinding, ReportData, ReportRule, TrafficEdge, TrafficGraph, TrafficNode, WorkloadFinding } from "./report/types.js";
+/** Cell states, the cell lookup and the report data model (also the shape of report.json). */
+export { CellState, matrixCell } from "./report/types.js";
+export type { AccessMatrix, ClusterReport, MatrixCell, DiffEntry, LintFinding, ReportData, ReportRule, TrafficEdge, TrafficGraph, TrafficNode, WorkloadFinding } from "./report/types.js";

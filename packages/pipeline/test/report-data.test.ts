@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEvaluator, loadDocuments, namedSubjects, subjectRequest, type RampartDocument } from "@rampart/core";
-import { buildAccessMatrix, buildReport, CellState, type AccessMatrix } from "@rampart/pipeline";
+import { buildAccessMatrix, buildReport, CellState, matrixCell, type AccessMatrix } from "@rampart/pipeline";
 
 /** Cells compared in the property test with its fixed seed (43,128 measured); a floor against vacuous runs. */
 const CHECKED_FLOOR = 40_000;
@@ -19,11 +19,16 @@ const policy = (name: string, subjects: unknown[], rules: unknown[]) => ({ apiVe
 /** Decoded cells: `subject|resource|verb` → `state rules [namespaces]`. */
 function decode(m: AccessMatrix): Record<string, string> {
   const out: Record<string, string> = {};
-  for (let i = 0; i < m.cells.length; i += 6) {
-    const [s, r, v, st, rs, ns] = m.cells.slice(i, i + 6) as [number, number, number, number, number, number];
-    const rules = m.ruleSets[rs]!.map((id) => `${m.rules[id]!.policy}#${m.rules[id]!.rule}`).join(",");
-    out[`${m.subjects[s]}|${m.resources[r]}|${m.verbs[v]}`] = `${STATE[st]} ${rules}${ns >= 0 ? ` [${m.namespaceSets[ns]!.map((n) => m.namespaces[n]).join(",")}]` : ""}`;
-  }
+  m.subjects.forEach((subject, s) =>
+    m.resources.forEach((resource, r) =>
+      m.verbs.forEach((verb, v) => {
+        const c = matrixCell(m, s, r, v);
+        if (!c) return;
+        const rules = c.rules.map((id) => `${m.rules[id]!.policy}#${m.rules[id]!.rule}`).join(",");
+        out[`${subject}|${resource}|${verb}`] = `${STATE[c.state]} ${rules}${c.namespaces ? ` [${c.namespaces.map((n) => m.namespaces[n]).join(",")}]` : ""}`;
+      }),
+    ),
+  );
   return out;
 }
 
@@ -59,6 +64,18 @@ describe("buildAccessMatrix", () => {
     ]);
   });
 
+  it("shares one profile between subjects with the same access, and stores no row for a subject without rules", () => {
+    const m = buildAccessMatrix(docs, { now: NOW });
+    expect(m.subjectProfile).toEqual([0, 0]);
+    expect(m.profiles).toHaveLength(1);
+    expect(m.profiles[0]).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(m.patterns).toEqual([
+      [-1, -1, -1, -1, -1, -1, 0, -1],
+      [1, 1, -1, -1, -1, -1, -1, -1],
+      [2, -1, -1, -1, -1, -1, -1, -1],
+    ]);
+  });
+
   it("marks a cell partial over names when only some names are allowed in every namespace", () => {
     const m = buildAccessMatrix(load([policy("p", [{ user: "u" }], [{ effect: "allow", verbs: ["get"], resources: ["configmaps"], namespaces: ["*"], names: ["a"] }])]), { now: NOW });
     expect(decode(m)).toEqual({ "User u|configmaps|get": "partial p#0" });
@@ -85,8 +102,6 @@ describe("buildAccessMatrix", () => {
         const m = buildAccessMatrix(documents, { now: NOW });
         const ev = createEvaluator(documents, { now: NOW });
         const subjects = namedSubjects(documents);
-        const cells = new Map<string, number>();
-        for (let i = 0; i < m.cells.length; i += 6) cells.set(`${m.cells[i]},${m.cells[i + 1]},${m.cells[i + 2]}`, i);
         subjects.forEach((s, si) =>
           m.resources.forEach((res, ri) =>
             m.verbs.forEach((v, vi) => {
@@ -97,21 +112,20 @@ describe("buildAccessMatrix", () => {
               const flat = perNs.flat();
               const allows = flat.filter((d) => d.decision === "allow").length;
               const want = allows === flat.length ? CellState.Allow : allows === 0 ? CellState.Deny : CellState.Partial;
-              const at = cells.get(`${si},${ri},${vi}`);
+              const cell = matrixCell(m, si, ri, vi);
               checkedCells++;
-              if (at === undefined) {
+              if (cell === undefined) {
                 expect(want).toBe(CellState.Deny);
                 expect(flat.every((d) => d.matched.length === 0)).toBe(true);
                 return;
               }
-              expect(m.cells[at + 3]).toBe(want);
+              expect(cell.state).toBe(want);
               const wholly = perNs.every((ds) => ds.every((d) => d.decision === "allow") || ds.every((d) => d.decision === "deny"));
               if (want === CellState.Partial && m.namespaced[ri] && wholly) {
-                const allowedNs = nss.map((_, i) => i).filter((i) => perNs[i]!.some((d) => d.decision === "allow"));
-                expect(m.namespaceSets[m.cells[at + 5]!]).toEqual(allowedNs);
-              } else expect(m.cells[at + 5]).toBe(-1);
+                expect(cell.namespaces).toEqual(nss.map((_, i) => i).filter((i) => perNs[i]!.some((d) => d.decision === "allow")));
+              } else expect(cell.namespaces).toBeUndefined();
               const ruleKeys = new Set(flat.flatMap((d) => d.matched.map((x) => `${x.policy}#${x.rule}`)));
-              expect(new Set(m.ruleSets[m.cells[at + 4]!]!.map((id) => `${m.rules[id]!.policy}#${m.rules[id]!.rule}`))).toEqual(ruleKeys);
+              expect(new Set(cell.rules.map((id) => `${m.rules[id]!.policy}#${m.rules[id]!.rule}`))).toEqual(ruleKeys);
             }),
           ),
         );

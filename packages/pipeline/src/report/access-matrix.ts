@@ -107,8 +107,19 @@ export function buildAccessMatrix(documents: readonly RampartDocument[], options
     return set;
   };
 
-  const cells: number[] = [];
-  subjects.forEach((subject, si) => {
+  const kinds: number[] = [];
+  const kindIndex = new Map<string, number>();
+  const patterns: number[][] = [];
+  const patternIndex = new Map<string, number>();
+  const profiles: number[][] = [];
+  const profileIndex = new Map<string, number>();
+  const intern = (index: Map<string, number>, key: string, add: () => number): number => {
+    let id = index.get(key);
+    if (id === undefined) index.set(key, (id = add()));
+    return id;
+  };
+  const subjectProfile = subjects.map((subject) => {
+    const rows = new Map<number, number[]>(); // resource → kind per verb
     const relevant = new Map<number, AccessRuleIR[]>(); // resource * verbs.length + verb → rules
     for (const p of policies) {
       if (!policyNames(p, subject)) continue;
@@ -167,10 +178,21 @@ export function buildAccessMatrix(documents: readonly RampartDocument[], options
         nsSet = internNsSet(ids);
       }
       const keys = [...matched].sort((a, b) => ruleOf.get(a)!.ordinal - ruleOf.get(b)!.ordinal);
-      cells.push(si, ri, vi, state, internRuleSet(keys), nsSet);
+      const rs = internRuleSet(keys);
+      const kind = intern(kindIndex, `${state},${rs},${nsSet}`, () => kinds.push(state, rs, nsSet) / 3 - 1);
+      let row = rows.get(ri);
+      if (!row) rows.set(ri, (row = new Array<number>(verbs.length).fill(-1)));
+      row[vi] = kind;
     }
+    if (rows.size === 0) return -1;
+    const flat: number[] = [];
+    for (const ri of [...rows.keys()].sort((a, b) => a - b)) {
+      const pattern = rows.get(ri)!;
+      flat.push(ri, intern(patternIndex, pattern.join(","), () => patterns.push(pattern) - 1));
+    }
+    return intern(profileIndex, flat.join(","), () => profiles.push(flat) - 1);
   });
-  return { subjects: subjects.map(subjectLabel), resources: resources.map((r) => r.label), namespaced: resources.map((r) => r.namespaced), verbs, namespaces, rules, ruleSets, namespaceSets, cells };
+  return { subjects: subjects.map(subjectLabel), resources: resources.map((r) => r.label), namespaced: resources.map((r) => r.namespaced), verbs, namespaces, rules, ruleSets, namespaceSets, kinds, patterns, profiles, subjectProfile };
 }
 
 /** True when a policy may apply to the subject's own request (a superset: the evaluator decides). */

@@ -16,9 +16,10 @@ export interface ReportRule {
 }
 
 /**
- * Subjects × resources × verbs with string tables. `cells` is flat, six integers per stored cell:
- * subject, resource, verb, state (`CellState`), rule set (index in `ruleSets`), allowed-namespace set
- * (index in `namespaceSets`, -1 unless the cell is partial and each namespace is wholly allowed or denied).
+ * Subjects × resources × verbs with string tables, never repeated per cell: a cell kind is a
+ * (state, rule set, namespace set) triple, a pattern is one row's kind per verb, and a profile is the
+ * list of (resource, pattern) rows that subjects with the same access share. A (subject, resource)
+ * pair absent from the subject's profile, or a verb whose pattern entry is -1, is `Deny` with no rule.
  */
 export interface AccessMatrix {
   /** `User alice`, `Group team-a`, `ServiceAccount ns/name`. */
@@ -35,7 +36,40 @@ export interface AccessMatrix {
   ruleSets: number[][];
   /** Sets of indices in `namespaces` where a partial cell allows. */
   namespaceSets: number[][];
-  cells: number[];
+  /**
+   * Cell kinds, three integers each: state (`CellState`), rule set (index in `ruleSets`), allowed
+   * namespaces (index in `namespaceSets`; -1 unless the cell is partial and each namespace is wholly allowed or denied).
+   */
+  kinds: number[];
+  /** Per pattern, one kind index per verb (-1: denied by default). */
+  patterns: number[][];
+  /** Per profile, flat pairs: resource index, pattern index; sorted by resource. */
+  profiles: number[][];
+  /** The profile of each subject (-1: no rule names the subject's requests). */
+  subjectProfile: number[];
+}
+
+/** One decided cell of the matrix. */
+export interface MatrixCell {
+  state: CellState;
+  /** Indices in `rules` of the rules that decide it. */
+  rules: readonly number[];
+  /** Indices in `namespaces` where it is allowed, when it is partial over namespaces only. */
+  namespaces: readonly number[] | undefined;
+}
+
+/** The cell of a subject, resource and verb (by index); undefined when denied by default (no rule). */
+export function matrixCell(m: AccessMatrix, subject: number, resource: number, verb: number): MatrixCell | undefined {
+  const profile = m.profiles[m.subjectProfile[subject] ?? -1];
+  if (!profile) return undefined;
+  for (let i = 0; i < profile.length; i += 2) {
+    if (profile[i] !== resource) continue;
+    const kind = m.patterns[profile[i + 1]!]![verb]!;
+    if (kind < 0) return undefined;
+    const ns = m.kinds[kind * 3 + 2]!;
+    return { state: m.kinds[kind * 3] as CellState, rules: m.ruleSets[m.kinds[kind * 3 + 1]!]!, namespaces: ns < 0 ? undefined : m.namespaceSets[ns]! };
+  }
+  return undefined;
 }
 
 /** A node of the traffic graph: one workload (or one pod set a TrafficPolicy selects). */

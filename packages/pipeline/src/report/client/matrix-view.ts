@@ -7,25 +7,28 @@ const OVERSCAN = 8;
 const STATE_NAME = ["deny", "allow", "deny", "partial"] as const;
 const STATE_MARK = ["·", "✓", "✗", "◐"] as const;
 
-/** One (subject, resource) row: where its cells start in `cells` (six integers each) and how many. */
-interface Row {
-  s: number;
-  r: number;
-  at: number;
-  n: number;
-}
-
 /** Renders the access matrix: virtualised rows of subject × resource, one column per verb, filters and a details panel. */
 export function matrixView(m: AccessMatrix): HTMLElement {
-  const all: Row[] = [];
-  for (let i = 0; i < m.cells.length; i += 6) {
-    const last = all[all.length - 1];
-    if (last && last.s === m.cells[i] && last.r === m.cells[i + 1]) last.n++;
-    else all.push({ s: m.cells[i]!, r: m.cells[i + 1]!, at: i, n: 1 });
-  }
+  // Rows expanded from the shared profiles into typed arrays: subject, resource, pattern per row.
+  let total = 0;
+  for (const p of m.subjectProfile) if (p >= 0) total += m.profiles[p]!.length / 2;
+  const rowS = new Int32Array(total);
+  const rowR = new Int32Array(total);
+  const rowP = new Int32Array(total);
+  let n = 0;
+  m.subjectProfile.forEach((p, si) => {
+    const prof = m.profiles[p];
+    if (!prof) return;
+    for (let i = 0; i < prof.length; i += 2, n++) {
+      rowS[n] = si;
+      rowR[n] = prof[i]!;
+      rowP[n] = prof[i + 1]!;
+    }
+  });
+  const allRows = Array.from({ length: total }, (_, i) => i);
   const subjectLower = m.subjects.map((x) => x.toLowerCase());
   const resourceLower = m.resources.map((x) => x.toLowerCase());
-  let rows = all;
+  let rows: number[] = allRows;
   let ns = -1;
   let active = { row: 0, col: 0 };
 
@@ -40,17 +43,14 @@ export function matrixView(m: AccessMatrix): HTMLElement {
   const spacer = h("div", { class: "spacer" });
   const viewport = h("div", { class: "viewport", role: "grid", "aria-label": "access matrix", "aria-rowcount": "0", "aria-colcount": String(m.verbs.length + 2), tabindex: "-1" }, header, spacer);
 
-  /** The state shown for a cell: a partial cell is decided when one namespace is selected. */
-  const shown = (cell: number): number => {
-    const state = m.cells[cell + 3]!;
-    if (state !== 3 || ns < 0) return state;
-    const set = m.cells[cell + 5]!;
-    if (set < 0 || !m.namespaced[m.cells[cell + 1]!]) return state;
+  /** The cell kind of a row and verb (-1: denied by default). */
+  const kindAt = (row: number, vi: number): number => m.patterns[rowP[row]!]![vi]!;
+  /** The state shown for a kind: a partial cell is decided when one namespace is selected. */
+  const shown = (kind: number): number => {
+    const state = m.kinds[kind * 3]!;
+    const set = m.kinds[kind * 3 + 2]!;
+    if (state !== 3 || ns < 0 || set < 0) return state;
     return m.namespaceSets[set]!.includes(ns) ? 1 : 2;
-  };
-  const cellAt = (row: Row, vi: number): number => {
-    for (let i = row.at; i < row.at + row.n * 6; i += 6) if (m.cells[i + 2] === vi) return i;
-    return -1;
   };
 
   const render = () => {
@@ -63,37 +63,39 @@ export function matrixView(m: AccessMatrix): HTMLElement {
     spacer.replaceChildren();
     for (let ri = first; ri < last; ri++) {
       const row = rows[ri]!;
+      const subj = m.subjects[rowS[row]!]!;
+      const res = m.resources[rowR[row]!]!;
       const line = h("div", { class: "mrow", role: "row", "aria-rowindex": String(ri + 1), style: `top:${ri * ROW}px;grid-template-columns:${cols}` });
-      line.append(h("div", { role: "rowheader", class: "subj", title: m.subjects[row.s]! }, m.subjects[row.s]!), h("div", { class: "res", title: m.resources[row.r]! }, m.resources[row.r]!));
+      line.append(h("div", { role: "rowheader", class: "subj", title: subj }, subj), h("div", { class: "res", title: res }, res));
       for (let vi = 0; vi < m.verbs.length; vi++) {
-        const c = cellAt(row, vi);
+        const c = kindAt(row, vi);
         const st = c < 0 ? 0 : shown(c);
         const isActive = ri === active.row && vi === active.col;
-        const label = `${m.subjects[row.s]} ${m.verbs[vi]} ${m.resources[row.r]}: ${STATE_NAME[st]}`;
+        const label = `${subj} ${m.verbs[vi]} ${res}: ${STATE_NAME[st]}`;
         line.append(h("div", { role: "gridcell", class: `cell ${STATE_NAME[st]}${c >= 0 ? " ruled" : ""}${isActive ? " active" : ""}`, tabindex: isActive ? "0" : "-1", "data-row": String(ri), "data-col": String(vi), "aria-label": label, title: label }, STATE_MARK[st]));
       }
       spacer.append(line);
     }
-    count.textContent = `${rows.length} of ${all.length} subject × resource rows with a deciding rule; ${m.subjects.length} subjects, ${m.resources.length} resources`;
+    count.textContent = `${rows.length} of ${total} subject × resource rows with a deciding rule; ${m.subjects.length} subjects, ${m.resources.length} resources`;
   };
 
   const explain = (ri: number, vi: number) => {
     const row = rows[ri];
-    if (!row) return;
-    const c = cellAt(row, vi);
-    const head = h("p", {}, h("strong", {}, m.subjects[row.s]!), ` ${m.verbs[vi]} `, h("strong", {}, m.resources[row.r]!), `: ${STATE_NAME[c < 0 ? 0 : shown(c)]}`);
+    if (row === undefined) return;
+    const c = kindAt(row, vi);
+    const head = h("p", {}, h("strong", {}, m.subjects[rowS[row]!]!), ` ${m.verbs[vi]} `, h("strong", {}, m.resources[rowR[row]!]!), `: ${STATE_NAME[c < 0 ? 0 : shown(c)]}`);
     if (c < 0) {
       details.replaceChildren(head, h("p", {}, "no rule names this: denied by default"));
       return;
     }
     const list = h("ul", { class: "rules" });
-    for (const id of m.ruleSets[m.cells[c + 4]!]!) {
+    for (const id of m.ruleSets[m.kinds[c * 3 + 1]!]!) {
       const r = m.rules[id]!;
       list.append(h("li", { class: r.effect }, h("code", {}, `${r.policy} rule ${r.rule}`), ` (${r.effect}) ${r.text} — `, h("span", { class: "loc" }, `${r.file}:${r.line}`)));
     }
     const parts: Node[] = [head, list];
-    const set = m.cells[c + 5]!;
-    if (m.cells[c + 3] === 3) {
+    const set = m.kinds[c * 3 + 2]!;
+    if (m.kinds[c * 3] === 3) {
       const where = set >= 0 ? `allowed in ${m.namespaceSets[set]!.map((i) => (m.namespaces[i] === "*" ? "any other namespace" : m.namespaces[i]!)).join(", ") || "no namespace"}; denied elsewhere` : "allowed for some object names only (in some namespaces)";
       parts.push(h("p", {}, where));
     }
@@ -142,7 +144,7 @@ export function matrixView(m: AccessMatrix): HTMLElement {
     const sf = subjectFilter.value.trim().toLowerCase();
     const rf = resourceFilter.value.trim().toLowerCase();
     ns = Number(nsSelect.value);
-    rows = all.filter((row) => (!sf || subjectLower[row.s]!.includes(sf)) && (!rf || resourceLower[row.r]!.includes(rf)) && (ns < 0 || m.namespaced[row.r] || m.namespaces[ns] === "*"));
+    rows = allRows.filter((row) => (!sf || subjectLower[rowS[row]!]!.includes(sf)) && (!rf || resourceLower[rowR[row]!]!.includes(rf)) && (ns < 0 || m.namespaced[rowR[row]!] || m.namespaces[ns] === "*"));
     active = { row: 0, col: 0 };
     viewport.scrollTop = 0;
     render();
