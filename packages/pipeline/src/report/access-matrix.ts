@@ -118,11 +118,29 @@ export function buildAccessMatrix(documents: readonly RampartDocument[], options
     if (id === undefined) index.set(key, (id = add()));
     return id;
   };
+  // Per rule: the namespace classes its non-`*` globs match (computed once, not per cell).
+  const nsOfRule = new Map<AccessRuleIR, number[]>();
+  const nsClassesOf = (rule: AccessRuleIR): number[] => {
+    let list = nsOfRule.get(rule);
+    if (!list) {
+      const globs = (rule.namespaces ?? []).filter((g) => !g.any);
+      list = globs.length === 0 ? [] : samples.flatMap((n, i) => (n !== OTHER && globs.some((g) => g.test(n)) ? [i] : []));
+      nsOfRule.set(rule, list);
+    }
+    return list;
+  };
+  const other = namespaces.length - 1;
+  const nsSetMemo = new Map<string, number>();
+  // Subjects that the same policies name decide alike: computed once per set of naming policies.
+  const byPolicies = new Map<string, number>();
   const subjectProfile = subjects.map((subject) => {
+    const naming = policies.filter((p) => policyNames(p, subject));
+    const memoKey = naming.map((p) => policies.indexOf(p)).join(",");
+    const known = byPolicies.get(memoKey);
+    if (known !== undefined) return known;
     const rows = new Map<number, number[]>(); // resource → kind per verb
     const relevant = new Map<number, AccessRuleIR[]>(); // resource * verbs.length + verb → rules
-    for (const p of policies) {
-      if (!policyNames(p, subject)) continue;
+    for (const p of naming) {
       for (const rule of p.rules) {
         const r = reach.get(rule);
         if (!r) continue;
@@ -141,12 +159,7 @@ export function buildAccessMatrix(documents: readonly RampartDocument[], options
       const verb = verbs[vi]!;
       const cellRules = relevant.get(k)!;
       // Namespace classes: those a relevant rule's glob lists or matches, plus any other namespace.
-      const nsClasses: number[] = [];
-      if (res.namespaced) {
-        samples.forEach((n, i) => {
-          if (n === OTHER || cellRules.some((r) => r.namespaces?.some((g) => !g.any && g.test(n)))) nsClasses.push(i);
-        });
-      }
+      const nsClasses = res.namespaced ? [...new Set(cellRules.flatMap(nsClassesOf))].sort((a, b) => a - b).concat(other) : [];
       const names = COLLECTION_VERBS.has(verb) ? [""] : [...new Set(cellRules.flatMap((r) => (r.names ?? []).filter((g) => g.literal).map((g) => g.source))), OTHER];
       let allows = 0;
       let total = 0;
@@ -173,9 +186,14 @@ export function buildAccessMatrix(documents: readonly RampartDocument[], options
       let nsSet = -1;
       // The allowed namespaces are listed only when each namespace is wholly allowed or wholly denied.
       if (state === CellState.Partial && res.namespaced && !mixedInNamespace) {
-        const other = nsAllowed.get(namespaces.length - 1)!;
-        const ids = namespaces.map((_, i) => i).filter((i) => nsAllowed.get(i) ?? other);
-        nsSet = internNsSet(ids);
+        const key = nsClasses.map((i) => (nsAllowed.get(i) ? i : -i - 1)).join(",");
+        let set = nsSetMemo.get(key);
+        if (set === undefined) {
+          const otherAllowed = nsAllowed.get(other)!;
+          set = internNsSet(namespaces.map((_, i) => i).filter((i) => nsAllowed.get(i) ?? otherAllowed));
+          nsSetMemo.set(key, set);
+        }
+        nsSet = set;
       }
       const keys = [...matched].sort((a, b) => ruleOf.get(a)!.ordinal - ruleOf.get(b)!.ordinal);
       const rs = internRuleSet(keys);
@@ -184,13 +202,17 @@ export function buildAccessMatrix(documents: readonly RampartDocument[], options
       if (!row) rows.set(ri, (row = new Array<number>(verbs.length).fill(-1)));
       row[vi] = kind;
     }
-    if (rows.size === 0) return -1;
-    const flat: number[] = [];
-    for (const ri of [...rows.keys()].sort((a, b) => a - b)) {
-      const pattern = rows.get(ri)!;
-      flat.push(ri, intern(patternIndex, pattern.join(","), () => patterns.push(pattern) - 1));
+    let profile = -1;
+    if (rows.size > 0) {
+      const flat: number[] = [];
+      for (const ri of [...rows.keys()].sort((a, b) => a - b)) {
+        const pattern = rows.get(ri)!;
+        flat.push(ri, intern(patternIndex, pattern.join(","), () => patterns.push(pattern) - 1));
+      }
+      profile = intern(profileIndex, flat.join(","), () => profiles.push(flat) - 1);
     }
-    return intern(profileIndex, flat.join(","), () => profiles.push(flat) - 1);
+    byPolicies.set(memoKey, profile);
+    return profile;
   });
   return { subjects: subjects.map(subjectLabel), resources: resources.map((r) => r.label), namespaced: resources.map((r) => r.namespaced), verbs, namespaces, rules, ruleSets, namespaceSets, kinds, patterns, profiles, subjectProfile };
 }
