@@ -18,7 +18,7 @@ const NOW = new Date("2026-11-24T00:00:00Z");
 const API = "rampart.dev/v1alpha1";
 const CHROMIUM = "/usr/bin/chromium";
 
-function scenario(subjects: number): { documents: RampartDocument[]; inventory: Inventory } {
+export function scenario(subjects: number): { documents: RampartDocument[]; inventory: Inventory } {
   const teams = subjects / 10;
   const crds = Array.from({ length: 421 }, (_, i) => ({ group: `g${i % 42}.example.com`, version: "v1", resource: `things${i}`, kind: `Thing${i}`, namespaced: true, verbs: ["get", "list", "watch", "create", "update", "patch", "delete"] }));
   const inventory = createInventory({ resources: crds, namespaces: Array.from({ length: teams }, (_, i) => `team-${i}`) });

@@ -1,4 +1,4 @@
-import { createEvaluator, createInventory, describeRule, KNOWN_VERBS, namedSubjects, normaliseAccess, resourceRefMatches, subjectRequest, type AccessRuleIR, type Inventory, type NamedSubject, type RampartDocument } from "@rampart/core";
+import { createEvaluator, createInventory, describeRule, KNOWN_VERBS, namedSubjects, normaliseAccess, resourceRefMatches, subjectRequest, type AccessPolicyIR, type AccessRuleIR, type Inventory, type NamedSubject, type RampartDocument } from "@rampart/core";
 import { CellState, type AccessMatrix, type ReportRule } from "./types.js";
 
 /** Options of `buildAccessMatrix`. */
@@ -124,24 +124,30 @@ export function buildAccessMatrix(documents: readonly RampartDocument[], options
     let list = nsOfRule.get(rule);
     if (!list) {
       const globs = (rule.namespaces ?? []).filter((g) => !g.any);
-      list = globs.length === 0 ? [] : samples.flatMap((n, i) => (n !== OTHER && globs.some((g) => g.test(n)) ? [i] : []));
+      const patterns = globs.filter((g) => !g.literal);
+      const found = new Set(globs.flatMap((g) => (g.literal ? [sampleIndex.get(g.source)!] : [])));
+      // Only patterns need a scan of every class; literal names are looked up.
+      if (patterns.length > 0) samples.forEach((n, i) => n !== OTHER && patterns.some((g) => g.test(n)) && found.add(i));
+      list = [...found].sort((a, b) => a - b);
       nsOfRule.set(rule, list);
     }
     return list;
   };
+  const sampleIndex = new Map(namespaces.map((n, i) => [n, i]));
   const other = namespaces.length - 1;
+  const naming = namingPolicies(policies);
   const nsSetMemo = new Map<string, number>();
   // Subjects that the same policies name decide alike: computed once per set of naming policies.
   const byPolicies = new Map<string, number>();
   const subjectProfile = subjects.map((subject) => {
-    const naming = policies.filter((p) => policyNames(p, subject));
-    const memoKey = naming.map((p) => policies.indexOf(p)).join(",");
+    const ids = naming(subject);
+    const memoKey = ids.join(",");
     const known = byPolicies.get(memoKey);
     if (known !== undefined) return known;
     const rows = new Map<number, number[]>(); // resource → kind per verb
     const relevant = new Map<number, AccessRuleIR[]>(); // resource * verbs.length + verb → rules
-    for (const p of naming) {
-      for (const rule of p.rules) {
+    for (const pi of ids) {
+      for (const rule of policies[pi]!.rules) {
         const r = reach.get(rule);
         if (!r) continue;
         for (const ri of r.res) for (const vi of r.verbs) {
@@ -217,13 +223,25 @@ export function buildAccessMatrix(documents: readonly RampartDocument[], options
   return { subjects: subjects.map(subjectLabel), resources: resources.map((r) => r.label), namespaced: resources.map((r) => r.namespaced), verbs, namespaces, rules, ruleSets, namespaceSets, kinds, patterns, profiles, subjectProfile };
 }
 
-/** True when a policy may apply to the subject's own request (a superset: the evaluator decides). */
-function policyNames(p: ReturnType<typeof normaliseAccess>[number], s: NamedSubject): boolean {
-  if (s.kind === "User") return p.users.includes(s.name) || p.groups.includes("system:authenticated");
-  if (s.kind === "Group") return p.groups.includes(s.name) || p.groups.includes("system:authenticated");
-  return (
-    p.serviceAccounts.some((sa) => sa.namespace === s.namespace && sa.name === s.name) ||
-    p.groups.some((g) => g === "system:serviceaccounts" || g === `system:serviceaccounts:${s.namespace}` || g === "system:authenticated")
-  );
+/**
+ * The policies (indices, ascending) that may apply to a subject's own request: those naming it, its
+ * ServiceAccount groups, or `system:authenticated` — a superset: the evaluator decides.
+ */
+function namingPolicies(policies: readonly AccessPolicyIR[]): (s: NamedSubject) => number[] {
+  const by = new Map<string, number[]>();
+  const add = (key: string, i: number) => {
+    const list = by.get(key);
+    if (list) list.push(i);
+    else by.set(key, [i]);
+  };
+  policies.forEach((p, i) => {
+    for (const u of new Set(p.users)) add(`u:${u}`, i);
+    for (const g of new Set(p.groups)) add(`g:${g}`, i);
+    for (const sa of p.serviceAccounts) add(`s:${sa.namespace}/${sa.name}`, i);
+  });
+  const get = (key: string) => by.get(key) ?? [];
+  return (s) => {
+    const keys = s.kind === "User" ? [`u:${s.name}`] : s.kind === "Group" ? [`g:${s.name}`] : [`s:${s.namespace}/${s.name}`, "g:system:serviceaccounts", `g:system:serviceaccounts:${s.namespace}`];
+    return [...new Set([...keys, "g:system:authenticated"].flatMap(get))].sort((a, b) => a - b);
+  };
 }
-
