@@ -196,7 +196,8 @@ export function buildAccessMatrix(documents: readonly RampartDocument[], options
         let set = nsSetMemo.get(key);
         if (set === undefined) {
           const otherAllowed = nsAllowed.get(other)!;
-          set = internNsSet(namespaces.map((_, i) => i).filter((i) => nsAllowed.get(i) ?? otherAllowed));
+          // Unlisted namespaces decide like `other`: when it denies, only the evaluated classes can allow.
+          set = internNsSet(otherAllowed ? namespaces.map((_, i) => i).filter((i) => nsAllowed.get(i) ?? true) : nsClasses.filter((i) => nsAllowed.get(i)));
           nsSetMemo.set(key, set);
         }
         nsSet = set;
