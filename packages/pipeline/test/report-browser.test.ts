@@ -104,7 +104,7 @@ describe.skipIf(!CHROMIUM)("report page in headless Chromium", () => {
     expect(await page.$$eval(".spacer .mrow .subj", (els) => els.map((e) => e.textContent))).toEqual([`User ${XSS}`]);
     await page.$eval("#f-subject", (e) => ((e as HTMLInputElement).value = ""));
     await page.$eval("#f-resource", (e) => ((e as HTMLInputElement).value = ""));
-    const shopIndex = await page.$eval("#f-namespace", (e) => [...(e as HTMLSelectElement).options].find((o) => o.textContent === "shop")!.value);
+    const shopIndex = await page.$eval("#f-namespace", (e) => Array.from((e as HTMLSelectElement).options).find((o) => o.textContent === "shop")!.value);
     await page.select("#f-namespace", shopIndex);
     expect(await page.$eval('.spacer .mrow:first-child .cell[data-col="0"]', (e) => e.getAttribute("aria-label"))).toBe("Group ops get pods: allow");
     await page.select("#f-namespace", "-1");
@@ -129,7 +129,7 @@ describe.skipIf(!CHROMIUM)("report page in headless Chromium", () => {
     await page.screenshot({ path: join(out, "dark.png"), fullPage: true });
     await page.emulateMediaType("print");
     expect(await page.$eval(".filters", (e) => getComputedStyle(e).display)).toBe("none");
-    await page.emulateMediaType(null);
+    await page.emulateMediaType();
     await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
     expect(errors).toEqual([]);
   });

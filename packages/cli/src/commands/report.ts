@@ -1,9 +1,19 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { hasErrors, loadManifests, type Diagnostic, type Inventory, type Manifest } from "@rampart/core";
-import { buildReport, renderReportHtml, reportClusters } from "@rampart/pipeline";
+import { buildReport, renderReportHtml, reportClusters, type AccessMatrix } from "@rampart/pipeline";
 import { atOption, type Command, EXIT, loadOrReport, printDiagnostics, str, strs, UsageError } from "../command.js";
 import { clusterInventory } from "../inventory-option.js";
+
+/** Cells some rule decides (the others are denied by default). */
+function decidedCells(m: AccessMatrix): number {
+  let n = 0;
+  for (const p of m.subjectProfile) {
+    const profile = m.profiles[p] ?? [];
+    for (let i = 1; i < profile.length; i += 2) n += m.patterns[profile[i]!]!.filter((k) => k >= 0).length;
+  }
+  return n;
+}
 
 /** `rampart report <paths…> -o report.html`: one self-contained HTML page, and report.json beside it. */
 export const reportCommand: Command = {
@@ -55,7 +65,7 @@ export const reportCommand: Command = {
     writeFileSync(htmlPath, html);
     writeFileSync(jsonPath, `${JSON.stringify(data, null, 2)}\n`);
     for (const c of data.clusters) {
-      io.out(`${c.name}: ${c.access.subjects.length} subjects × ${c.access.resources.length} resources × ${c.access.verbs.length} verbs (${c.access.cells.length / 6} decided cells), ${c.traffic.nodes.length} workloads, ${c.traffic.edges.length} flows, ${c.workloads.length} workload findings, ${c.lint.length} lint findings`);
+      io.out(`${c.name}: ${c.access.subjects.length} subjects × ${c.access.resources.length} resources × ${c.access.verbs.length} verbs (${decidedCells(c.access)} decided cells), ${c.traffic.nodes.length} workloads, ${c.traffic.edges.length} flows, ${c.workloads.length} workload findings, ${c.lint.length} lint findings`);
     }
     io.out(`wrote ${out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KiB) and ${join(dirname(out), basename(jsonPath))}`);
     return EXIT.ok;

@@ -41,7 +41,7 @@ const nav = h("nav", { "aria-label": "clusters" });
 const views = new Map<string, HTMLElement>();
 const select = (name: string) => {
   for (const [n, el] of views) el.hidden = n !== name;
-  for (const b of nav.querySelectorAll("button")) b.setAttribute("aria-pressed", String(b.dataset.cluster === name));
+  for (const b of Array.from(nav.querySelectorAll("button"))) b.setAttribute("aria-pressed", String(b.dataset.cluster === name));
 };
 for (const c of data.clusters) {
   const b = h("button", { type: "button", "data-cluster": c.name }, c.name);

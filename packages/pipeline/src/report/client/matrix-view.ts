@@ -5,7 +5,7 @@ import { h } from "./dom.js";
 const ROW = 26;
 const OVERSCAN = 8;
 const STATE_NAME = ["deny", "allow", "deny", "partial"] as const;
-const STATE_MARK = ["·", "✓", "✗", "◐"] as const;
+const STATE_MARK: readonly string[] = ["·", "✓", "✗", "◐"];
 
 /** Renders the access matrix: virtualised rows of subject × resource, one column per verb, filters and a details panel. */
 export function matrixView(m: AccessMatrix): HTMLElement {
@@ -72,7 +72,7 @@ export function matrixView(m: AccessMatrix): HTMLElement {
         const st = c < 0 ? 0 : shown(c);
         const isActive = ri === active.row && vi === active.col;
         const label = `${subj} ${m.verbs[vi]} ${res}: ${STATE_NAME[st]}`;
-        line.append(h("div", { role: "gridcell", class: `cell ${STATE_NAME[st]}${c >= 0 ? " ruled" : ""}${isActive ? " active" : ""}`, tabindex: isActive ? "0" : "-1", "data-row": String(ri), "data-col": String(vi), "aria-label": label, title: label }, STATE_MARK[st]));
+        line.append(h("div", { role: "gridcell", class: `cell ${STATE_NAME[st]}${c >= 0 ? " ruled" : ""}${isActive ? " active" : ""}`, tabindex: isActive ? "0" : "-1", "data-row": String(ri), "data-col": String(vi), "aria-label": label, title: label }, STATE_MARK[st]!));
       }
       spacer.append(line);
     }
