@@ -76,6 +76,11 @@ describe("buildAccessMatrix", () => {
     ]);
   });
 
+  it("decides a name pattern for a sample name: exec into `lead-*` pods is partial, not a default deny", () => {
+    const m = buildAccessMatrix(load([policy("p", [{ user: "u" }], [{ effect: "allow", verbs: ["get", "create"], resources: ["pods/exec"], namespaces: ["t"], names: ["lead-*"] }])]), { now: NOW });
+    expect(decode(m)).toEqual({ "User u|pods/exec|get": "partial p#0" });
+  });
+
   it("marks a cell partial over names when only some names are allowed in every namespace", () => {
     const m = buildAccessMatrix(load([policy("p", [{ user: "u" }], [{ effect: "allow", verbs: ["get"], resources: ["configmaps"], namespaces: ["*"], names: ["a"] }])]), { now: NOW });
     expect(decode(m)).toEqual({ "User u|configmaps|get": "partial p#0" });
@@ -89,7 +94,7 @@ describe("buildAccessMatrix", () => {
       verbs: fc.uniqueArray(verb, { minLength: 1, maxLength: 2 }),
       resources: fc.uniqueArray(resource, { minLength: 1, maxLength: 2 }),
       namespaces: fc.option(fc.uniqueArray(fc.constantFrom("a", "b", "team-*", "*"), { minLength: 1, maxLength: 2 }), { nil: undefined }),
-      names: fc.option(fc.uniqueArray(fc.constantFrom("x", "y"), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+      names: fc.option(fc.uniqueArray(fc.constantFrom("x", "y", "lead-*"), { minLength: 1, maxLength: 2 }), { nil: undefined }),
     });
     const subject = fc.constantFrom({ user: "u" }, { group: "g" }, { serviceAccount: "a/sa" }, { group: "system:serviceaccounts:a" });
     const pol = fc.record({ subjects: fc.uniqueArray(subject, { minLength: 1, maxLength: 2, selector: (s) => JSON.stringify(s) }), rules: fc.array(rule, { minLength: 1, maxLength: 3 }) });
@@ -107,7 +112,7 @@ describe("buildAccessMatrix", () => {
             m.verbs.forEach((v, vi) => {
               const [main, group = ""] = res.split(/\.(.*)/s) as [string, string?];
               const nss = m.namespaced[ri] ? m.namespaces.map((n) => (n === "*" ? "zz-other" : n.replace("*", "x"))) : [""];
-              const names = ["list", "watch", "create", "deletecollection"].includes(v) ? [""] : ["x", "y", "other-name"];
+              const names = ["list", "watch", "create", "deletecollection"].includes(v) ? [""] : ["x", "y", "lead-x", "other-name"];
               const perNs = nss.map((ns) => names.map((name) => ev.decide(subjectRequest(s, { verb: v, apiGroup: group, resource: main, namespace: ns, name }))));
               const flat = perNs.flat();
               const allows = flat.filter((d) => d.decision === "allow").length;

@@ -166,7 +166,8 @@ export function buildAccessMatrix(documents: readonly RampartDocument[], options
       const cellRules = relevant.get(k)!;
       // Namespace classes: those a relevant rule's glob lists or matches, plus any other namespace.
       const nsClasses = res.namespaced ? [...new Set(cellRules.flatMap(nsClassesOf))].sort((a, b) => a - b).concat(other) : [];
-      const names = COLLECTION_VERBS.has(verb) ? [""] : [...new Set(cellRules.flatMap((r) => (r.names ?? []).filter((g) => g.literal).map((g) => g.source))), OTHER];
+      // Name classes: names rules list, one sample per name pattern (`lead-*` → `lead-x`), any other name.
+      const names = COLLECTION_VERBS.has(verb) ? [""] : [...new Set(cellRules.flatMap((r) => (r.names ?? []).filter((g) => !g.any).map((g) => (g.literal ? g.source : g.source.replace(/[*?]/g, "x"))))), OTHER];
       let allows = 0;
       let total = 0;
       const matched = new Set<string>();
