@@ -25,7 +25,8 @@ export function graphView(g: TrafficGraph): HTMLElement {
     return [g.nodes[e.from]!.label, g.nodes[e.to]!.label, b, e.conns, e.rules.join(", ")];
   });
   const caption = h("p", { class: "legend" }, `${g.nodes.length} workload${g.nodes.length === 1 ? "" : "s"} in ${g.namespaces.length} namespace${g.namespaces.length === 1 ? "" : "s"} (${g.source === "workloads" ? "from --workloads" : "one per pod set a TrafficPolicy selects"}); `, h("span", { class: "allow" }, "── allowed flow"), " ", h("span", { class: "deny" }, "- - flow a deny rule blocks"));
-  return h("div", {}, caption, wrap, details, table(["from", "to", "flow", "connections", "rules"], rows, "flows"));
+  const flows = rows.length ? table(["from", "to", "flow", "connections", "rules"], rows, "flows") : h("p", {}, "no flow between these workloads is allowed or denied by a rule");
+  return h("div", {}, caption, wrap, details, flows);
 }
 
 function draw(g: TrafficGraph, show: (e: TrafficEdge) => void): SVGElement {

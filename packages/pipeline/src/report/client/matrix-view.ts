@@ -4,6 +4,8 @@ import { h } from "./dom.js";
 
 const ROW = 26;
 const OVERSCAN = 8;
+/** At most this many rows are printed (filter first to print others). */
+const PRINT_ROWS = 5_000;
 const STATE_NAME = ["deny", "allow", "deny", "partial"] as const;
 const STATE_MARK: readonly string[] = ["·", "✓", "✗", "◐"];
 
@@ -31,6 +33,7 @@ export function matrixView(m: AccessMatrix): HTMLElement {
   let rows: number[] = allRows;
   let ns = -1;
   let active = { row: 0, col: 0 };
+  let printing = false;
 
   const subjectFilter = h("input", { type: "search", placeholder: "filter subjects", "aria-label": "filter by subject", id: "f-subject" });
   const resourceFilter = h("input", { type: "search", placeholder: "filter resources", "aria-label": "filter by resource", id: "f-resource" });
@@ -54,12 +57,13 @@ export function matrixView(m: AccessMatrix): HTMLElement {
   };
 
   const render = () => {
-    spacer.style.height = `${rows.length * ROW}px`;
+    spacer.style.height = `${(printing ? Math.min(rows.length, PRINT_ROWS) : rows.length) * ROW}px`;
     // Short matrices take only their height; long ones scroll inside at most 60% of the window.
-    viewport.style.height = `min(60vh, ${(rows.length + 1) * ROW + 4}px)`;
+    viewport.style.height = printing ? "auto" : `min(60vh, ${(rows.length + 1) * ROW + 4}px)`;
     viewport.setAttribute("aria-rowcount", String(rows.length));
-    const first = Math.max(0, Math.floor(viewport.scrollTop / ROW) - OVERSCAN);
-    const last = Math.min(rows.length, Math.ceil((viewport.scrollTop + viewport.clientHeight) / ROW) + OVERSCAN);
+    // Printing lays out every filtered row (up to PRINT_ROWS) instead of the visible window.
+    const first = printing ? 0 : Math.max(0, Math.floor(viewport.scrollTop / ROW) - OVERSCAN);
+    const last = printing ? Math.min(rows.length, PRINT_ROWS) : Math.min(rows.length, Math.ceil((viewport.scrollTop + viewport.clientHeight) / ROW) + OVERSCAN);
     spacer.replaceChildren();
     for (let ri = first; ri < last; ri++) {
       const row = rows[ri]!;
@@ -154,6 +158,13 @@ export function matrixView(m: AccessMatrix): HTMLElement {
 
   const legend = h("p", { class: "legend" }, h("span", { class: "cell allow" }, "✓"), " allow ", h("span", { class: "cell deny" }, "✗"), " deny ", h("span", { class: "cell partial" }, "◐"), " partial (some namespaces or names) · rows list subject × resource pairs some rule decides; every other pair is denied by default");
   const section = h("div", { class: "matrix" }, h("div", { class: "filters" }, subjectFilter, resourceFilter, nsSelect, count), legend, viewport, details);
+  const setPrinting = (on: boolean) => {
+    printing = on;
+    render();
+  };
+  window.addEventListener("beforeprint", () => setPrinting(true));
+  window.addEventListener("afterprint", () => setPrinting(false));
+  window.matchMedia("print").addEventListener("change", (e) => setPrinting(e.matches));
   // Rendered once attached (the viewport's height is known then).
   requestAnimationFrame(render);
   queueMicrotask(render);
