@@ -72,7 +72,7 @@ async function paint(file: string, runs: number): Promise<{ fcp: number; ready: 
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });
       await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: 60_000 });
-      await page.waitForFunction(() => document.documentElement.dataset.ready === "1", { timeout: 60_000 });
+      await page.waitForFunction(() => document.documentElement.dataset.ready === "1" && performance.getEntriesByName("first-contentful-paint").length > 0, { timeout: 60_000 });
       const t = await page.evaluate(() => ({
         fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
         ready: performance.getEntriesByName("rampart-ready")[0]?.startTime ?? Number.NaN,
