@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ describe("rampart report", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines.slice(0, 3).map((l) => l.split(":")[0])).toEqual(["dev", "prod", "staging"]);
-    expect(lines[0]).toMatch(/^dev: 8 subjects × 14 resources × 8 verbs \(\d+ decided cells\), 6 workloads, 1 flows, 11 workload findings, 5 lint findings$/);
+    expect(lines[0]).toMatch(/^dev: 8 subjects × 14 resources × 8 verbs \(\d+ decided cells\), 6 workloads, 1 flows, 11 workload findings, 8 lint findings$/);
     const html = readFileSync(join(dir, "out", "report.html"), "utf8");
     const json = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
     expect(json.format).toBe("rampart-report/v1");
@@ -37,5 +38,28 @@ describe("rampart report", () => {
     const noOut = rampart(["report", "examples/platform/policies"]);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain("`-o FILE` is required: where to write the HTML report (report.json is written beside it)");
+  });
+
+  it("--base: the semantic diff against a git ref, added access green and removed red in report.json", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rampart-report-base-"));
+    const git = (...a: string[]) => execFileSync("git", ["-C", dir, "-c", "user.name=t", "-c", "user.email=t@t", ...a], { stdio: "pipe" });
+    const policy = (verbs: string) => `apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: dev }\nspec:\n  subjects: [{ group: dev }]\n  rules:\n    - { effect: allow, verbs: [${verbs}], resources: [configmaps], namespaces: [team] }\n`;
+    mkdirSync(join(dir, "p"));
+    writeFileSync(join(dir, "p/a.yaml"), policy("get, delete"));
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-qm", "base");
+    writeFileSync(join(dir, "p/a.yaml"), policy("get, list"));
+    const r = rampart(["report", "p", "-o", "out/report.html", "--base", "HEAD", "--at", AT], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
+    expect(json.diff.base).toBe("HEAD");
+    expect(json.diff.entries.map((e: { change: string; area: string }) => `${e.change} ${e.area}`)).toEqual(["added access", "removed access"]);
+    expect(json.diff.entries[0].text).toContain("Group dev list configmaps");
+    expect(json.diff.entries[1].text).toContain("Group dev delete configmaps");
+    const missing = rampart(["report", "p", "-o", "out/x.html", "--base", "no-such-ref"], dir);
+    expect(missing.code).toBe(2);
+    expect(existsSync(join(dir, "out", "x.html"))).toBe(false);
   });
 });

@@ -88,6 +88,9 @@ export { formatLearnSummary } from "./learn/format-summary.js";
 /** The semantic diff of two policy versions: access, traffic and workload decisions that change. */
 export { hasNewAccess, semanticDiff } from "./diff/semantic-diff.js";
 export type { SemanticDiffOptions } from "./diff/semantic-diff.js";
+/** Loads both versions (the base from git or a directory) and the input files, then diffs them. */
+export { diffPaths } from "./diff/diff-paths.js";
+export type { DiffPathsOptions } from "./diff/diff-paths.js";
 /** The access part alone, for one cluster. */
 export { diffAccess } from "./diff/access-diff.js";
 export type { AccessSide } from "./diff/access-diff.js";
@@ -118,6 +121,8 @@ export { buildTrafficGraph } from "./report/traffic-graph.js";
 export type { TrafficGraphOptions } from "./report/traffic-graph.js";
 /** Renders report data as one self-contained HTML page. */
 export { renderReportHtml } from "./report/render-html.js";
+/** The semantic diff as the report's entries (added green, removed red). */
+export { diffEntries } from "./report/diff-entries.js";
 /** Cell states, the cell lookup and the report data model (also the shape of report.json). */
 export { CellState, matrixCell } from "./report/types.js";
 export type { AccessMatrix, ClusterReport, MatrixCell, DiffEntry, LintFinding, ReportData, ReportRule, TrafficEdge, TrafficGraph, TrafficNode, WorkloadFinding } from "./report/types.js";

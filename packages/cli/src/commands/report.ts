@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { hasErrors, loadManifests, type Diagnostic, type Inventory, type Manifest } from "@rampart/core";
-import { buildReport, clusterInventory, renderReportHtml, reportClusters, type AccessMatrix } from "@rampart/pipeline";
+import { buildReport, clusterInventory, diffEntries, diffPaths, renderReportHtml, reportClusters, type AccessMatrix } from "@rampart/pipeline";
 import { atOption, type Command, EXIT, str, strs, UsageError } from "../command.js";
 import { loadOrReport, printDiagnostics } from "../load-policies.js";
 
@@ -19,7 +19,7 @@ function decidedCells(m: AccessMatrix): number {
 export const reportCommand: Command = {
   name: "report",
   summary: "write one self-contained HTML page (access matrix, traffic graph, findings) and report.json",
-  usage: "rampart report <paths…> -o report.html [--workloads FILE] [-f MANIFESTS]… [--cluster C] [--inventory FILE] [--at TIME]",
+  usage: "rampart report <paths…> -o report.html [--base <git-ref|dir>] [--workloads FILE] [-f MANIFESTS]… [--cluster C] [--inventory FILE] [--at TIME]",
   options: {
     output: { type: "string", short: "o" },
     workloads: { type: "string" },
@@ -32,7 +32,6 @@ export const reportCommand: Command = {
   async run(args, io) {
     const out = str(args, "output");
     if (!out) throw new UsageError("`-o FILE` is required: where to write the HTML report (report.json is written beside it)");
-    if (str(args, "base") !== undefined) throw new UsageError("`--base` is not available in this build: the semantic diff is not part of it yet; run without `--base`");
     const now = atOption(args);
     const loaded = await loadOrReport(io, args.positionals);
     if (!loaded) return EXIT.invalid;
@@ -57,7 +56,17 @@ export const reportCommand: Command = {
       return EXIT.invalid;
     }
     const cluster = str(args, "cluster");
-    const data = buildReport(loaded.documents, { now, inventories, manifests, ...(cluster ? { cluster } : {}), ...(workloads ? { workloads: workloads.map((m) => m.value as Record<string, unknown>) } : {}) });
+    const base = str(args, "base");
+    let diff: { base: string; entries: ReturnType<typeof diffEntries> } | undefined;
+    if (base !== undefined) {
+      const d = await diffPaths({ paths: args.positionals, base, cwd: io.cwd, now, ...(cluster ? { cluster } : {}), ...(workloadsFile ? { workloadsFile } : {}), ...(strs(args, "file").length ? { manifestFiles: strs(args, "file") } : {}), ...(str(args, "inventory") ? { inventoryFile: str(args, "inventory")! } : {}) });
+      if (!d.diff) {
+        printDiagnostics(io, d.diagnostics);
+        return EXIT.invalid;
+      }
+      diff = { base, entries: diffEntries(d.diff) };
+    }
+    const data = buildReport(loaded.documents, { now, inventories, manifests, ...(diff ? { diff } : {}), ...(cluster ? { cluster } : {}), ...(workloads ? { workloads: workloads.map((m) => m.value as Record<string, unknown>) } : {}) });
     const htmlPath = resolve(io.cwd, out);
     const jsonPath = join(dirname(htmlPath), `${basename(htmlPath, extname(htmlPath))}.json`);
     const html = renderReportHtml(data);
