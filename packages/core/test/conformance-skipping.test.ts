@@ -10,7 +10,7 @@ import { REPO_ROOT } from "../../../test-support/conformance.js";
 
 /** Every test file that calls describeConformance, with the corpora it needs. */
 const SUITES: Record<string, string[]> = {
-  "packages/cli/test/live-discovery.test.ts": ["discovery"],
+  "packages/pipeline/test/live-discovery.test.ts": ["discovery"],
   "packages/compiler-networkpolicy/test/conformance.test.ts": ["netpol-analyzer"],
   "packages/compiler-networkpolicy/test/schemas.test.ts": ["openapi", "network-policy-api"],
   "packages/compiler-rbac/test/authorizer.test.ts": ["rbac"],
