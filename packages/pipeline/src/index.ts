@@ -123,6 +123,9 @@ export type { TrafficGraphOptions } from "./report/traffic-graph.js";
 export { renderReportHtml } from "./report/render-html.js";
 /** The semantic diff as the report's entries (added green, removed red). */
 export { diffEntries } from "./report/diff-entries.js";
+/** Reads the report's input files, computes the report (and the diff against a base) and renders the page. */
+export { reportFromFiles } from "./report/report-files.js";
+export type { ReportFilesOptions } from "./report/report-files.js";
 /** Cell states, the cell lookup and the report data model (also the shape of report.json). */
 export { CellState, matrixCell } from "./report/types.js";
 export type { AccessMatrix, ClusterReport, MatrixCell, DiffEntry, LintFinding, ReportData, ReportRule, TrafficEdge, TrafficGraph, TrafficNode, WorkloadFinding } from "./report/types.js";

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { hasErrors, loadManifests, type Diagnostic, type Inventory, type Manifest } from "@rampart/core";
-import { buildReport, clusterInventory, diffEntries, diffPaths, renderReportHtml, reportClusters, type AccessMatrix } from "@rampart/pipeline";
+import { reportFromFiles, type AccessMatrix } from "@rampart/pipeline";
 import { atOption, type Command, EXIT, str, strs, UsageError } from "../command.js";
 import { loadOrReport, printDiagnostics } from "../load-policies.js";
 
@@ -32,44 +31,27 @@ export const reportCommand: Command = {
   async run(args, io) {
     const out = str(args, "output");
     if (!out) throw new UsageError("`-o FILE` is required: where to write the HTML report (report.json is written beside it)");
-    const now = atOption(args);
     const loaded = await loadOrReport(io, args.positionals);
     if (!loaded) return EXIT.invalid;
-    const problems: Diagnostic[] = [];
-    const readManifests = async (files: string[]): Promise<Manifest[]> => {
-      if (files.length === 0) return [];
-      const r = await loadManifests(files, { cwd: io.cwd });
-      problems.push(...r.diagnostics);
-      return r.manifests;
-    };
-    const workloadsFile = str(args, "workloads");
-    const workloads = workloadsFile ? await readManifests([workloadsFile]) : undefined;
-    const manifests = await readManifests(strs(args, "file"));
-    const inventories = new Map<string, Inventory>();
-    for (const cluster of reportClusters(loaded.documents, str(args, "cluster"))) {
-      const inv = await clusterInventory(io, loaded.documents, cluster, str(args, "inventory"));
-      problems.push(...inv.diagnostics);
-      if (inv.inventory) inventories.set(cluster, inv.inventory);
-    }
-    if (hasErrors(problems)) {
-      printDiagnostics(io, problems);
+    const cluster = str(args, "cluster");
+    const files = strs(args, "file");
+    const r = await reportFromFiles(loaded.documents, {
+      paths: args.positionals,
+      host: io,
+      now: atOption(args),
+      ...(cluster !== undefined ? { cluster } : {}),
+      ...(str(args, "base") !== undefined ? { base: str(args, "base")! } : {}),
+      ...(str(args, "inventory") !== undefined ? { inventoryFile: str(args, "inventory")! } : {}),
+      ...(str(args, "workloads") !== undefined ? { workloadsFile: str(args, "workloads")! } : {}),
+      ...(files.length > 0 ? { manifestFiles: files } : {}),
+    });
+    if (!r.data || !r.html) {
+      printDiagnostics(io, r.diagnostics);
       return EXIT.invalid;
     }
-    const cluster = str(args, "cluster");
-    const base = str(args, "base");
-    let diff: { base: string; entries: ReturnType<typeof diffEntries> } | undefined;
-    if (base !== undefined) {
-      const d = await diffPaths({ paths: args.positionals, base, cwd: io.cwd, now, ...(cluster ? { cluster } : {}), ...(workloadsFile ? { workloadsFile } : {}), ...(strs(args, "file").length ? { manifestFiles: strs(args, "file") } : {}), ...(str(args, "inventory") ? { inventoryFile: str(args, "inventory")! } : {}) });
-      if (!d.diff) {
-        printDiagnostics(io, d.diagnostics);
-        return EXIT.invalid;
-      }
-      diff = { base, entries: diffEntries(d.diff) };
-    }
-    const data = buildReport(loaded.documents, { now, inventories, manifests, ...(diff ? { diff } : {}), ...(cluster ? { cluster } : {}), ...(workloads ? { workloads: workloads.map((m) => m.value as Record<string, unknown>) } : {}) });
+    const { data, html } = r;
     const htmlPath = resolve(io.cwd, out);
     const jsonPath = join(dirname(htmlPath), `${basename(htmlPath, extname(htmlPath))}.json`);
-    const html = renderReportHtml(data);
     mkdirSync(dirname(htmlPath), { recursive: true });
     writeFileSync(htmlPath, html);
     writeFileSync(jsonPath, `${JSON.stringify(data, null, 2)}\n`);
