@@ -1,11 +1,11 @@
-// Admission cases of a PolicyTest read their manifest files as kubectl does (YAML 1.1 scalars),
-// while the policy files themselves stay YAML 1.2.
+// Manifests as kubectl reads them (YAML 1.1 scalars): admission cases of a PolicyTest read their
+// manifest files so (the policy files stay YAML 1.2), and emitted manifests quote what kubectl would misread.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { loadFiles } from "@rampart/core";
-import { runPolicyTests } from "@rampart/pipeline";
+import { loadFiles, parseYaml } from "@rampart/core";
+import { runPolicyTests, toYaml } from "@rampart/pipeline";
 
 it("an admission case's manifest file gets kubectl's scalars: `fsGroup: 0644` is 420, `hostNetwork: no` is false", async () => {
   const dir = mkdtempSync(join(tmpdir(), "rampart-case-yaml-"));
@@ -42,4 +42,38 @@ it("an admission case's manifest file gets kubectl's scalars: `fsGroup: 0644` is
     ["octal.yaml", true],
     ["plain.yaml", true],
   ]);
+});
+
+it("emitted manifests quote every string kubectl would read as another type, and kubectl reads back the same object", () => {
+  const object = {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: "c", labels: { enabled: "yes", mode: "on", short: "y", octal: "0644", big: "1_000", plain: "hello", time: "1:30" } },
+    data: { n: "N", off: "off", number: "08", text: "a yes b" },
+  };
+  const text = toYaml(object);
+  expect(text).toBe(
+    [
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata:",
+      "  name: c",
+      "  labels:",
+      '    enabled: "yes"',
+      '    mode: "on"',
+      '    short: "y"',
+      '    octal: "0644"',
+      '    big: "1_000"',
+      "    plain: hello",
+      "    time: 1:30",
+      "data:",
+      '  "n": "N"',
+      '  "off": "off"',
+      '  number: "08"',
+      "  text: a yes b",
+      "",
+    ].join("\n"),
+  );
+  const read = parseYaml(text, "c.yaml", undefined, "kubectl");
+  expect(read.documents.map((d) => d.value)).toEqual([object]);
 });
