@@ -1,6 +1,6 @@
 // The Kubernetes CEL libraries the API server offers ValidatingAdmissionPolicy expressions
 // (k8s.io/apiserver/pkg/cel/library): quantity, regex, URLs, IP and CIDR, sets, lists, and the
-// strings extension functions cel-js lacks (charAt, replace, format, quote, reverse).
+// strings extension (v2) functions cel-js lacks (charAt, replace, format).
 import type { Environment } from "@marcbachmann/cel-js";
 import { parseQuantity, Quantity } from "./cel-k8s-quantity.js";
 import { CIDR, IP, isCanonicalIP, parseCIDR, parseIP } from "./cel-k8s-net.js";
@@ -137,6 +137,5 @@ export function registerKubernetesLibraries<E extends Environment>(env: E): E {
     const k = Math.min(Number(n), parts.length - 1);
     return parts.slice(0, k + 1).join(b) + (k + 1 < parts.length ? a + parts.slice(k + 1).join(a) : "");
   });
-  fn("string.reverse(): string", (s: string) => [...s].reverse().join(""));
   return env;
 }
