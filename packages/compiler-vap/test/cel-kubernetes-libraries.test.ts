@@ -200,6 +200,8 @@ const STRINGS: [string, unknown][] = [
   ["'hello'.charAt(5)", ""],
   ["'hello hello'.replace('he', 'we')", "wello wello"],
   ["'hello hello'.replace('he', 'we', 1)", "wello hello"],
+  ["strings.quote('single-quote with \"double quote\"')", '"single-quote with \\"double quote\\""'],
+  ['strings.quote("two escape sequences \\a\\n")', '"two escape sequences \\a\\n"'],
 ];
 
 describe.each([

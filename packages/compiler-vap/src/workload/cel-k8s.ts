@@ -1,6 +1,6 @@
 // The Kubernetes CEL libraries the API server offers ValidatingAdmissionPolicy expressions
 // (k8s.io/apiserver/pkg/cel/library): quantity, regex, URLs, IP and CIDR, sets, lists, and the
-// strings extension (v2) functions cel-js lacks (charAt, replace, format).
+// strings extension (v2) functions cel-js lacks (charAt, replace, format, strings.quote).
 import type { Environment } from "@marcbachmann/cel-js";
 import { parseQuantity, Quantity } from "./cel-k8s-quantity.js";
 import { CIDR, IP, isCanonicalIP, parseCIDR, parseIP } from "./cel-k8s-net.js";
@@ -9,6 +9,9 @@ import { celCompare, celEquals, format, re2 } from "./cel-k8s-values.js";
 
 class SetsNamespace {}
 class IpNamespace {}
+class StringsNamespace {}
+
+const QUOTE_ESCAPES: Record<string, string> = { "\x07": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"' };
 
 const Q = "kubernetes.Quantity";
 const U = "net.URL";
@@ -42,6 +45,7 @@ export function registerKubernetesLibraries<E extends Environment>(env: E): E {
   env.registerType(Q, Quantity).registerType(U, URL).registerType(I, IP).registerType(C, CIDR);
   env.registerType("SetsNamespace", SetsNamespace).registerConstant("sets", "SetsNamespace", new SetsNamespace());
   env.registerType("IpNamespace", IpNamespace).registerConstant("ip", "IpNamespace", new IpNamespace());
+  env.registerType("StringsNamespace", StringsNamespace).registerConstant("strings", "StringsNamespace", new StringsNamespace());
 
   // quantity
   fn(`quantity(string): ${Q}`, parseQuantity);
@@ -124,6 +128,7 @@ export function registerKubernetesLibraries<E extends Environment>(env: E): E {
   fn("list.lastIndexOf(dyn): int", (l: unknown[], v: unknown) => BigInt(l.findLastIndex((x) => celEquals(x, v))));
 
   // strings extension functions cel-js lacks
+  fn("StringsNamespace.quote(string): string", (_: unknown, s: string) => `"${s.replace(/[\x07\b\f\n\r\t\v\\"]/g, (c) => QUOTE_ESCAPES[c]!)}"`);
   fn("string.format(list): string", (s: string, args: unknown[]) => format(s, args));
   fn("string.charAt(int): string", (s: string, i: bigint) => {
     const chars = [...s];
