@@ -17,6 +17,8 @@ export { celGlob, celString, celStringList } from "./access-admission/cel-text.j
 // --- workload rules (issue 4) ---
 /** Compiles WorkloadPolicies into ValidatingAdmissionPolicies and bindings, with a report. */
 export { compileVap } from "./workload/compile-vap.js";
+/** Registers Kubernetes' CEL libraries (quantity, regex, URLs, IP and CIDR, sets, lists, format) on a cel-js environment. */
+export { registerKubernetesLibraries } from "./workload/cel-k8s.js";
 export type { CompileVapOptions, CompileVapResult, ValidationReport, VapObject, VapReport, WorkloadRuleReport } from "./workload/compile-vap.js";
 /** Offline admission of manifests with the emitted CEL: from documents, or from compiled objects. */
 export { admit, admitWithObjects } from "./workload/admit.js";

@@ -49,6 +49,8 @@ export { loadManifests } from "./load/load-manifests.js";
 export type { Manifest } from "./load/load-manifests.js";
 export type { LoadResult } from "./load/accept.js";
 export { DEFAULT_YAML_LIMITS, parseYaml } from "./load/yaml-source.js";
+/** `yaml` scalar tags that resolve plain scalars as kubectl does (stringify with them to quote what kubectl would misread). */
+export { KUBECTL_YAML_TAGS } from "./load/yaml-kubectl.js";
 export type { YamlDocument, YamlLimits } from "./load/yaml-source.js";
 export { validateDocument } from "./validate.js";
 export type { Locator } from "./validate.js";

@@ -2,12 +2,13 @@
 // dynamically typed, CEL optionals on, the string extensions), and one that type-checks custom
 // expressions against the variables a ValidatingAdmissionPolicy declares.
 import { Environment } from "@marcbachmann/cel-js";
+import { registerKubernetesLibraries } from "./cel-k8s.js";
 
 /** A parsed, runnable expression. */
 export type CelProgram = (context: Record<string, unknown>) => unknown;
 
-/** The runtime environment (Kubernetes' CEL: optionals, string extensions, dynamic objects). */
-export const runtimeEnv = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true, homogeneousAggregateLiterals: false });
+/** The runtime environment (Kubernetes' CEL: optionals, string extensions, the Kubernetes libraries, dynamic objects). */
+export const runtimeEnv = registerKubernetesLibraries(new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true, homogeneousAggregateLiterals: false }));
 
 const programs = new Map<string, CelProgram>();
 
@@ -39,7 +40,7 @@ const REQUEST_SCHEMA = {
 };
 
 /** The environment custom `cel` rules are checked in: the variables of a rampart policy, nothing undeclared. */
-export const checkEnv = new Environment({ enableOptionalTypes: true })
+export const checkEnv = registerKubernetesLibraries(new Environment({ enableOptionalTypes: true, homogeneousAggregateLiterals: false }))
   .registerVariable("object", "map")
   .registerVariable("oldObject", "map")
   .registerVariable("namespaceObject", "map")

@@ -153,7 +153,10 @@ function call(node: Node, scope: ReadonlyMap<string, Shape>): Result {
   const arg = args[0] ? size(args[0].shape) : 1;
   switch (name) {
     case "matches":
+    case "find":
       return { cost: base + tenth(1 + recv) * Math.ceil(arg * 0.25), shape: SCALAR };
+    case "findAll":
+      return { cost: base + tenth(1 + recv) * Math.ceil(arg * 0.25), shape: list(recv, str(recv)) };
     case "contains":
       return { cost: base + tenth(recv) * tenth(arg), shape: SCALAR };
     case "startsWith":

@@ -50,7 +50,8 @@ export async function loadManifests(paths: readonly string[], options: { cwd?: s
       diagnostics.push(diagnostic("input-too-large", "error", `file is ${size} bytes, more than the limit of ${DEFAULT_YAML_LIMITS.maxBytes} bytes`, { file: display, line: 1, column: 1 }, "split the input into several files"));
       continue;
     }
-    const parsed = parseYaml(await readFile(file, "utf8"), display);
+    // Manifests are read as kubectl reads them (YAML 1.1: `0644` is 420, `yes` is true); policies stay YAML 1.2.
+    const parsed = parseYaml(await readFile(file, "utf8"), display, DEFAULT_YAML_LIMITS, "kubectl");
     diagnostics.push(...parsed.diagnostics);
     for (const doc of parsed.documents) {
       const v = doc.value;

@@ -1,4 +1,5 @@
 import { FAILSAFE_SCHEMA, load, Type } from "js-yaml";
+import { KUBECTL_JS_YAML_SCHEMA } from "./yaml-kubectl.js";
 
 /**
  * Fast paths for the documents of a manifest stream, used where they give exactly what the
@@ -65,8 +66,14 @@ function noDuplicateKeys(json: string, value: unknown): boolean {
   return keys === countKeys(value);
 }
 
-/** Parses one document's text on a fast path; undefined when it must take the `yaml` library's path. */
-export function parseFast(text: string, contentStart: number, maxDepth: number): { value: unknown } | undefined {
+/** A merge key (`<<`), which go-yaml v2 resolves even without anchors: manifests take the slow path for it. */
+const MERGE_KEY = /(?:^|[\s{,])<<\s*:/m;
+
+/**
+ * Parses one document's text on a fast path; undefined when it must take the `yaml` library's path.
+ * `kubectl` resolves plain scalars as kubectl does (manifests); otherwise by the YAML 1.2 core schema (policies).
+ */
+export function parseFast(text: string, contentStart: number, maxDepth: number, kubectl = false): { value: unknown } | undefined {
   const c = text.charCodeAt(contentStart);
   if (c === 123 /* { */ || c === 91 /* [ */) {
     const json = text.slice(contentStart);
@@ -77,11 +84,11 @@ export function parseFast(text: string, contentStart: number, maxDepth: number):
       // not JSON (comments, YAML flow syntax): the YAML paths decide
     }
   }
-  if (SLOW_SYNTAX.test(text)) return undefined;
+  if (SLOW_SYNTAX.test(text) || (kubectl && MERGE_KEY.test(text))) return undefined;
   anchored = false;
   try {
     // js-yaml counts scalars as a level too; deeper documents take the slow path, which reports them.
-    const value: unknown = load(text, { schema: CORE_SCHEMA_12, listener, maxDepth: maxDepth + 1 } as unknown as Parameters<typeof load>[1]);
+    const value: unknown = load(text, { schema: kubectl ? KUBECTL_JS_YAML_SCHEMA : CORE_SCHEMA_12, listener, maxDepth: maxDepth + 1 } as unknown as Parameters<typeof load>[1]);
     return anchored ? undefined : { value };
   } catch {
     return undefined;

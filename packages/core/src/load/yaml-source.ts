@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
 import { diagnostic, type Diagnostic, type SourcePosition } from "../diagnostics.js";
 import { depthOf, parseFast } from "./yaml-fast.js";
+import { KUBECTL_YAML_TAGS } from "./yaml-kubectl.js";
 import { firstContent, LineIndex, splitDocuments, type YamlChunk } from "./yaml-split.js";
 
 /** Limits that keep hostile YAML from exhausting memory or time; per document where the API server has them. */
@@ -49,6 +50,11 @@ function nodeAt(doc: Document, path: readonly PropertyKey[]): { node: Node | und
 }
 
 const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: "1.2" } as const;
+/** Manifests: YAML 1.1 with go-yaml v2's scalars and merge keys, as kubectl reads them. */
+const KUBECTL_PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: "1.1", schema: "failsafe", customTags: KUBECTL_YAML_TAGS, merge: true } as const;
+
+/** How plain scalars resolve: `"1.2"` (policies: the YAML 1.2 core schema) or `"kubectl"` (manifests: YAML 1.1 as kubectl reads it). */
+export type YamlDialect = "1.2" | "kubectl";
 
 /**
  * Parses a multi-document YAML (or JSON) text document by document. Syntax errors, duplicate
@@ -60,7 +66,9 @@ export function parseYaml(
   text: string,
   file: string,
   limits: YamlLimits = DEFAULT_YAML_LIMITS,
+  dialect: YamlDialect = "1.2",
 ): { documents: YamlDocument[]; diagnostics: Diagnostic[] } {
+  const options = dialect === "kubectl" ? KUBECTL_PARSE_OPTIONS : PARSE_OPTIONS;
   const diagnostics: Diagnostic[] = [];
   const documents: YamlDocument[] = [];
   const top = { file, line: 1, column: 1 };
@@ -90,14 +98,14 @@ export function parseYaml(
       continue;
     }
     const source = text.slice(chunk.start, chunk.end);
-    const fast = parseFast(source, content - chunk.start, limits.maxDepth);
+    const fast = parseFast(source, content - chunk.start, limits.maxDepth, dialect === "kubectl");
     if (fast !== undefined) {
       if (!withinDepth(fast.value, pos(content))) continue;
       let doc: Document | undefined;
       const locate = (path: readonly PropertyKey[], key = false): SourcePosition => {
         // The document's syntax tree is built only when a message needs a position inside it.
         if (doc === undefined) {
-          const docs = parseAllDocuments(source, PARSE_OPTIONS);
+          const docs = parseAllDocuments(source, options);
           doc = Array.isArray(docs) ? docs[0] : undefined;
         }
         return doc === undefined ? pos(content) : locateIn(doc, chunk.start, content, path, key);
@@ -125,7 +133,7 @@ export function parseYaml(
 
   /** The `yaml` library's path: anchors, aliases, tags, errors (its messages and positions). */
   function slowPath(source: string, base: number): void {
-    const docs = parseAllDocuments(source, PARSE_OPTIONS);
+    const docs = parseAllDocuments(source, options);
     const list = Array.isArray(docs) ? docs : [];
     for (const doc of list) {
       if (doc.errors.length > 0) {

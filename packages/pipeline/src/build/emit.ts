@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
+import { KUBECTL_YAML_TAGS } from "@rampart/core";
 
 /** A Kubernetes object as the compilers emit it. */
 export interface KubeObject {
@@ -9,9 +10,12 @@ export interface KubeObject {
   [field: string]: unknown;
 }
 
-/** Serialises one object as YAML, deterministically (key order as emitted, no line folding). */
+/**
+ * Serialises one object as YAML, deterministically (key order as emitted, no line folding).
+ * Strings kubectl would read as another type (`yes`, `on`, `0644`, `1_000`) are quoted.
+ */
 export function toYaml(object: unknown): string {
-  return stringify(object, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  return stringify(object, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, customTags: KUBECTL_YAML_TAGS });
 }
 
 const safe = (s: string) => s.toLowerCase().replace(/[^a-z0-9.-]+/g, "-").replace(/^-+|-+$/g, "");

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { parseAllDocuments } from "yaml";
-import { diagnostic, documentsOfKind, positionOf, sourceOf, type Diagnostic, type RampartDocument } from "@rampart/core";
+import { dirname, relative, resolve } from "node:path";
+import { DEFAULT_YAML_LIMITS, diagnostic, documentsOfKind, parseYaml, positionOf, sourceOf, type Diagnostic, type RampartDocument } from "@rampart/core";
 import { admit } from "@rampart/compiler-vap";
 import type { PolicyTestRunner } from "./types.js";
 import type { CaseResult } from "./types.js";
@@ -21,7 +20,10 @@ export const runAdmissionCases: PolicyTestRunner = async (documents: readonly Ra
           problems.push(diagnostic("file-not-found", "error", `admission case ${i} of PolicyTest \`${test.metadata.name}\`: cannot read \`${c.file}\``, positionOf(test, ["spec", "admission", i, "file"]), "paths are relative to the PolicyTest's file"));
           continue;
         }
-        objects = parseAllDocuments(text).map((d) => d.toJS({ maxAliasCount: 100 }) as Record<string, unknown>).filter(Boolean);
+        // A manifest file is read as kubectl reads it (YAML 1.1 scalars: `0644` is 420, `yes` is true).
+        const parsed = parseYaml(text, relative(options.cwd, path) || path, DEFAULT_YAML_LIMITS, "kubectl");
+        problems.push(...parsed.diagnostics);
+        objects = parsed.documents.map((d) => d.value as Record<string, unknown>).filter(Boolean);
       } else objects = [c.object!];
       const outcome = admit(documents, objects, { now: options.now });
       // A violation is named by its check id (`runAsNonRoot`) and by its rule name (`podSecurity`).
