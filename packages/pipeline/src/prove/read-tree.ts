@@ -1,7 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { parseAllDocuments } from "yaml";
-import { diagnostic, type Diagnostic } from "@rampart/core";
+import { DEFAULT_YAML_LIMITS, diagnostic, parseYaml, type Diagnostic } from "@rampart/core";
 
 /** A Kubernetes object found in a tree, with the file (relative to the tree's root) and line it starts at. */
 export interface TreeManifest {
@@ -42,13 +41,16 @@ export function parseManifests(files: ReadonlyMap<string, string>, root = ""): {
   const diagnostics: Diagnostic[] = [];
   for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!MANIFEST_FILE.test(file)) continue;
-    for (const doc of parseAllDocuments(text)) {
-      const line = lineOf(text, doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0);
-      if (doc.errors.length > 0) {
-        diagnostics.push(diagnostic("tree-manifest", "error", `\`${file}\` in the built tree is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`, { file: root ? join(root, file) : file, line, column: 1 }, "fix or delete the file: `kubectl apply -R` would apply it too"));
-        continue;
-      }
-      const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    // Read as kubectl reads it (YAML 1.1 scalars: `yes` is true, `0644` is 420): that is what gets applied.
+    const parsed = parseYaml(text, root ? join(root, file) : file, DEFAULT_YAML_LIMITS, "kubectl");
+    if (parsed.diagnostics.some((d) => d.severity === "error")) {
+      const first = parsed.diagnostics.find((d) => d.severity === "error")!;
+      diagnostics.push(diagnostic("tree-manifest", "error", `\`${file}\` in the built tree is not valid YAML: ${first.message}`, { file: first.file, line: first.line, column: first.column }, "fix or delete the file: `kubectl apply -R` would apply it too"));
+      continue;
+    }
+    for (const doc of parsed.documents) {
+      const line = doc.position.line;
+      const value = doc.value;
       for (const object of Array.isArray(value) ? value : [value]) {
         if (!isObject(object)) continue;
         if (object.kind === "List" && Array.isArray(object.items)) {
@@ -62,10 +64,4 @@ export function parseManifests(files: ReadonlyMap<string, string>, root = ""): {
 
 function isObject(o: unknown): o is Record<string, unknown> {
   return typeof o === "object" && o !== null && typeof (o as { apiVersion?: unknown }).apiVersion === "string" && typeof (o as { kind?: unknown }).kind === "string";
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
