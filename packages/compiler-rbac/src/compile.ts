@@ -1,4 +1,4 @@
-import { createInventory, createOpenApiValidator, diagnostic, hasErrors, normaliseAccess, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type Diagnostic, type Inventory, type OpenApiBundle, type RampartDocument } from "@rampart/core";
+import { clusterFor, createInventory, createOpenApiValidator, diagnostic, hasErrors, normaliseAccess, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR, type Diagnostic, type Inventory, type OpenApiBundle, type RampartDocument } from "@rampart/core";
 import schemas from "../data/openapi-rbac-v1.35.json" with { type: "json" };
 import { checkRefs } from "./check-refs.js";
 import { createDenyIndex, type PolicyDenies } from "./deny-index.js";
@@ -7,14 +7,13 @@ import { inventoryNames, policyAtoms, type Atom, type AtomContext, type Gap } fr
 import { createNamespaceMatcher } from "./namespace-matcher.js";
 import { nonResourceRules } from "./non-resource.js";
 import type { PolicyRule, RbacObject } from "./rbac-types.js";
-import { selectCluster } from "./select-cluster.js";
 import { allTargets } from "./targets.js";
 import { knownNamespaces } from "./universe.js";
 
 /** Options of `compileRbac`. */
 export interface CompileRbacOptions {
-  /** Cluster whose tags select the policies (default: the only or `default` cluster). */
-  cluster?: string;
+  /** The resolved cluster whose tags select the policies, or its name (default: the only or `default` cluster). */
+  cluster?: ClusterIR | string;
   /** Inventory the wildcards, namespace globs and name globs expand against (default: built-in). */
   inventory?: Inventory;
   /** Time at which `expires` is judged (default: now). */
@@ -55,8 +54,8 @@ interface SelectedPolicies {
 }
 
 /** Chooses the cluster's policies and drops expired rules, or says why it cannot. */
-function selectPolicies(documents: readonly RampartDocument[], cluster: string | undefined, now: number): SelectedPolicies | Diagnostic {
-  const selected = selectCluster(documents, cluster);
+function selectPolicies(documents: readonly RampartDocument[], cluster: ClusterIR | string | undefined, now: number): SelectedPolicies | Diagnostic {
+  const selected = clusterFor(documents, cluster);
   if ("severity" in selected) return selected;
   const all = normaliseAccess(documents).filter((p) => selectorMatches(p.clusters, selected.tags));
   const expired = new Set<AccessRuleIR>();

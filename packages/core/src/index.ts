@@ -61,6 +61,9 @@ export type { InventoryResource } from "./inventory/types.js";
 // access IR and evaluator
 export { normaliseAccess, normaliseClusters, selectorMatches, serviceAccountUser } from "./ir/access.js";
 export type { AccessPolicyIR, AccessRuleIR, ClusterIR } from "./ir/access.js";
+/** Picks the clusters of a run (or the one a compiler works for), with a did-you-mean diagnostic on an unknown name. */
+export { clusterFor, resolveCluster } from "./cluster/resolve-cluster.js";
+export type { ClusterChoice, ResolveClusterOptions } from "./cluster/resolve-cluster.js";
 export { createEvaluator } from "./evaluator/evaluator.js";
 export type { Evaluator, EvaluatorOptions } from "./evaluator/evaluator.js";
 export type { AccessRequest, Decision, MatchedRule } from "./evaluator/types.js";

@@ -1,11 +1,12 @@
-import { diagnostic, normaliseAccess, normaliseClusters, resourceRefMatches, selectorMatches, type AccessRuleIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import { clusterFor, diagnostic, normaliseAccess, resourceRefMatches, selectorMatches, type AccessRuleIR, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
 import { broadenedCel, NAMESPACED, ruleCel, ruleSummary, ruleWriteVerbs, subjectCel } from "./access-cel.js";
 import { celString, celStringList } from "./cel-text.js";
 import { CONNECT_SUBRESOURCES, coveredConnectVerbs, coversConnect, planConnect, refinable, type ConnectTarget } from "./connect-targets.js";
 
 /** Options of `compileAccessAdmission`. */
 export interface AccessAdmissionOptions {
-  cluster?: string;
+  /** The resolved cluster whose tags select the policies, or its name (default: the only or `default` cluster). */
+  cluster?: ClusterIR | string;
   inventory: Inventory;
   now?: Date;
 }
@@ -55,8 +56,8 @@ function connectDiagnostics(rbacOnly: readonly { target: ConnectTarget; rules: r
  */
 export function compileAccessAdmission(documents: readonly RampartDocument[], options: AccessAdmissionOptions): { objects: AdmissionObject[]; diagnostics: Diagnostic[]; report: WriteLayerReport[] } {
   const now = (options.now ?? new Date()).getTime();
-  const clusters = normaliseClusters(documents);
-  const cluster = clusters.find((c) => c.name === (options.cluster ?? clusters[0]!.name)) ?? clusters[0]!;
+  const cluster = clusterFor(documents, options.cluster);
+  if ("severity" in cluster) return { objects: [], diagnostics: [cluster], report: [] };
   const selected = normaliseAccess(documents).filter((p) => selectorMatches(p.clusters, cluster.tags));
   const policies = selected.map((p) => ({ ...p, rules: p.rules.filter((r) => r.expires === undefined || now < r.expires) }));
   const live = policies.flatMap((p) => p.rules.filter((r) => !r.nonResourceURLs));
