@@ -3,6 +3,8 @@
 // diagnostics
 export { diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
 export type { Diagnostic, Severity, SourcePosition } from "./diagnostics.js";
+/** Every code a diagnostic may carry: the `diagnostic()` constructor accepts only these. */
+export type { DiagnosticCode } from "./diagnostic-code.js";
 export { closest, didYouMean } from "./did-you-mean.js";
 
 // documents and schemas
