@@ -1,9 +1,10 @@
 import { createOpenApiValidator, diagnostic, normaliseTraffic, parseCidr, trafficIsolated, type Cidr, type Diagnostic, type OpenApiBundle, type RampartDocument, type TrafficDirection, type TrafficRuleIR } from "@rampart/core";
+import { managedLabels, openApiDiagnostics, shortHash, sourceAnnotations, sourceRef } from "@rampart/core/compiler";
 import crdSchema from "../data/crd-clusternetworkpolicy-v1alpha2.json" with { type: "json" };
 import schemas from "../data/openapi-networking-v1.35.json" with { type: "json" };
 import { atoms, components, conflicts, conjoin, implies, NAME_KEY, overlaps, MAX_PEERS, peersKey, subtractPeers, withNe, type CarvedPeer, type Component, type Conj, type PortSpec } from "./carve.js";
 import { trafficHints } from "./hints.js";
-import { cnpPeer, cnpProtocols, k8sName, labelValue, npPeer, npPorts, selector, shortHash, type NetworkObject } from "./k8s-output.js";
+import { cnpPeer, cnpProtocols, k8sName, labelValue, npPeer, npPorts, selector, type NetworkObject } from "./k8s-output.js";
 
 /** Options of `compileNetwork`. */
 export interface CompileNetworkOptions {
@@ -79,10 +80,10 @@ export function compileNetwork(documents: readonly RampartDocument[], options: C
   const meta = (name: string, ns: string | undefined, policy: string, source: string) => ({
     name,
     ...(ns === undefined ? {} : { namespace: ns }),
-    labels: { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": labelValue(policy) },
-    annotations: { "rampart.dev/source": source },
+    labels: managedLabels(labelValue(policy)),
+    annotations: sourceAnnotations(source),
   });
-  const at = (r: { source: { file: string; line: number } }) => `${r.source.file}:${r.source.line}`;
+  const at = (r: { source: { file: string; line: number } }) => sourceRef(r.source);
   // In NetworkPolicy, a deny is carved out of allows: all of it with `np`, its CIDRs with `cnp`.
   const carvedParts = (deny: TrafficRuleIR, ns: string): Component[] => {
     const { parts, lossy: widened } = components(deny, ns, cidrOf);
@@ -252,10 +253,7 @@ export function compileNetwork(documents: readonly RampartDocument[], options: C
       diagnostics.push(diagnostic("duplicate-object", "error", `two generated ${a.kind} objects are named \`${a.metadata.name}\`${a.metadata.namespace ? ` in namespace \`${a.metadata.namespace}\`` : ""} (from ${a.metadata.annotations["rampart.dev/source"]} and ${b.metadata.annotations["rampart.dev/source"]})`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart: please report it with the input policies; renaming one of the policies avoids it"));
     }
   }
-  for (const o of objects) {
-    const errors = o.kind === "NetworkPolicy" ? validateNp(o) : validateCnp(o);
-    if (errors.length) diagnostics.push(diagnostic("openapi-invalid", "error", `generated ${o.kind} \`${o.metadata.name}\` is invalid: ${errors.join("; ")}`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart: please report it with the input policies"));
-  }
+  diagnostics.push(...openApiDiagnostics(objects, (o) => (o.kind === "NetworkPolicy" ? validateNp(o) : validateCnp(o)), "Kubernetes 1.35 (NetworkPolicy) or ClusterNetworkPolicy v1alpha2"));
   const rules = [...reports.values()];
   const count = (kind: string) => objects.filter((o) => o.kind === kind).length;
   return { objects, diagnostics, report: { rules, counts: { objects: objects.length, networkPolicies: count("NetworkPolicy"), clusterNetworkPolicies: count("ClusterNetworkPolicy") } } };

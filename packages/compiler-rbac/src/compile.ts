@@ -1,4 +1,5 @@
 import { clusterFor, createInventory, createOpenApiValidator, diagnostic, hasErrors, normaliseAccess, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR, type Diagnostic, type Inventory, type OpenApiBundle, type RampartDocument } from "@rampart/core";
+import { openApiDiagnostics } from "@rampart/core/compiler";
 import schemas from "../data/openapi-rbac-v1.35.json" with { type: "json" };
 import { checkRefs } from "./check-refs.js";
 import { createDenyIndex, type PolicyDenies } from "./deny-index.js";
@@ -114,12 +115,7 @@ function compilePolicy(policy: AccessPolicyIR, denies: PolicyDenies, ctx: AtomCo
 
 /** Validates every emitted object against the Kubernetes OpenAPI schema of its kind. */
 function validateObjects(objects: readonly RbacObject[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const o of objects) {
-    const errors = validate(o as unknown as { kind: string });
-    if (errors.length) out.push(diagnostic("openapi-invalid", "error", `generated ${o.kind} \`${o.metadata.name ?? ""}\` is invalid against the Kubernetes 1.35 OpenAPI schema: ${errors.join("; ")}`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart; please report it"));
-  }
-  return out;
+  return openApiDiagnostics(objects, (o) => validate(o as unknown as { kind: string }), "Kubernetes 1.35");
 }
 
 /**

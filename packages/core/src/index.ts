@@ -61,7 +61,9 @@ export type { Inventory, InventoryInput } from "./inventory/inventory.js";
 export type { InventoryResource } from "./inventory/types.js";
 
 // access IR and evaluator
-export { normaliseAccess, normaliseClusters, selectorMatches, serviceAccountUser } from "./ir/access.js";
+export { normaliseAccess, normaliseClusters, selectorMatches } from "./ir/access.js";
+/** The username the API server gives a ServiceAccount (`system:serviceaccount:<namespace>:<name>`). */
+export { serviceAccountUser } from "./compiler/service-accounts.js";
 export type { AccessPolicyIR, AccessRuleIR, ClusterIR } from "./ir/access.js";
 /** Picks the clusters of a run (or the one a compiler works for), with a did-you-mean diagnostic on an unknown name. */
 export { clusterFor, resolveCluster } from "./cluster/resolve-cluster.js";

@@ -1,4 +1,6 @@
 import { clusterFor, diagnostic, normaliseAccess, resourceRefMatches, selectorMatches, type AccessRuleIR, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import { managedLabels, openApiDiagnostics, sourceAnnotations } from "@rampart/core/compiler";
+import { validateObject } from "../workload/openapi.js";
 import { broadenedCel, NAMESPACED, ruleCel, ruleSummary, ruleWriteVerbs, subjectCel } from "./access-cel.js";
 import { celString, celStringList } from "./cel-text.js";
 import { CONNECT_SUBRESOURCES, coveredConnectVerbs, coversConnect, planConnect, refinable, type ConnectTarget } from "./connect-targets.js";
@@ -138,14 +140,14 @@ export function compileAccessAdmission(documents: readonly RampartDocument[], op
     for (const o of a.ops) e.ops.add(o);
     byGroup.set(a.group, e);
   }
-  const labels = { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": "access-writes" };
+  const labels = managedLabels("access-writes");
   const sources = [...new Set(relevant.map(({ p }) => `${p.source.file}:${p.source.line}`))].sort().join(", ");
   // Only requesters a refined rule names can be rejected: the others are not matched at all.
   const matched = relevant.filter(({ rules }) => rules.some(refinable));
   const policy: AdmissionObject = {
     apiVersion: "admissionregistration.k8s.io/v1",
     kind: "ValidatingAdmissionPolicy",
-    metadata: { name: ACCESS_WRITES_POLICY, labels, annotations: { "rampart.dev/source": sources } },
+    metadata: { name: ACCESS_WRITES_POLICY, labels, annotations: sourceAnnotations(sources) },
     spec: {
       failurePolicy: "Fail",
       matchConstraints: {
@@ -169,5 +171,6 @@ export function compileAccessAdmission(documents: readonly RampartDocument[], op
     metadata: { name: ACCESS_WRITES_POLICY, labels },
     spec: { policyName: ACCESS_WRITES_POLICY, validationActions: ["Deny"] },
   };
-  return { objects: [policy, binding], diagnostics, report };
+  const objects = [policy, binding];
+  return { objects, diagnostics: [...diagnostics, ...openApiDiagnostics(objects, validateObject, "Kubernetes 1.35")], report };
 }
