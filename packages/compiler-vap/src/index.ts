@@ -7,12 +7,8 @@ export type { AccessAdmissionOptions, AdmissionObject, WriteLayerReport } from "
 /** Evaluates the emitted write-path admission policy on an access request, with the emitted CEL. */
 export { evaluateAccessAdmission } from "./access-admission/evaluate-access-admission.js";
 export type { AccessAdmissionOutcome } from "./access-admission/evaluate-access-admission.js";
-/** The RBAC envelope of the combined layers, the verbs admission refines, and whether a build needs admission. */
-export { ADMISSION_WRITE_VERBS, needsWriteAdmission, writeEnvelope } from "./access-admission/envelope.js";
-/** The subresources admission sees as CONNECT. */
-export { CONNECT_SUBRESOURCES } from "./access-admission/connect-targets.js";
-/** CEL text helpers: globs, string and list literals. */
-export { celGlob, celString, celStringList } from "./access-admission/cel-text.js";
+/** The RBAC envelope of the combined layers, and whether a build needs admission. */
+export { needsWriteAdmission, writeEnvelope } from "./access-admission/envelope.js";
 
 // --- workload rules (issue 4) ---
 /** Compiles WorkloadPolicies into ValidatingAdmissionPolicies and bindings, with a report. */

@@ -5,17 +5,16 @@ export { diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "./diag
 export type { Diagnostic, Severity, SourcePosition } from "./diagnostics.js";
 /** Every code a diagnostic may carry: the `diagnostic()` constructor accepts only these. */
 export type { DiagnosticCode } from "./diagnostic-code.js";
-export { closest, didYouMean } from "./did-you-mean.js";
+export { didYouMean } from "./did-you-mean.js";
 
 // documents and schemas
-export { API_VERSION, isLabelKey, isLabelValue, timestampMillis } from "./schema/common.js";
-export { DOCUMENT_KINDS, DOCUMENT_SCHEMAS, documentSchema } from "./schema/index.js";
+export { API_VERSION } from "./schema/common.js";
+export { DOCUMENT_KINDS } from "./schema/index.js";
 export type { DocumentKind } from "./schema/index.js";
 export { KNOWN_VERBS } from "./schema/access-policy.js";
 export type { AccessPolicy, AccessRule, Subject } from "./schema/access-policy.js";
 export { WORKLOAD_KINDS, WORKLOAD_RULE_NAMES } from "./schema/workload-policy.js";
 export type { Exemption, WorkloadPolicy, WorkloadRule, WorkloadRuleName } from "./schema/workload-policy.js";
-export { portError } from "./schema/traffic-policy.js";
 export type { Peer, TrafficPolicy, TrafficRule } from "./schema/traffic-policy.js";
 export type { Cluster } from "./schema/cluster.js";
 export type { ApiResource, InventoryDocument } from "./schema/inventory.js";
@@ -24,7 +23,7 @@ export { documentsOfKind, positionOf, sourceOf, withSource } from "./documents.j
 export type { DocumentSource, RampartDocument } from "./documents.js";
 
 // primitives
-export { compileGlob, globError, globMatch } from "./glob.js";
+export { compileGlob, globMatch } from "./glob.js";
 export type { Glob } from "./glob.js";
 export { formatResourceRef, parseResourceRef, resourceRefMatches } from "./resource-ref.js";
 export type { ResourceRef } from "./resource-ref.js";
@@ -43,8 +42,6 @@ export type { OpenApiBundle, OpenApiValidator } from "./openapi-validator.js";
 
 // loading
 export { loadDocuments, loadFiles } from "./load/load-files.js";
-/** Cross-document check of `clusters` tag selectors against the Cluster documents (run by `loadFiles`). */
-export { checkClusterSelectors } from "./load/check-cluster-selectors.js";
 export type { LoadOptions } from "./load/load-files.js";
 export { loadInventory } from "./load/load-inventory.js";
 export { loadManifests } from "./load/load-manifests.js";
@@ -52,11 +49,9 @@ export type { Manifest } from "./load/load-manifests.js";
 export type { LoadResult } from "./load/accept.js";
 export { DEFAULT_YAML_LIMITS, parseYaml } from "./load/yaml-source.js";
 export type { YamlDocument, YamlLimits } from "./load/yaml-source.js";
-export { validateDocument } from "./validate.js";
-export type { Locator } from "./validate.js";
 
 // inventory
-export { builtinResources, createInventory, inventoryFromDocument, resourceKey, BUILTIN_KUBERNETES_VERSION } from "./inventory/inventory.js";
+export { builtinResources, createInventory, resourceKey, BUILTIN_KUBERNETES_VERSION } from "./inventory/inventory.js";
 export type { Inventory, InventoryInput } from "./inventory/inventory.js";
 export type { InventoryResource } from "./inventory/types.js";
 
@@ -71,7 +66,6 @@ export type { ClusterChoice, ResolveClusterOptions } from "./cluster/resolve-clu
 export { createEvaluator } from "./evaluator/evaluator.js";
 export type { Evaluator, EvaluatorOptions } from "./evaluator/evaluator.js";
 export type { AccessRequest, Decision, MatchedRule } from "./evaluator/types.js";
-export { describeRule } from "./evaluator/describe-rule.js";
 export { parseRequest } from "./evaluator/request.js";
 export { namedSubjects, subjectRequest, whoCan } from "./analysis/who-can.js";
 export type { NamedSubject, WhoCanEntry, WhoCanOptions } from "./analysis/who-can.js";
