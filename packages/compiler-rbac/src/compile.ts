@@ -39,6 +39,13 @@ export interface RbacRuleReport {
   notExpressible: { verbs: string[]; reason: string }[];
 }
 
+/** The result of `compileRbac`: the objects, the diagnostics and the report. */
+export interface CompileRbacResult {
+  objects: RbacObject[];
+  diagnostics: Diagnostic[];
+  report: RbacReport;
+}
+
 /** The build report of the RBAC backend. */
 export interface RbacReport {
   rules: RbacRuleReport[];
@@ -122,7 +129,7 @@ function validateObjects(objects: readonly RbacObject[]): Diagnostic[] {
  * Compiles AccessPolicies into ClusterRoles, Roles and their bindings that grant exactly
  * allow − deny over the inventory, or less (reported), never more.
  */
-export function compileRbac(documents: readonly RampartDocument[], options: CompileRbacOptions = {}): { objects: RbacObject[]; diagnostics: Diagnostic[]; report: RbacReport } {
+export function compileRbac(documents: readonly RampartDocument[], options: CompileRbacOptions = {}): CompileRbacResult {
   const inventory = options.inventory ?? createInventory();
   const diagnostics = checkRefs(documents, inventory);
   const empty: RbacReport = { rules: [], counts: { objects: 0, rules: 0, naiveObjects: 0, naiveRules: 0 } };

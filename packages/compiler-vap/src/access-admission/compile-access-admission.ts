@@ -26,6 +26,13 @@ export interface WriteLayerReport {
   connect?: { admission: string[]; rbacOnly: string[] };
 }
 
+/** The result of `compileAccessAdmission`: the policy and binding (or none), diagnostics and the per-rule layers. */
+export interface CompileAccessAdmissionResult {
+  objects: AdmissionObject[];
+  diagnostics: Diagnostic[];
+  report: WriteLayerReport[];
+}
+
 /** The name of the write-path ValidatingAdmissionPolicy (and its binding). */
 export const ACCESS_WRITES_POLICY = "rampart-access-writes";
 
@@ -56,7 +63,7 @@ function connectDiagnostics(rbacOnly: readonly { target: ConnectTarget; rules: r
  * or when rampart's RBAC granted it through a name-restricted allow whose names were dropped
  * (see writeEnvelope) and no allow rule applies; everything else is left to the cluster's RBAC.
  */
-export function compileAccessAdmission(documents: readonly RampartDocument[], options: AccessAdmissionOptions): { objects: AdmissionObject[]; diagnostics: Diagnostic[]; report: WriteLayerReport[] } {
+export function compileAccessAdmission(documents: readonly RampartDocument[], options: AccessAdmissionOptions): CompileAccessAdmissionResult {
   const now = (options.now ?? new Date()).getTime();
   const cluster = clusterFor(documents, options.cluster);
   if ("severity" in cluster) return { objects: [], diagnostics: [cluster], report: [] };
