@@ -1,5 +1,5 @@
 // Rendering carved peers, selectors and ports as NetworkPolicy / ClusterNetworkPolicy fields.
-import { createHash } from "node:crypto";
+import { boundedName } from "@rampart/core/compiler";
 import { ConnSet } from "./conn-set.js";
 import type { CarvedPeer, Conj, PortSpec } from "./carve.js";
 
@@ -11,20 +11,15 @@ export type NetworkObject = {
   spec: Record<string, unknown>;
 };
 
-/** The first 8 hex digits of the SHA-256 of `text` (stable name suffixes). */
-export function shortHash(text: string): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 8);
-}
-
 /** A DNS-1123 name of at most 63 characters (long names keep a prefix and a hash). */
 export function k8sName(text: string): string {
   const clean = text.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
-  return clean.length <= 63 ? clean : `${clean.slice(0, 52).replace(/-+$/, "")}-${createHash("sha256").update(clean).digest("hex").slice(0, 10)}`;
+  return boundedName(clean, { keep: 52, digits: 10 });
 }
 
 /** A label value of at most 63 characters (long values keep a prefix and a hash). */
 export function labelValue(text: string): string {
-  return text.length <= 63 ? text : `${text.slice(0, 52).replace(/[^a-z0-9]+$/, "")}-${createHash("sha256").update(text).digest("hex").slice(0, 10)}`;
+  return boundedName(text, { keep: 52, digits: 10, trim: /[^a-z0-9]+$/ });
 }
 
 /** A label selector for a conjunction (`{}` selects everything). */

@@ -1,4 +1,5 @@
 import type { PolicyRule, RbacObject, RbacRequest, RbacSubject } from "./rbac-types.js";
+import { serviceAccountUser } from "@rampart/core/compiler";
 
 /** Does a non-resource URL entry of a rule match a path (`*`, exact, or a `prefix*` string prefix)? */
 export function urlMatches(entry: string, path: string): boolean {
@@ -51,7 +52,7 @@ export function subjectApplies(subject: RbacSubject, user: string, groups: reado
       return groups.includes(subject.name);
     case "ServiceAccount": {
       const ns = subject.namespace || bindingNamespace;
-      return ns !== "" && user === `system:serviceaccount:${ns}:${subject.name}`;
+      return ns !== "" && user === serviceAccountUser(ns, subject.name);
     }
     default:
       return false;

@@ -1,4 +1,5 @@
-import { createInventory, createOpenApiValidator, diagnostic, hasErrors, normaliseAccess, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type Diagnostic, type Inventory, type OpenApiBundle, type RampartDocument } from "@rampart/core";
+import { clusterFor, createInventory, createOpenApiValidator, diagnostic, hasErrors, normaliseAccess, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR, type Diagnostic, type Inventory, type OpenApiBundle, type RampartDocument } from "@rampart/core";
+import { openApiDiagnostics } from "@rampart/core/compiler";
 import schemas from "../data/openapi-rbac-v1.35.json" with { type: "json" };
 import { checkRefs } from "./check-refs.js";
 import { createDenyIndex, type PolicyDenies } from "./deny-index.js";
@@ -7,14 +8,13 @@ import { inventoryNames, policyAtoms, type Atom, type AtomContext, type Gap } fr
 import { createNamespaceMatcher } from "./namespace-matcher.js";
 import { nonResourceRules } from "./non-resource.js";
 import type { PolicyRule, RbacObject } from "./rbac-types.js";
-import { selectCluster } from "./select-cluster.js";
 import { allTargets } from "./targets.js";
 import { knownNamespaces } from "./universe.js";
 
 /** Options of `compileRbac`. */
 export interface CompileRbacOptions {
-  /** Cluster whose tags select the policies (default: the only or `default` cluster). */
-  cluster?: string;
+  /** The resolved cluster whose tags select the policies, or its name (default: the only or `default` cluster). */
+  cluster?: ClusterIR | string;
   /** Inventory the wildcards, namespace globs and name globs expand against (default: built-in). */
   inventory?: Inventory;
   /** Time at which `expires` is judged (default: now). */
@@ -39,6 +39,13 @@ export interface RbacRuleReport {
   notExpressible: { verbs: string[]; reason: string }[];
 }
 
+/** The result of `compileRbac`: the objects, the diagnostics and the report. */
+export interface CompileRbacResult {
+  objects: RbacObject[];
+  diagnostics: Diagnostic[];
+  report: RbacReport;
+}
+
 /** The build report of the RBAC backend. */
 export interface RbacReport {
   rules: RbacRuleReport[];
@@ -55,8 +62,8 @@ interface SelectedPolicies {
 }
 
 /** Chooses the cluster's policies and drops expired rules, or says why it cannot. */
-function selectPolicies(documents: readonly RampartDocument[], cluster: string | undefined, now: number): SelectedPolicies | Diagnostic {
-  const selected = selectCluster(documents, cluster);
+function selectPolicies(documents: readonly RampartDocument[], cluster: ClusterIR | string | undefined, now: number): SelectedPolicies | Diagnostic {
+  const selected = clusterFor(documents, cluster);
   if ("severity" in selected) return selected;
   const all = normaliseAccess(documents).filter((p) => selectorMatches(p.clusters, selected.tags));
   const expired = new Set<AccessRuleIR>();
@@ -115,19 +122,14 @@ function compilePolicy(policy: AccessPolicyIR, denies: PolicyDenies, ctx: AtomCo
 
 /** Validates every emitted object against the Kubernetes OpenAPI schema of its kind. */
 function validateObjects(objects: readonly RbacObject[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const o of objects) {
-    const errors = validate(o as unknown as { kind: string });
-    if (errors.length) out.push(diagnostic("openapi-invalid", "error", `generated ${o.kind} \`${o.metadata.name ?? ""}\` is invalid against the Kubernetes 1.35 OpenAPI schema: ${errors.join("; ")}`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart; please report it"));
-  }
-  return out;
+  return openApiDiagnostics(objects, (o) => validate(o as unknown as { kind: string }), "Kubernetes 1.35");
 }
 
 /**
  * Compiles AccessPolicies into ClusterRoles, Roles and their bindings that grant exactly
  * allow − deny over the inventory, or less (reported), never more.
  */
-export function compileRbac(documents: readonly RampartDocument[], options: CompileRbacOptions = {}): { objects: RbacObject[]; diagnostics: Diagnostic[]; report: RbacReport } {
+export function compileRbac(documents: readonly RampartDocument[], options: CompileRbacOptions = {}): CompileRbacResult {
   const inventory = options.inventory ?? createInventory();
   const diagnostics = checkRefs(documents, inventory);
   const empty: RbacReport = { rules: [], counts: { objects: 0, rules: 0, naiveObjects: 0, naiveRules: 0 } };

@@ -1,4 +1,5 @@
 import type { AccessPolicyIR } from "@rampart/core";
+import { managedLabels, sourceAnnotations, sourceRef } from "@rampart/core/compiler";
 import type { Atom } from "./grants.js";
 import type { PolicyRule, RbacObject, RbacSubject } from "./rbac-types.js";
 import { rbacResource } from "./targets.js";
@@ -77,8 +78,8 @@ export function emitPolicy(policy: AccessPolicyIR, atoms: readonly Atom[], nonRe
   const meta = (name: string, namespace?: string) => ({
     name,
     ...(namespace ? { namespace } : {}),
-    labels: { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": policy.name },
-    annotations: { "rampart.dev/source": `${policy.source.file}:${policy.source.line}` },
+    labels: managedLabels(policy.name),
+    annotations: sourceAnnotations(sourceRef(policy.source)),
   });
   const objects: RbacObject[] = [];
   const clusterRules = [...mergeRules(atoms.filter((a) => a.namespace === "")), ...nonResource];

@@ -3,7 +3,7 @@
 /** Compiles AccessPolicies into RBAC objects that grant allow − deny over the inventory, or less (reported). */
 export { compileRbac } from "./compile.js";
 /** Options, per-rule report and counts of `compileRbac`. */
-export type { CompileRbacOptions, RbacReport, RbacRuleReport } from "./compile.js";
+export type { CompileRbacOptions, CompileRbacResult, RbacReport, RbacRuleReport } from "./compile.js";
 /** Proves RBAC objects against the policies over the request universe: over-grants and under-grants. */
 export { verifyRbac } from "./verify.js";
 /** Options, mismatches and result of `verifyRbac`. */

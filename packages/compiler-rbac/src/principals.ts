@@ -1,4 +1,5 @@
-import { serviceAccountUser, type AccessPolicyIR } from "@rampart/core";
+import type { AccessPolicyIR } from "@rampart/core";
+import { ALL_SERVICE_ACCOUNTS_GROUP, SERVICE_ACCOUNTS_GROUP_PREFIX, SERVICE_ACCOUNT_USER_PREFIX, serviceAccountUser } from "@rampart/core/compiler";
 
 /**
  * Who a requester can be at once. RBAC binds permissions to subjects, and one request may
@@ -9,9 +10,9 @@ import { serviceAccountUser, type AccessPolicyIR } from "@rampart/core";
  */
 export type Principal = { readonly user: string } | { readonly group: string };
 
-const SA_USER = "system:serviceaccount:";
-const ALL_SA = "system:serviceaccounts";
-const SA_NS = "system:serviceaccounts:";
+const SA_USER = SERVICE_ACCOUNT_USER_PREFIX;
+const ALL_SA = ALL_SERVICE_ACCOUNTS_GROUP;
+const SA_NS = SERVICE_ACCOUNTS_GROUP_PREFIX;
 const EVERYONE = "system:authenticated";
 
 const isSaUser = (u: string) => u.startsWith(SA_USER);

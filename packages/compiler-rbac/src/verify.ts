@@ -1,9 +1,8 @@
-import { createEvaluator, createInventory, normaliseAccess, selectorMatches, type AccessRequest, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import { clusterFor, createEvaluator, createInventory, normaliseAccess, selectorMatches, type AccessRequest, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
 import { createRbacAuthorizer, type RbacGrant } from "./authorizer.js";
 import type { RbacRuleReport } from "./compile.js";
 import { createDenyClosure } from "./deny-closure.js";
 import type { RbacObject } from "./rbac-types.js";
-import { selectCluster } from "./select-cluster.js";
 import { visitAllowedRequests } from "./verify/allowed-requests.js";
 import { visitGrantedRequests } from "./verify/granted-requests.js";
 import { createJudge } from "./verify/judge-request.js";
@@ -13,7 +12,7 @@ import { requestUniverse } from "./verify/universe.js";
 /** Options of `verifyRbac`. */
 export interface VerifyRbacOptions {
   /** Cluster whose tags select the policies (as in `compileRbac`). */
-  cluster?: string;
+  cluster?: ClusterIR | string;
   /** Time at which `expires` is judged (default: now). */
   now?: Date;
   /** Compile diagnostics: an under-grant is covered when one sits at its rule's position. */
@@ -57,7 +56,7 @@ export interface VerifyRbacResult {
  */
 export function verifyRbac(documents: readonly RampartDocument[], inventory: Inventory = createInventory(), objects: readonly RbacObject[], options: VerifyRbacOptions = {}): VerifyRbacResult {
   const result: VerifyRbacResult = { overGrants: [], underGrants: [], checked: 0 };
-  const cluster = selectCluster(documents, options.cluster);
+  const cluster = clusterFor(documents, options.cluster);
   if ("severity" in cluster) return result;
   const now = options.now ?? new Date();
   const policies = normaliseAccess(documents).filter((p) => selectorMatches(p.clusters, cluster.tags));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessPolicy, allow, cluster, createInventory, deny, loadDocuments, type RampartDocument } from "@rampart/core";
+import { accessPolicy, allow, cluster, createInventory, deny, loadDocuments, normaliseClusters, type ClusterIR, type RampartDocument } from "@rampart/core";
 import { compileRbac, verifyRbac } from "@rampart/compiler-rbac";
 
 const NOW = new Date("2026-11-24T00:00:00Z");
@@ -9,7 +9,7 @@ const docs = (values: unknown[]): RampartDocument[] => {
   expect(diagnostics).toEqual([]);
   return documents;
 };
-function proved(documents: RampartDocument[], options: { keepWildcards?: boolean; cluster?: string } = {}) {
+function proved(documents: RampartDocument[], options: { keepWildcards?: boolean; cluster?: ClusterIR | string } = {}) {
   const out = compileRbac(documents, { inventory, now: NOW, ...options });
   expect(out.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const proof = verifyRbac(documents, inventory, out.objects, { now: NOW, report: out.report, ...(options.cluster ? { cluster: options.cluster } : {}) });
@@ -84,8 +84,14 @@ describe("clusters", () => {
   });
 
   it("an unknown cluster, or several without a choice, is an error", () => {
-    expect(compileRbac(two(), { inventory, now: NOW, cluster: "prd" }).diagnostics.map((d) => `${d.message} | ${d.hint}`)).toEqual(["unknown cluster `prd`; known clusters are `prod`, `dev` | did you mean `prod`?"]);
-    expect(compileRbac(two(), { inventory, now: NOW }).diagnostics[0]!.message).toBe("the documents declare several clusters (`prod`, `dev`): choose one with the `cluster` option");
+    expect(compileRbac(two(), { inventory, now: NOW, cluster: "prd" }).diagnostics.map((d) => `${d.message} | ${d.hint}`)).toEqual(["unknown cluster `prd`; the policies define `prod`, `dev` | did you mean `prod`? pass one of them to `--cluster`"]);
+    expect(compileRbac(two(), { inventory, now: NOW }).diagnostics.map((d) => [d.code, d.message])).toEqual([["cluster-required", "`--cluster` is required: the policies define clusters `prod`, `dev`"]]);
+  });
+
+  it("takes the resolved cluster as given (no name round trip)", () => {
+    const dev = normaliseClusters(two()).find((c) => c.name === "dev")!;
+    expect(proved(two(), { cluster: dev }).objects).toHaveLength(2);
+    expect(compileRbac(two(), { inventory, now: NOW, cluster: dev }).diagnostics).toEqual([]);
   });
 });
 

@@ -3,16 +3,12 @@
 // --- write-path admission for access rules (issue 7) ---
 /** Compiles access rules RBAC cannot express exactly (names, denies, connect requests) into the write-path admission policy. */
 export { ACCESS_WRITES_POLICY, compileAccessAdmission } from "./access-admission/compile-access-admission.js";
-export type { AccessAdmissionOptions, AdmissionObject, WriteLayerReport } from "./access-admission/compile-access-admission.js";
+export type { AccessAdmissionOptions, AdmissionObject, CompileAccessAdmissionResult, WriteLayerReport } from "./access-admission/compile-access-admission.js";
 /** Evaluates the emitted write-path admission policy on an access request, with the emitted CEL. */
 export { evaluateAccessAdmission } from "./access-admission/evaluate-access-admission.js";
 export type { AccessAdmissionOutcome } from "./access-admission/evaluate-access-admission.js";
-/** The RBAC envelope of the combined layers, the verbs admission refines, and whether a build needs admission. */
-export { ADMISSION_WRITE_VERBS, needsWriteAdmission, writeEnvelope } from "./access-admission/envelope.js";
-/** The subresources admission sees as CONNECT. */
-export { CONNECT_SUBRESOURCES } from "./access-admission/connect-targets.js";
-/** CEL text helpers: globs, string and list literals. */
-export { celGlob, celString, celStringList } from "./access-admission/cel-text.js";
+/** The RBAC envelope of the combined layers, and whether a build needs admission. */
+export { needsWriteAdmission, writeEnvelope } from "./access-admission/envelope.js";
 
 // --- workload rules (issue 4) ---
 /** Compiles WorkloadPolicies into ValidatingAdmissionPolicies and bindings, with a report. */

@@ -1,3 +1,5 @@
+import type { DiagnosticCode } from "./diagnostic-code.js";
+
 /** Severity of a diagnostic: errors make a run fail with exit code 2. */
 export type Severity = "error" | "warning" | "info";
 
@@ -18,7 +20,7 @@ export interface Diagnostic extends SourcePosition {
 
 /** Builds a diagnostic at a position; `hint` is omitted when undefined. */
 export function diagnostic(
-  code: string,
+  code: DiagnosticCode,
   severity: Severity,
   message: string,
   at: SourcePosition,

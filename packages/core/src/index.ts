@@ -3,17 +3,18 @@
 // diagnostics
 export { diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
 export type { Diagnostic, Severity, SourcePosition } from "./diagnostics.js";
-export { closest, didYouMean } from "./did-you-mean.js";
+/** Every code a diagnostic may carry: the `diagnostic()` constructor accepts only these. */
+export type { DiagnosticCode } from "./diagnostic-code.js";
+export { didYouMean } from "./did-you-mean.js";
 
 // documents and schemas
-export { API_VERSION, isLabelKey, isLabelValue, timestampMillis } from "./schema/common.js";
-export { DOCUMENT_KINDS, DOCUMENT_SCHEMAS, documentSchema } from "./schema/index.js";
+export { API_VERSION } from "./schema/common.js";
+export { DOCUMENT_KINDS } from "./schema/index.js";
 export type { DocumentKind } from "./schema/index.js";
 export { KNOWN_VERBS } from "./schema/access-policy.js";
 export type { AccessPolicy, AccessRule, Subject } from "./schema/access-policy.js";
 export { WORKLOAD_KINDS, WORKLOAD_RULE_NAMES } from "./schema/workload-policy.js";
 export type { Exemption, WorkloadPolicy, WorkloadRule, WorkloadRuleName } from "./schema/workload-policy.js";
-export { portError } from "./schema/traffic-policy.js";
 export type { Peer, TrafficPolicy, TrafficRule } from "./schema/traffic-policy.js";
 export type { Cluster } from "./schema/cluster.js";
 export type { ApiResource, InventoryDocument } from "./schema/inventory.js";
@@ -22,7 +23,7 @@ export { documentsOfKind, positionOf, sourceOf, withSource } from "./documents.j
 export type { DocumentSource, RampartDocument } from "./documents.js";
 
 // primitives
-export { compileGlob, globError, globMatch } from "./glob.js";
+export { compileGlob, globMatch } from "./glob.js";
 export type { Glob } from "./glob.js";
 export { formatResourceRef, parseResourceRef, resourceRefMatches } from "./resource-ref.js";
 export type { ResourceRef } from "./resource-ref.js";
@@ -41,8 +42,6 @@ export type { OpenApiBundle, OpenApiValidator } from "./openapi-validator.js";
 
 // loading
 export { loadDocuments, loadFiles } from "./load/load-files.js";
-/** Cross-document check of `clusters` tag selectors against the Cluster documents (run by `loadFiles`). */
-export { checkClusterSelectors } from "./load/check-cluster-selectors.js";
 export type { LoadOptions } from "./load/load-files.js";
 export { loadInventory } from "./load/load-inventory.js";
 export { loadManifests } from "./load/load-manifests.js";
@@ -52,21 +51,23 @@ export { DEFAULT_YAML_LIMITS, parseYaml } from "./load/yaml-source.js";
 /** `yaml` scalar tags that resolve plain scalars as kubectl does (stringify with them to quote what kubectl would misread). */
 export { KUBECTL_YAML_TAGS } from "./load/yaml-kubectl.js";
 export type { YamlDocument, YamlLimits } from "./load/yaml-source.js";
-export { validateDocument } from "./validate.js";
-export type { Locator } from "./validate.js";
 
 // inventory
-export { builtinResources, createInventory, inventoryFromDocument, resourceKey, BUILTIN_KUBERNETES_VERSION } from "./inventory/inventory.js";
+export { builtinResources, createInventory, resourceKey, BUILTIN_KUBERNETES_VERSION } from "./inventory/inventory.js";
 export type { Inventory, InventoryInput } from "./inventory/inventory.js";
 export type { InventoryResource } from "./inventory/types.js";
 
 // access IR and evaluator
-export { normaliseAccess, normaliseClusters, selectorMatches, serviceAccountUser } from "./ir/access.js";
+export { normaliseAccess, normaliseClusters, selectorMatches } from "./ir/access.js";
+/** The username the API server gives a ServiceAccount (`system:serviceaccount:<namespace>:<name>`). */
+export { serviceAccountUser } from "./compiler/service-accounts.js";
 export type { AccessPolicyIR, AccessRuleIR, ClusterIR } from "./ir/access.js";
+/** Picks the clusters of a run (or the one a compiler works for), with a did-you-mean diagnostic on an unknown name. */
+export { clusterFor, resolveCluster } from "./cluster/resolve-cluster.js";
+export type { ClusterChoice, ResolveClusterOptions } from "./cluster/resolve-cluster.js";
 export { createEvaluator } from "./evaluator/evaluator.js";
 export type { Evaluator, EvaluatorOptions } from "./evaluator/evaluator.js";
 export type { AccessRequest, Decision, MatchedRule } from "./evaluator/types.js";
-export { describeRule } from "./evaluator/describe-rule.js";
 export { parseRequest } from "./evaluator/request.js";
 export { namedSubjects, subjectRequest, whoCan } from "./analysis/who-can.js";
 export type { NamedSubject, WhoCanEntry, WhoCanOptions } from "./analysis/who-can.js";

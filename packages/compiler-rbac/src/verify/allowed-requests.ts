@@ -1,4 +1,5 @@
-import { serviceAccountUser, type AccessPolicyIR, type AccessRuleIR } from "@rampart/core";
+import type { AccessPolicyIR, AccessRuleIR } from "@rampart/core";
+import { serviceAccountUser } from "@rampart/core/compiler";
 import type { Principal } from "../principals.js";
 import { refCovers } from "../targets.js";
 import { HTTP_VERBS, servable } from "../universe.js";

@@ -1,4 +1,4 @@
-import { serviceAccountUser } from "@rampart/core";
+import { serviceAccountUser } from "@rampart/core/compiler";
 import { urlMatches } from "../authorizer.js";
 import type { Principal } from "../principals.js";
 import type { PolicyRule, RbacObject, RbacSubject } from "../rbac-types.js";

@@ -1,4 +1,5 @@
 import type { AccessRequest } from "@rampart/core";
+import { serviceAccountGroups, serviceAccountNamespace } from "@rampart/core/compiler";
 import type { RbacAuthorizer } from "../authorizer.js";
 import { closureOf, type Principal } from "../principals.js";
 import type { RbacRequest } from "../rbac-types.js";
@@ -21,13 +22,11 @@ export interface Req extends AccessRequest, Omit<RbacRequest, "user" | "groups">
   readonly requester: Requester;
 }
 
-const SA_USER = /^system:serviceaccount:([^:]+):[^:]+$/;
-
 /** The groups a principal holds on its own: a group itself; a ServiceAccount its `system:serviceaccounts[:<ns>]`. */
 function ownGroups(p: Principal): string[] {
   if ("group" in p) return [p.group];
-  const sa = SA_USER.exec(p.user);
-  return sa ? ["system:serviceaccounts", `system:serviceaccounts:${sa[1]}`] : [];
+  const namespace = serviceAccountNamespace(p.user);
+  return namespace === undefined ? [] : serviceAccountGroups(namespace);
 }
 
 /** One requester per principal, with RBAC specialised to it once. */

@@ -1,4 +1,5 @@
 import { formatResourceRef, type AccessPolicyIR, type AccessRuleIR, type ResourceRef } from "@rampart/core";
+import { serviceAccountUser } from "@rampart/core/compiler";
 import { celGlob, celString, celStringList } from "./cel-text.js";
 import type { ConnectTarget } from "./connect-targets.js";
 import { ADMISSION_WRITE_VERBS } from "./envelope.js";
@@ -7,7 +8,7 @@ const WRITE = new Set<string>(ADMISSION_WRITE_VERBS);
 
 /** CEL for "the request comes from one of the policy's subjects". */
 export function subjectCel(policy: AccessPolicyIR, users: string, groups: string): string {
-  const names = [...policy.users, ...policy.serviceAccounts.map((s) => `system:serviceaccount:${s.namespace}:${s.name}`)];
+  const names = [...policy.users, ...policy.serviceAccounts.map((s) => serviceAccountUser(s.namespace, s.name))];
   const parts: string[] = [];
   if (names.length) parts.push(`${users} in ${celStringList(names)}`);
   if (policy.groups.length) parts.push(`${groups}.exists(g, g in ${celStringList(policy.groups)})`);

@@ -1,11 +1,14 @@
-import { diagnostic, normaliseAccess, normaliseClusters, resourceRefMatches, selectorMatches, type AccessRuleIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import { clusterFor, diagnostic, normaliseAccess, resourceRefMatches, selectorMatches, type AccessRuleIR, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import { managedLabels, openApiDiagnostics, sourceAnnotations } from "@rampart/core/compiler";
+import { validateObject } from "../workload/openapi.js";
 import { broadenedCel, NAMESPACED, ruleCel, ruleSummary, ruleWriteVerbs, subjectCel } from "./access-cel.js";
 import { celString, celStringList } from "./cel-text.js";
 import { CONNECT_SUBRESOURCES, coveredConnectVerbs, coversConnect, planConnect, refinable, type ConnectTarget } from "./connect-targets.js";
 
 /** Options of `compileAccessAdmission`. */
 export interface AccessAdmissionOptions {
-  cluster?: string;
+  /** The resolved cluster whose tags select the policies, or its name (default: the only or `default` cluster). */
+  cluster?: ClusterIR | string;
   inventory: Inventory;
   now?: Date;
 }
@@ -21,6 +24,13 @@ export interface WriteLayerReport {
   layer: "rbac" | "rbac+admission";
   /** Connect subresources the rule covers: enforced by name in admission, or left to RBAC (verbs told apart). */
   connect?: { admission: string[]; rbacOnly: string[] };
+}
+
+/** The result of `compileAccessAdmission`: the policy and binding (or none), diagnostics and the per-rule layers. */
+export interface CompileAccessAdmissionResult {
+  objects: AdmissionObject[];
+  diagnostics: Diagnostic[];
+  report: WriteLayerReport[];
 }
 
 /** The name of the write-path ValidatingAdmissionPolicy (and its binding). */
@@ -53,10 +63,10 @@ function connectDiagnostics(rbacOnly: readonly { target: ConnectTarget; rules: r
  * or when rampart's RBAC granted it through a name-restricted allow whose names were dropped
  * (see writeEnvelope) and no allow rule applies; everything else is left to the cluster's RBAC.
  */
-export function compileAccessAdmission(documents: readonly RampartDocument[], options: AccessAdmissionOptions): { objects: AdmissionObject[]; diagnostics: Diagnostic[]; report: WriteLayerReport[] } {
+export function compileAccessAdmission(documents: readonly RampartDocument[], options: AccessAdmissionOptions): CompileAccessAdmissionResult {
   const now = (options.now ?? new Date()).getTime();
-  const clusters = normaliseClusters(documents);
-  const cluster = clusters.find((c) => c.name === (options.cluster ?? clusters[0]!.name)) ?? clusters[0]!;
+  const cluster = clusterFor(documents, options.cluster);
+  if ("severity" in cluster) return { objects: [], diagnostics: [cluster], report: [] };
   const selected = normaliseAccess(documents).filter((p) => selectorMatches(p.clusters, cluster.tags));
   const policies = selected.map((p) => ({ ...p, rules: p.rules.filter((r) => r.expires === undefined || now < r.expires) }));
   const live = policies.flatMap((p) => p.rules.filter((r) => !r.nonResourceURLs));
@@ -137,14 +147,14 @@ export function compileAccessAdmission(documents: readonly RampartDocument[], op
     for (const o of a.ops) e.ops.add(o);
     byGroup.set(a.group, e);
   }
-  const labels = { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": "access-writes" };
+  const labels = managedLabels("access-writes");
   const sources = [...new Set(relevant.map(({ p }) => `${p.source.file}:${p.source.line}`))].sort().join(", ");
   // Only requesters a refined rule names can be rejected: the others are not matched at all.
   const matched = relevant.filter(({ rules }) => rules.some(refinable));
   const policy: AdmissionObject = {
     apiVersion: "admissionregistration.k8s.io/v1",
     kind: "ValidatingAdmissionPolicy",
-    metadata: { name: ACCESS_WRITES_POLICY, labels, annotations: { "rampart.dev/source": sources } },
+    metadata: { name: ACCESS_WRITES_POLICY, labels, annotations: sourceAnnotations(sources) },
     spec: {
       failurePolicy: "Fail",
       matchConstraints: {
@@ -168,5 +178,6 @@ export function compileAccessAdmission(documents: readonly RampartDocument[], op
     metadata: { name: ACCESS_WRITES_POLICY, labels },
     spec: { policyName: ACCESS_WRITES_POLICY, validationActions: ["Deny"] },
   };
-  return { objects: [policy, binding], diagnostics, report };
+  const objects = [policy, binding];
+  return { objects, diagnostics: [...diagnostics, ...openApiDiagnostics(objects, validateObject, "Kubernetes 1.35")], report };
 }

@@ -1,5 +1,6 @@
 // compileVap: one ValidatingAdmissionPolicy and binding per WorkloadPolicy.
 import { diagnostic, normaliseWorkload, type Diagnostic, type RampartDocument, type WorkloadPolicyIR, type WorkloadRuleName } from "@rampart/core";
+import { managedLabels, openApiDiagnostics, sourceAnnotations, sourceRef } from "@rampart/core/compiler";
 import { checksOf } from "./catalogue.js";
 import type { Check } from "./check.js";
 import { COST_MODEL, estimateCost } from "./cost.js";
@@ -131,13 +132,13 @@ export function compileVap(documents: readonly RampartDocument[], options: Compi
     if (totalCost > POLICY_BUDGET / 10) {
       diagnostics.push(diagnostic("cel-cost", "warning", `WorkloadPolicy \`${policy.name}\` costs an estimated ${totalCost} per admission of a pod with 100 containers and 100 volumes (limit ${POLICY_BUDGET})`, policy.source, "split the policy"));
     }
-    const labels = { "app.kubernetes.io/managed-by": "rampart", "rampart.dev/policy": policy.name };
+    const labels = managedLabels(policy.name);
     const update = updateCondition(policy, customReads);
     const conditions = [...matchConditions(policy, wide), ...(update ? [update] : [])];
     objects.push({
       apiVersion: "admissionregistration.k8s.io/v1",
       kind: "ValidatingAdmissionPolicy",
-      metadata: { name, labels, annotations: { "rampart.dev/source": `${policy.source.file}:${policy.source.line}` } },
+      metadata: { name, labels, annotations: sourceAnnotations(sourceRef(policy.source)) },
       spec: {
         failurePolicy: "Fail",
         matchConstraints: matchConstraints(policy),
@@ -149,13 +150,10 @@ export function compileVap(documents: readonly RampartDocument[], options: Compi
     objects.push({
       apiVersion: "admissionregistration.k8s.io/v1",
       kind: "ValidatingAdmissionPolicyBinding",
-      metadata: { name, labels, annotations: { "rampart.dev/source": `${policy.source.file}:${policy.source.line}` } },
+      metadata: { name, labels, annotations: sourceAnnotations(sourceRef(policy.source)) },
       spec: { policyName: name, validationActions: [...ACTIONS[policy.action]] },
     });
   }
-  for (const o of objects) {
-    const errors = validateObject(o);
-    if (errors.length) diagnostics.push(diagnostic("openapi-invalid", "error", `generated ${o.kind} \`${o.metadata.name}\` does not match the Kubernetes OpenAPI schema: ${errors.join("; ")}`, { file: "<generated>", line: 1, column: 1 }, "this is a bug in @rampart/compiler-vap: please report it"));
-  }
+  diagnostics.push(...openApiDiagnostics(objects, validateObject, "Kubernetes 1.35"));
   return { objects, diagnostics, report };
 }

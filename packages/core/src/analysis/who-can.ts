@@ -1,7 +1,8 @@
 import type { RampartDocument } from "../documents.js";
 import { createEvaluator, type Evaluator, type EvaluatorOptions } from "../evaluator/evaluator.js";
 import type { AccessRequest, MatchedRule } from "../evaluator/types.js";
-import { normaliseAccess, serviceAccountUser } from "../ir/access.js";
+import { serviceAccountUser } from "../compiler/service-accounts.js";
+import { normaliseAccess } from "../ir/access.js";
 import { indirectRoutes } from "./indirect-paths.js";
 
 /** A subject that the policies name. */

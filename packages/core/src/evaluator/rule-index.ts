@@ -1,7 +1,7 @@
 import { globSetMatcher } from "../glob.js";
 import type { Inventory } from "../inventory/inventory.js";
 import type { AccessPolicyIR, AccessRuleIR } from "../ir/access.js";
-import { serviceAccountUser } from "../ir/access.js";
+import { serviceAccountUser } from "../compiler/service-accounts.js";
 import { decisionReason } from "./describe-rule.js";
 import { flattenGlobs, type FlatGlobs } from "./flat-globs.js";
 import { Interner, Namespaced } from "./interner.js";

@@ -56,11 +56,6 @@ export interface ClusterIR {
   readonly source: SourcePosition;
 }
 
-/** The username of a ServiceAccount. */
-export function serviceAccountUser(namespace: string, name: string): string {
-  return `system:serviceaccount:${namespace}:${name}`;
-}
-
 /** Normalises the AccessPolicies of a document set, in load order. */
 export function normaliseAccess(documents: readonly RampartDocument[]): AccessPolicyIR[] {
   let ordinal = 0;

@@ -3,7 +3,8 @@ import { documentsOfKind, positionOf, type RampartDocument } from "../documents.
 import { createEvaluator, type Evaluator } from "../evaluator/evaluator.js";
 import type { AccessRequest } from "../evaluator/types.js";
 import { createInventory, type Inventory } from "../inventory/inventory.js";
-import { normaliseClusters, selectorMatches, serviceAccountUser } from "../ir/access.js";
+import { serviceAccountUser } from "../compiler/service-accounts.js";
+import { normaliseClusters, selectorMatches } from "../ir/access.js";
 import type { Manifest } from "../load/load-manifests.js";
 import { timestampMillis } from "../schema/common.js";
 import { grantMatches, hitText, LINT_CHECKS } from "./checks.js";

@@ -12,7 +12,7 @@ export const rbacBackend: Backend = {
   folder: "rbac",
   compile(documents, ctx) {
     const input = ctx.writePrecision === "admission" ? writeEnvelope(documents, ctx.inventory) : documents;
-    const { objects, diagnostics, report } = compileRbac(input, { cluster: ctx.cluster.name, inventory: ctx.inventory, now: ctx.now });
+    const { objects, diagnostics, report } = compileRbac(input, { cluster: ctx.cluster, inventory: ctx.inventory, now: ctx.now });
     return { objects: objects as KubeObject[], diagnostics, report };
   },
 };
@@ -22,7 +22,7 @@ export const accessAdmissionBackend: Backend = {
   folder: "admission",
   compile(documents, ctx) {
     if (ctx.writePrecision !== "admission") return { objects: [], diagnostics: [], report: { accessWrites: "rbac-only" } };
-    const { objects, diagnostics, report } = compileAccessAdmission(documents, { cluster: ctx.cluster.name, inventory: ctx.inventory, now: ctx.now });
+    const { objects, diagnostics, report } = compileAccessAdmission(documents, { cluster: ctx.cluster, inventory: ctx.inventory, now: ctx.now });
     return { objects: objects as KubeObject[], diagnostics, report: { accessWrites: report } };
   },
 };

@@ -47,7 +47,7 @@ export function kubeDiagnostic(error: unknown, context: string | undefined): Dia
   const config = error instanceof KubeError && error.kind === "config";
   const at = context === undefined || config ? { file: "<kubeconfig>", line: 0, column: 0 } : contextPosition(context);
   if (error instanceof KubeError) {
-    const code = error.kind === "config" ? "kubeconfig" : error.kind === "unreachable" ? "cluster-unreachable" : `cluster-${error.kind}`;
+    const code = error.kind === "config" ? "kubeconfig" : error.kind === "unreachable" ? "cluster-unreachable" : (`cluster-${error.kind}` as const);
     return diagnostic(code, "error", error.message, at, error.hint);
   }
   return diagnostic("cluster-error", "error", `talking to the cluster failed: ${(error as Error).message ?? String(error)}`, at);

@@ -1,0 +1,11 @@
+// @rampart/core/compiler: what the compilers share but users do not need. Curated like the main API.
+
+/** Labels and annotations every generated object carries. */
+export { MANAGED_BY_LABEL, POLICY_LABEL, SOURCE_ANNOTATION, managedLabels, sourceAnnotations, sourceRef } from "./metadata.js";
+/** Stable short hashes and length-bounded names. */
+export { boundedName, hashedPrefix, shortHash } from "./names.js";
+export type { BoundedNameOptions } from "./names.js";
+/** ServiceAccount usernames and the groups the API server gives them. */
+export { ALL_SERVICE_ACCOUNTS_GROUP, SERVICE_ACCOUNTS_GROUP_PREFIX, SERVICE_ACCOUNT_USER_PREFIX, serviceAccountGroups, serviceAccountNamespace, serviceAccountUser } from "./service-accounts.js";
+/** One wording for the OpenAPI check of generated objects. */
+export { openApiDiagnostics } from "./openapi-check.js";
