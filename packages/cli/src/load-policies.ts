@@ -1,29 +1,47 @@
 import { resolve } from "node:path";
-import { formatDiagnostic, hasErrors, loadFiles, type Diagnostic, type RampartDocument } from "@rampart/core";
-import { UsageError, type Io } from "./command.js";
+import { formatDiagnostic, hasErrors, loadFiles, loadManifests, type Diagnostic, type RampartDocument } from "@rampart/core";
+import { UsageError, type Io, type Parsed } from "./command.js";
+import { printReport, type Format } from "./output-format.js";
+import { paint } from "./colour.js";
+import { withStdinFile } from "./stdin.js";
 
-/** Prints diagnostics to stderr (text) — `file:line:column: severity: message`. */
+/** Prints diagnostics to stderr (text) — `file:line:column: severity: message`, the severity coloured on terminals. */
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) io.err(formatDiagnostic(d));
+  for (const d of diagnostics) io.err(paint(io, formatDiagnostic(d)));
 }
 
-/** Loads documents; on errors prints every diagnostic and returns undefined (the caller exits 2). */
-export async function loadOrReport(io: Io, paths: readonly string[], json = false, root?: string): Promise<{ documents: RampartDocument[]; diagnostics: Diagnostic[] } | undefined> {
-  if (paths.length === 0) throw new UsageError("give at least one file or directory of policies");
-  // With a root, files are named relative to it (in diagnostics and in what is built from them).
-  const result = root === undefined ? await loadFiles(paths, { cwd: io.cwd }) : await loadFiles(paths.map((p) => resolve(io.cwd, p)), { cwd: root });
+/** Loads documents (`-` alone reads a YAML stream from standard input); on errors prints every diagnostic and returns undefined (the caller exits 2). */
+export async function loadOrReport(io: Io, args: Parsed, paths: readonly string[], format: Format = "text", root?: string): Promise<{ documents: RampartDocument[]; diagnostics: Diagnostic[] } | undefined> {
+  if (paths.length === 0) throw new UsageError("give at least one file or directory of policies (or `-` for standard input)");
+  const noTypescript = args.values["no-typescript"] === true;
+  let result;
+  if (paths.includes("-")) {
+    if (paths.length > 1) throw new UsageError("`-` reads every policy from standard input; give no other policy paths with it");
+    result = await withStdinFile(io, (file, cwd) => loadFiles([file], { cwd, noTypescript }));
+  } else {
+    // With a root, files are named relative to it (in diagnostics and in what is built from them).
+    result = root === undefined ? await loadFiles(paths, { cwd: io.cwd, noTypescript }) : await loadFiles(paths.map((p) => resolve(io.cwd, p)), { cwd: root, noTypescript });
+  }
   if (hasErrors(result.diagnostics)) {
-    if (json) io.out(JSON.stringify({ diagnostics: result.diagnostics }, null, 2));
-    else printDiagnostics(io, result.diagnostics);
+    fail(io, format, result.diagnostics);
     return undefined;
   }
-  if (!json) printDiagnostics(io, result.diagnostics);
+  if (format === "text") printDiagnostics(io, result.diagnostics);
   return result;
 }
 
-/** Prints problems that end a run (exit 2): text on stderr, or `{diagnostics}` on stdout with `-o json`. */
-export function fail(io: Io, json: boolean, diagnostics: readonly Diagnostic[]): 2 {
-  if (json) io.out(JSON.stringify({ diagnostics }, null, 2));
-  else printDiagnostics(io, diagnostics);
+/** Reads Kubernetes manifests from files and directories; `-` reads a YAML stream from standard input (named `<stdin>`). */
+export async function readManifests(io: Io, paths: readonly string[]): ReturnType<typeof loadManifests> {
+  const files = await loadManifests(paths.filter((p) => p !== "-"), { cwd: io.cwd });
+  if (!paths.includes("-")) return files;
+  const piped = await withStdinFile(io, (file, cwd) => loadManifests([file], { cwd }));
+  return { manifests: [...piped.manifests, ...files.manifests], diagnostics: [...piped.diagnostics, ...files.diagnostics] };
+}
+
+/** Prints problems that end a run (exit 2): text on stderr, else `{diagnostics}` (json, yaml) or the CI format on stdout. */
+export function fail(io: Io, format: Format | boolean, diagnostics: readonly Diagnostic[]): 2 {
+  const f: Format = format === true ? "json" : format === false ? "text" : format;
+  if (f === "text" || f === "junit") printDiagnostics(io, diagnostics);
+  else printReport(io, f, { diagnostics }, diagnostics);
   return 2;
 }

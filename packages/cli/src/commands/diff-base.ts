@@ -1,12 +1,13 @@
 import { hasErrors, loadFiles, loadInventory, loadManifests, parseIp, type Diagnostic } from "@rampart/core";
 import { formatDiffJson, formatDiffMarkdown, formatDiffText, hasNewAccess, loadBase, semanticDiff, type SemanticDiffOptions } from "@rampart/pipeline";
 import { atOption, EXIT, networkBackendOption, str, strs, UsageError, type Io, type Parsed } from "../command.js";
-import { printDiagnostics } from "../load-policies.js";
+import { fail as failWith, printDiagnostics } from "../load-policies.js";
+import { printReport } from "../output-format.js";
 
 /** `rampart diff <paths…> --base <git-ref|dir>`: parse, call `semanticDiff`, print. */
 export async function diffBase(args: Parsed, io: Io): Promise<number> {
   const output = str(args, "output") ?? "text";
-  if (output !== "text" && output !== "json" && output !== "markdown") throw new UsageError(`unknown output format \`${output}\`; use \`-o text\`, \`-o json\` or \`-o markdown\``);
+  if (output !== "text" && output !== "json" && output !== "yaml" && output !== "markdown") throw new UsageError(`unknown output format \`${output}\`; use \`-o text\`, \`-o json\`, \`-o yaml\` or \`-o markdown\``);
   const failOn = str(args, "fail-on");
   if (failOn !== undefined && failOn !== "new-access") throw new UsageError(`\`--fail-on ${failOn}\`: the only condition is \`new-access\``);
   if (args.positionals.length === 0) throw new UsageError("give at least one file or directory of policies");
@@ -19,12 +20,8 @@ export async function diffBase(args: Parsed, io: Io): Promise<number> {
   const now = atOption(args);
   const networkBackend = networkBackendOption(args);
   const noTypescript = args.values["no-typescript"] === true;
-  const json = output === "json";
-  const fail = (diagnostics: readonly Diagnostic[]) => {
-    if (json) io.out(JSON.stringify({ diagnostics }, null, 2));
-    else printDiagnostics(io, diagnostics);
-    return EXIT.invalid;
-  };
+  const json = output === "json" || output === "yaml";
+  const fail = (diagnostics: readonly Diagnostic[]) => failWith(io, output === "markdown" ? "text" : output, diagnostics);
   const head = await loadFiles(args.positionals, { cwd: io.cwd, noTypescript });
   const base = await loadBase({ paths: args.positionals, base: str(args, "base")!, cwd: io.cwd, noTypescript });
   try {
@@ -55,6 +52,7 @@ export async function diffBase(args: Parsed, io: Io): Promise<number> {
     if (hasErrors(diagnostics)) return fail(diagnostics);
     if (!json) printDiagnostics(io, problems);
     if (output === "json") io.out(formatDiffJson(diff));
+    else if (output === "yaml") printReport(io, "yaml", JSON.parse(formatDiffJson(diff)), []);
     else if (output === "markdown") io.out(formatDiffMarkdown(diff));
     else for (const line of formatDiffText(diff)) io.out(line);
     return failOn !== undefined && hasNewAccess(diff) ? EXIT.outcome : EXIT.ok;

@@ -21,5 +21,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "learn", summary: "learn least-privilege AccessPolicies from Kubernetes audit logs, proven by replay", load: async () => (await import("./learn.js")).learnCommand },
   { name: "inventory", summary: "pull an inventory (API resources, namespaces, object names) from live clusters", load: async () => (await import("./inventory.js")).inventoryCommand },
   { name: "connectivity", summary: "print which workloads may talk to which under the compiled network policies", load: async () => (await import("./connectivity.js")).connectivityCommand },
+  { name: "completion", summary: "print a shell completion script: `source <(rampart completion bash)`, zsh alike, `rampart completion fish | source`", load: async () => (await import("./completion.js")).completionCommand },
   { name: "schema", summary: "print the JSON Schema of rampart documents (for yaml-language-server)", load: async () => (await import("./schema.js")).schema },
 ];
