@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { hasErrors } from "@rampart/core";
+import { hasErrors, normaliseClusters } from "@rampart/core";
 import { buildPolicies, checkTree, verifyTree, writeTree } from "@rampart/pipeline";
 import { printVerdict } from "../print-verdict.js";
 import { sourceRoot } from "../source-root.js";
@@ -41,12 +41,13 @@ export const build: Command = {
     const options = { networkBackend: networkBackendOption(args), writePrecision: writePrecisionOption(args), now: atOption(args), cluster: str(args, "cluster"), inventory: str(args, "inventory"), host: io };
     const loaded = await loadOrReport(io, args, args.positionals, format, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;
+    const clusters = normaliseClusters(loaded.documents).map((c) => c.name).sort();
+    if (stdout && str(args, "cluster") === undefined && clusters.length > 1) throw new UsageError(`\`--stdout\` prints one cluster; select it with \`--cluster\` (the policies define ${clusters.map((c) => `\`${c}\``).join(", ")})`);
     const result = await buildPolicies(loaded.documents, options);
     const shown = args.values.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info");
     if (hasErrors(result.diagnostics)) return fail(io, format, shown);
     if (format === "text") printDiagnostics(io, shown);
     if (stdout) {
-      if (result.clusters.size !== 1) throw new UsageError(`\`--stdout\` prints one cluster; select it with \`--cluster\` (the policies define ${[...result.clusters.keys()].map((c) => `\`${c}\``).join(", ")})`);
       const [files] = [...result.clusters.values()].map((c) => c.files);
       const manifests = [...files!].filter(([path]) => path.endsWith(".yaml") && path !== "kustomization.yaml").sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       io.out(manifests.map(([, content]) => content.replace(/^---\n/, "").replace(/\n$/, "")).join("\n---\n"));
