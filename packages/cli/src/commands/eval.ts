@@ -4,7 +4,7 @@ import { checkRequest, requestCluster } from "@rampart/pipeline";
 import { atOption, type Command, EXIT, str, strs, UsageError, type Io } from "../command.js";
 import { fail, loadOrReport } from "../load-policies.js";
 import { outputFormat, printReport } from "../output-format.js";
-import { OPTIONS, pick } from "../options.js";
+import { pick } from "../options.js";
 import { STDIN_NAME } from "../stdin.js";
 
 const COMMAND_LINE = { file: "<command line>", line: 0, column: 0 };
@@ -66,7 +66,7 @@ export const evalCommand: Command = {
     "api-group": { type: "string", description: "the API group (overrides the one in `--resource`)", default: "the group in `--resource`", example: "--api-group apps" },
     subresource: { type: "string", description: "the subresource (overrides the one in `--resource`)", default: "the subresource in `--resource`", example: "--subresource log" },
     "non-resource-url": { type: "string", description: "a non-resource URL instead of a resource", default: "none", example: "--non-resource-url /healthz" },
-    ...pick(["namespace", "name", "cluster", "inventory", "at", "no-typescript", "output"], { namespace: { default: OPTIONS.namespace.default.replace(" (cluster scope, or the manifests' own)", " (cluster scope)") } }),
+    ...pick(["namespace", "name", "cluster", "inventory", "at", "no-typescript", "output"], { namespace: { default: "none (cluster scope)" } }),
     requests: { type: "string", description: "a JSONL batch of requests, one decision per output line (`-` reads standard input)", default: "none", example: "--requests requests.jsonl" },
   },
   async run(args, io) {

@@ -21,7 +21,7 @@ export const learnCommand: Command = {
     "by-group": { type: "string", multiple: true, description: "learn one policy per group instead of per user (repeatable)", default: "none", example: "--by-group payments" },
     since: { type: "string", description: "ignore audit events before this instant", default: "the first event", example: "--since 2026-11-01T00:00:00Z" },
     until: { type: "string", description: "ignore audit events after this instant", default: "the last event", example: "--until 2026-12-01T00:00:00Z" },
-    ...pick(["inventory", "rbac", "at"], { rbac: { description: "RBAC manifests the learned policies are compared with (what they would remove)" } }),
+    ...pick(["inventory", "rbac", "at"], { rbac: { description: "the RBAC manifests the learned policies are compared with (what they would remove)" } }),
     json: { type: "boolean", description: "print a JSON summary (status, files written, diagnostics) instead of text", default: "off", example: "--json" },
   },
   async run(args, io) {
