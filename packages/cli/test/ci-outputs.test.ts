@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import AjvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import fc from "fast-check";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -11,8 +11,9 @@ import { BAD_POLICY, folder, run } from "./helpers.js";
 
 const EXAMPLE = join(REPO_ROOT, "examples/platform/policies");
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/sarif/sarif-schema-2.1.0.json"), "utf8"));
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
+// CommonJS modules: their classes are on `default` both for TypeScript and at run time.
+const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+ajvFormats.default(ajv);
 const validateSarif = ajv.compile(schema);
 
 function expectValidSarif(text: string) {
