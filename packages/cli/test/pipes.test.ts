@@ -51,6 +51,29 @@ describe("`-` reads standard input", () => {
   });
 });
 
+describe("RBAC and requests from standard input", () => {
+  const RBAC = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: all }\nrules: [{ apiGroups: [\"*\"], resources: [\"*\"], verbs: [\"*\"] }]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: { name: all }\nroleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: all }\nsubjects: [{ kind: User, name: mallory, apiGroup: rbac.authorization.k8s.io }]\n";
+
+  it("who-can --rbac - and lint - read a cluster dump piped in", async () => {
+    const dir = folder({});
+    const who = await run(["who-can", "delete", "secrets", "--rbac", "-", "-o", "json"], dir, { stdin: RBAC });
+    expect([who.code, JSON.parse(who.stdout)]).toEqual([0, { subjects: [{ kind: "User", name: "mallory" }] }]);
+    const lint = await run(["lint", "-", "-o", "json", "--at", "2026-12-01T00:00:00Z"], dir, { stdin: RBAC });
+    const findings = JSON.parse(lint.stdout).findings as { file: string; severity: string }[];
+    expect(lint.code).toBe(1);
+    expect(new Set(findings.map((f) => f.file))).toEqual(new Set(["<stdin>"]));
+    expect(findings.some((f) => f.severity === "error")).toBe(true);
+  });
+
+  it("eval --requests - decides a JSONL batch piped in, one line each", async () => {
+    const r = await run(["eval", EXAMPLE, "--requests", "-", "--cluster", "dev"], REPO_ROOT, { stdin: '{"user":"alice","groups":["payments"],"verb":"get","resource":"pods","namespace":"payments","name":"api"}\n{"user":"bob","verb":"delete","resource":"nodes"}\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").map((l) => JSON.parse(l).decision)).toEqual(["allow", "deny"]);
+    const single = await run(["eval", EXAMPLE, "--user", "alice", "--group", "payments", "--verb", "get", "--resource", "pods", "-n", "payments", "--name", "api", "--cluster", "dev", "-o", "json"], REPO_ROOT);
+    expect(JSON.parse(single.stdout)).toEqual(JSON.parse(r.stdout.split("\n")[0]!));
+  });
+});
+
 describe("build --stdout", () => {
   it("prints exactly the manifests `build -o` writes for the cluster, as one YAML stream in path order", async () => {
     const dir = folder({});
