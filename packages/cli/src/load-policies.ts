@@ -34,9 +34,8 @@ export async function readManifests(io: Io, paths: readonly string[]): ReturnTyp
 }
 
 /** Prints problems that end a run (exit 2): text on stderr, else `{diagnostics}` (json, yaml) or the CI format on stdout. */
-export function fail(io: Io, format: Format | boolean, diagnostics: readonly Diagnostic[]): 2 {
-  const f: Format = format === true ? "json" : format === false ? "text" : format;
-  if (f === "text" || f === "junit") printDiagnostics(io, diagnostics);
-  else printReport(io, f, { diagnostics }, diagnostics);
+export function fail(io: Io, format: Format, diagnostics: readonly Diagnostic[]): 2 {
+  if (format === "text" || format === "junit") printDiagnostics(io, diagnostics);
+  else printReport(io, format, { diagnostics }, diagnostics);
   return 2;
 }
