@@ -16,7 +16,8 @@ export function useColour(env: NodeJS.ProcessEnv, isTty: boolean, noColorFlag: b
 /** Colours the severity of a `file:line:column: severity: message` line (red errors, yellow warnings) when colour is on. */
 export function paint(io: Io, line: string): string {
   if (!io.color) return line;
-  return line.replace(/: (error|warning|info): /, (_, s: string) => `: ${style(s === "error" ? ["bold", "red"] : s === "warning" ? ["bold", "yellow"] : "cyan", s)}: `);
+  // One format per call: arrays of formats need a newer Node than 20.19.
+  return line.replace(/: (error|warning|info): /, (_, s: string) => `: ${s === "info" ? style("cyan", s) : style("bold", style(s === "error" ? "red" : "yellow", s))}: `);
 }
 
 /** Bold text when colour is on (headings of `--help`). */
