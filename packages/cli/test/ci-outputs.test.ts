@@ -95,6 +95,26 @@ describe("-o github", () => {
   });
 });
 
+describe("test -o github|sarif", () => {
+  it("a failed case is an error annotation at the case's position; junit kept", async () => {
+    const dir = folder({
+      "p.yaml": "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: a }\nspec:\n  subjects: [{ group: g }]\n  rules: [{ effect: allow, verbs: [get], resources: [pods], namespaces: [n] }]\n",
+      "t.yaml": "apiVersion: rampart.dev/v1alpha1\nkind: PolicyTest\nmetadata: { name: t }\nspec:\n  access:\n    - request: { user: u, groups: [g], verb: get, resource: pods, namespace: n }\n      expect: allow\n    - request: { user: u, groups: [g], verb: delete, resource: pods, namespace: n }\n      expect: allow\n",
+    });
+    const json = await run(["test", ".", "-o", "json"], dir);
+    const failed = JSON.parse(json.stdout).results.filter((r: { passed: boolean }) => !r.passed);
+    expect(failed).toHaveLength(1);
+    const f = failed[0];
+    const gh = await run(["test", ".", "-o", "github"], dir);
+    expect(gh.code).toBe(1);
+    expect(gh.stdout).toBe(`::error file=t.yaml,line=${f.line},col=${f.column},title=rampart policy-test-access::${f.id}: ${f.title}: expected ${f.expected}, got ${f.actual}${f.detail ? ` (${f.detail})` : ""}`.replaceAll("%", "%25"));
+    expect(f.line).toBe(8);
+    const sarif = expectValidSarif((await run(["test", ".", "-o", "sarif"], dir)).stdout);
+    expect(sarif.runs[0].results.map((r: { level: string }) => r.level)).toEqual(["error"]);
+    expect((await run(["test", ".", "-o", "junit"], dir)).stdout).toMatch(/^<\?xml/);
+  });
+});
+
 describe("-o yaml", () => {
   it("carries the same data as -o json, for every command that prints JSON", async () => {
     for (const args of [["check", EXAMPLE], ["lint", EXAMPLE, "--at", "2026-12-01T00:00:00Z"], ["who-can", "get", "secrets", EXAMPLE, "-n", "payments", "--cluster", "dev"], ["eval", EXAMPLE, "--user", "alice", "--group", "payments", "--verb", "get", "--resource", "pods", "-n", "payments", "--cluster", "dev"]]) {

@@ -1,7 +1,7 @@
 import { hasErrors, loadFiles, loadInventory, loadManifests, parseIp, type Diagnostic } from "@rampart/core";
 import { formatDiffJson, formatDiffMarkdown, formatDiffText, hasNewAccess, loadBase, semanticDiff, type SemanticDiffOptions } from "@rampart/pipeline";
 import { atOption, EXIT, networkBackendOption, str, strs, UsageError, type Io, type Parsed } from "../command.js";
-import { fail as failWith, printDiagnostics } from "../load-policies.js";
+import { fail as failWith, printDiagnostics, readManifests } from "../load-policies.js";
 import { printReport } from "../output-format.js";
 
 /** `rampart diff <paths…> --base <git-ref|dir>`: parse, call `semanticDiff`, print. */
@@ -43,7 +43,7 @@ export async function diffBase(args: Parsed, io: Io): Promise<number> {
     }
     const files = strs(args, "file");
     if (files.length > 0) {
-      const loaded = await loadManifests(files, { cwd: io.cwd });
+      const loaded = await readManifests(io, files);
       problems.push(...loaded.diagnostics);
       options.manifests = loaded.manifests.map((m) => ({ value: m.value, file: m.file }));
     }
