@@ -15,7 +15,7 @@ export const admitCommand: Command = {
   summary: "check manifests against the workload rules offline, with the emitted admission CEL",
   usage: "rampart admit <paths…> -f <manifests…|-> [-n NAMESPACE] [--at TIME] [--no-typescript] [-o text|json|yaml|sarif|github]",
   options: pick(["file", "namespace", "at", "no-typescript", "output"], {
-    file: { description: "the manifests to check (files or directories, repeatable; `-` reads standard input, e.g. `helm template`)", default: "none (required)" },
+    file: { description: "the manifests to check (files or directories; `-` reads standard input, e.g. from `helm template`)", default: "none (required)" },
     output: { description: "output format: `text`, `json`, `yaml`, `sarif` (code scanning) or `github` (workflow annotations)", example: "-o sarif" },
   }),
   async run(args, io) {
