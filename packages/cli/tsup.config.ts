@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/bin.ts"],
+  entry: ["src/index.ts", "src/bin.ts", "src/kubectl-rampart.ts"],
   format: ["esm", "cjs"],
   dts: { entry: "src/index.ts" },
   clean: true,

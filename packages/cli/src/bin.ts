@@ -1,18 +1,29 @@
 #!/usr/bin/env node
 import module from "node:module";
+import { text } from "node:stream/consumers";
+import { useColour } from "./colour.js";
 import { EXIT } from "./exit-codes.js";
 
 // Reuse compiled code across runs where this Node has the cache (≥ 22.1); start-up loads only the command that runs.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
+const argv = process.argv.slice(2);
+// A closed pipe (`rampart … | head`) ends the run quietly, as other Unix tools do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? EXIT.ok);
+});
 const io = {
-  out: (text: string) => void process.stdout.write(`${text}\n`),
-  err: (text: string) => void process.stderr.write(`${text}\n`),
+  out: (line: string) => void process.stdout.write(`${line}\n`),
+  err: (line: string) => void process.stderr.write(`${line}\n`),
   cwd: process.cwd(),
+  stdin: () => text(process.stdin),
+  // Diagnostics go to stderr and results to stdout: colour only when both are terminals.
+  color: useColour(process.env, process.stdout.isTTY === true && process.stderr.isTTY === true, argv.includes("--no-color")),
 };
 
 import("./main.js")
-  .then(({ main }) => main(process.argv.slice(2), io))
+  .then(({ main }) => main(argv, io))
   .then(
     (code) => {
       process.exitCode = code;

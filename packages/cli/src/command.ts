@@ -1,4 +1,5 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs } from "node:util";
+import { closest } from "./did-you-mean.js";
 export { EXIT } from "./exit-codes.js";
 
 /** Where a command writes; injectable for tests. */
@@ -6,29 +7,50 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** Standard input, read whole (for `-`); absent when there is none. */
+  stdin?: () => Promise<string>;
+  /** Colour on (a terminal without NO_COLOR or `--no-color`). */
+  color?: boolean;
 }
 
 /** Parsed options and positionals of a command line. */
 export type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
+
+/** One flag: its parse type and what `--help` and the completion scripts say of it. */
+export interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  multiple?: boolean;
+  /** One line, lowercase. */
+  description: string;
+  /** The value when the flag is absent, in words. */
+  default: string;
+  /** A complete example of the flag. */
+  example: string;
+}
 
 /** One CLI command: parsing and printing only, logic lives in the packages. */
 export interface Command {
   name: string;
   summary: string;
   usage: string;
-  options: NonNullable<ParseArgsConfig["options"]>;
+  options: Record<string, OptionSpec>;
   run(args: Parsed, io: Io): Promise<number>;
 }
 
 /** A usage problem: printed with the command's usage, exit 2. */
 export class UsageError extends Error {}
 
-/** Parses argv for a command; unknown options are usage errors. */
+/** Parses argv for a command; unknown options are usage errors, with the closest flag as a hint. */
 export function parse(command: Command, argv: string[]): Parsed {
+  const options = Object.fromEntries(Object.entries(command.options).map(([n, o]) => [n, { type: o.type, multiple: o.multiple === true, ...(o.short ? { short: o.short } : {}) }]));
   try {
-    return parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true }) as Parsed;
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as Parsed;
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^[A-Z]/, (c) => c.toLowerCase()));
+    const message = (error as Error).message.replace(/^[A-Z]/, (c) => c.toLowerCase());
+    const unknown = /unknown option '--([^'=]+)/.exec(message)?.[1];
+    const guess = unknown === undefined ? undefined : closest(unknown, Object.keys(command.options));
+    throw new UsageError(guess === undefined ? message : `unknown option \`--${unknown}\`; did you mean \`--${guess}\`?`);
   }
 }
 
@@ -43,17 +65,6 @@ export function strs(args: Parsed, name: string): string[] {
   const v = args.values[name];
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
 }
-
-/** True when `-o json` / `--output json` was given; other formats are usage errors. */
-export function jsonOutput(args: Parsed): boolean {
-  const o = str(args, "output");
-  if (o === undefined || o === "text") return false;
-  if (o === "json") return true;
-  throw new UsageError(`unknown output format \`${o}\`; use \`-o json\` or \`-o text\``);
-}
-
-/** The `-o, --output` option. */
-export const OUTPUT_OPTION = { output: { type: "string", short: "o" } } as const;
 
 /** The `--network-backend np|cnp` option (default `np`); another value is a usage error. */
 export function networkBackendOption(args: Parsed): "np" | "cnp" {

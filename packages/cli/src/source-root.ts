@@ -2,9 +2,6 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { str, UsageError, type Io, type Parsed } from "./command.js";
 
-/** The `--source-root DIR` option of the commands that emit manifests. */
-export const SOURCE_ROOT_OPTION = { "source-root": { type: "string" } } as const;
-
 /**
  * The folder that the `rampart.dev/source` annotations and report.json name files relative to:
  * `--source-root`, else the git work tree holding the first policy path, else the working

@@ -1,2 +1,4 @@
-/** The CLI's version (kept in step with package.json by changesets). */
-export const VERSION = "0.1.0";
+import pkg from "../package.json" with { type: "json" };
+
+/** The CLI's version, read from its package.json when it is built (a changeset release cannot leave it stale). */
+export const CLI_VERSION: string = pkg.version;

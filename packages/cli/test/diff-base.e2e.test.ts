@@ -1,3 +1,4 @@
+import { parse as parseYaml } from "yaml";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -129,6 +130,12 @@ describe("rampart diff --base", () => {
     expect(JSON.parse(r.stdout).summary).toEqual({ newAccess: 1, removedAccess: 1, newFlows: 0, removedFlows: 0, newlyDenied: 0, newlyAdmitted: 0 });
   });
 
+  it("-o yaml carries the same diff as -o json", () => {
+    const yaml = rampart(["diff", "policies", "--base", "old", "-o", "yaml"], repo);
+    expect(yaml.code).toBe(0);
+    expect(parseYaml(yaml.stdout)).toEqual(JSON.parse(rampart(["diff", "policies", "--base", "old", "-o", "json"], repo).stdout));
+  });
+
   it("exits 2 with the reason for a ref that does not exist, and writes nothing", () => {
     const before = readdirSync(repo).sort();
     const r = rampart(["diff", "policies", "--base", "no-such-branch"], repo);
@@ -160,7 +167,7 @@ describe("rampart diff --base", () => {
   });
 
   it("rejects an unknown output format or condition", () => {
-    expect(rampart(["diff", "policies", "--base", "v1", "-o", "yaml"], repo).code).toBe(2);
+    expect(rampart(["diff", "policies", "--base", "v1", "-o", "xml"], repo).code).toBe(2);
     expect(rampart(["diff", "policies", "--base", "v1", "--fail-on", "anything"], repo).stderr).toContain("`--fail-on anything`: the only condition is `new-access`");
   });
 });

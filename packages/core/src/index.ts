@@ -66,6 +66,7 @@ export type { AccessPolicyIR, AccessRuleIR, ClusterIR } from "./ir/access.js";
 export { clusterFor, resolveCluster } from "./cluster/resolve-cluster.js";
 export type { ClusterChoice, ResolveClusterOptions } from "./cluster/resolve-cluster.js";
 export { createEvaluator } from "./evaluator/evaluator.js";
+export { describeRule } from "./evaluator/describe-rule.js";
 export type { Evaluator, EvaluatorOptions } from "./evaluator/evaluator.js";
 export type { AccessRequest, Decision, MatchedRule } from "./evaluator/types.js";
 export { parseRequest } from "./evaluator/request.js";

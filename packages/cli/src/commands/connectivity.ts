@@ -1,7 +1,9 @@
 import { hasErrors, loadManifests, parseIp } from "@rampart/core";
 import { compileNetwork, ConnectivityEngine, parsePolicies, workloadsFromManifests, type Endpoint } from "@rampart/compiler-networkpolicy";
-import { type Command, EXIT, jsonOutput, networkBackendOption, OUTPUT_OPTION, str, strs, UsageError } from "../command.js";
-import { loadOrReport, printDiagnostics } from "../load-policies.js";
+import { type Command, EXIT, networkBackendOption, str, strs, UsageError } from "../command.js";
+import { fail, loadOrReport } from "../load-policies.js";
+import { outputFormat, printReport } from "../output-format.js";
+import { pick } from "../options.js";
 
 const label = (e: Endpoint) => ("pod" in e ? (e.pod.display ?? `${e.pod.namespace}/${e.pod.name}`) : e.label);
 
@@ -9,10 +11,13 @@ const label = (e: Endpoint) => ("pod" in e ? (e.pod.display ?? `${e.pod.namespac
 export const connectivityCommand: Command = {
   name: "connectivity",
   summary: "print which workloads may talk to which under the compiled network policies",
-  usage: "rampart connectivity <paths…> --workloads FILE [--external IP]… [--network-backend np|cnp] [--block-metadata] [-o json]",
-  options: { workloads: { type: "string" }, external: { type: "string", multiple: true }, "network-backend": { type: "string" }, "block-metadata": { type: "boolean" }, ...OUTPUT_OPTION },
+  usage: "rampart connectivity <paths…> --workloads FILE [--external IP]… [--network-backend np|cnp] [--block-metadata] [--no-typescript] [-o text|json|yaml]",
+  options: {
+    ...pick(["workloads", "external", "network-backend", "no-typescript", "output"], { workloads: { default: "none (required)" } }),
+    "block-metadata": { type: "boolean", description: "deny egress to the cloud metadata address 169.254.169.254 as `build` does with it", default: "off", example: "--block-metadata" },
+  },
   async run(args, io) {
-    const json = jsonOutput(args);
+    const format = outputFormat(args);
     const file = str(args, "workloads");
     if (!file) throw new UsageError("`--workloads FILE` is required: Kubernetes manifests of Namespaces, Pods and controllers");
     const nb = networkBackendOption(args);
@@ -21,13 +26,10 @@ export const connectivityCommand: Command = {
       if (!parsed) throw new UsageError(`\`--external ${ip}\` is not an IPv4 or IPv6 address`);
       return { ip: parsed, label: ip };
     });
-    const loaded = await loadOrReport(io, args.positionals, json);
+    const loaded = await loadOrReport(io, args, args.positionals, format);
     if (!loaded) return EXIT.invalid;
     const manifests = await loadManifests([file], { cwd: io.cwd });
-    if (hasErrors(manifests.diagnostics)) {
-      printDiagnostics(io, manifests.diagnostics);
-      return EXIT.invalid;
-    }
+    if (hasErrors(manifests.diagnostics)) return fail(io, format, manifests.diagnostics);
     const objects = manifests.manifests.map((m) => m.value);
     const { namespaces, pods } = workloadsFromManifests(objects);
     const compiled = compileNetwork(loaded.documents, { networkBackend: nb, blockMetadata: args.values["block-metadata"] === true });
@@ -35,8 +37,8 @@ export const connectivityCommand: Command = {
     const engine = new ConnectivityEngine({ namespaces, pods, policies: parsePolicies([...(compiled.objects as never[]), ...objects]), externals });
     const flows = engine.flows().map((f) => ({ src: label(f.src), dst: label(f.dst), conns: f.conns.toString(), decidedBy: f.decidedBy }));
     flows.sort((a, b) => (a.src !== b.src ? (a.src < b.src ? -1 : 1) : a.dst < b.dst ? -1 : a.dst > b.dst ? 1 : 0));
-    if (json) {
-      io.out(JSON.stringify({ flows }, null, 2));
+    if (format !== "text") {
+      printReport(io, format, { flows }, []);
       return EXIT.ok;
     }
     if (flows.length === 0) {

@@ -22,5 +22,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "inventory", summary: "pull an inventory (API resources, namespaces, object names) from live clusters", load: async () => (await import("./inventory.js")).inventoryCommand },
   { name: "connectivity", summary: "print which workloads may talk to which under the compiled network policies", load: async () => (await import("./connectivity.js")).connectivityCommand },
   { name: "report", summary: "write one self-contained HTML page (access matrix, traffic graph, findings) and report.json", load: async () => (await import("./report.js")).reportCommand },
+  { name: "completion", summary: "print a shell completion script: `source <(rampart completion bash)`, zsh alike, `rampart completion fish | source`", load: async () => (await import("./completion.js")).completionCommand },
   { name: "schema", summary: "print the JSON Schema of rampart documents (for yaml-language-server)", load: async () => (await import("./schema.js")).schema },
 ];

@@ -3,6 +3,7 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { hasErrors, normaliseAccess, type AccessPolicyIR } from "@rampart/core";
 import { atOption, type Command, EXIT, str, strs, UsageError } from "../command.js";
+import { pick } from "../options.js";
 import { loadOrReport, printDiagnostics } from "../load-policies.js";
 import { allPulled, formatOf, inventoryDocument, inventoryNames, kubeContexts, kubeDiagnostic, pullContexts, renderInventory, stderrIsTty } from "@rampart/pipeline";
 
@@ -32,11 +33,9 @@ export const inventoryCommand: Command = {
   summary: "pull an inventory (API resources, namespaces, object names) from live clusters",
   usage: `${USAGE}\n\n-o FILE for one context (\`.json\` writes JSON, else YAML; \`-\` prints it), -o DIR for several (one \`<context>.yaml\` each).\nGive the policy paths to pull the object names their name patterns need.`,
   options: {
-    out: { type: "string", short: "o" },
-    context: { type: "string", multiple: true },
-    "all-contexts": { type: "boolean" },
-    kubeconfig: { type: "string" },
-    at: { type: "string" },
+    out: { type: "string", short: "o", description: "where to write: a file for one context (`.json` writes JSON, else YAML), a directory for several, `-` prints it", default: "none (required)", example: "-o inventories/prod.yaml" },
+    "all-contexts": { type: "boolean", description: "pull every context of the kubeconfig (one `<context>.yaml` each)", default: "off", example: "--all-contexts -o inventories/" },
+    ...pick(["context", "kubeconfig", "at", "no-typescript"]),
   },
   async run(args, io) {
     const [sub, ...paths] = args.positionals;
@@ -52,7 +51,7 @@ export const inventoryCommand: Command = {
 
     let policies: AccessPolicyIR[] = [];
     if (paths.length > 0) {
-      const loaded = await loadOrReport(io, paths);
+      const loaded = await loadOrReport(io, args, paths);
       if (!loaded) return EXIT.invalid;
       policies = normaliseAccess(loaded.documents);
     }

@@ -1,6 +1,7 @@
 import { formatDiagnostic } from "@rampart/core";
 import { formatLearnSummary, learnFromAuditLogs, writeLearnedFiles } from "@rampart/pipeline";
 import { atOption, type Command, EXIT, str, strs, UsageError } from "../command.js";
+import { pick } from "../options.js";
 
 function time(flag: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
@@ -15,15 +16,13 @@ export const learnCommand: Command = {
   summary: "learn least-privilege AccessPolicies from Kubernetes audit logs, proven by replay",
   usage: "rampart learn <audit.jsonl|.gz|-…> [-o <dir>] [--format yaml|ts] [--by-group G]… [--since T] [--until T] [--inventory FILE] [--rbac MANIFESTS…] [--json]",
   options: {
-    output: { type: "string", short: "o" },
-    format: { type: "string" },
-    "by-group": { type: "string", multiple: true },
-    since: { type: "string" },
-    until: { type: "string" },
-    inventory: { type: "string" },
-    rbac: { type: "string", multiple: true },
-    at: { type: "string" },
-    json: { type: "boolean" },
+    output: { type: "string", short: "o", description: "the directory to write the learned policies to", default: "standard output", example: "-o learned/" },
+    format: { type: "string", description: "`yaml` or `ts` (typed builders)", default: "yaml", example: "--format ts" },
+    "by-group": { type: "string", multiple: true, description: "learn one policy per group instead of per user (repeatable)", default: "none", example: "--by-group payments" },
+    since: { type: "string", description: "ignore audit events before this instant", default: "the first event", example: "--since 2026-11-01T00:00:00Z" },
+    until: { type: "string", description: "ignore audit events after this instant", default: "the last event", example: "--until 2026-12-01T00:00:00Z" },
+    ...pick(["inventory", "rbac", "at"], { rbac: { description: "the RBAC manifests the learned policies are compared with (what they would remove)" } }),
+    json: { type: "boolean", description: "print a JSON summary (status, files written, diagnostics) instead of text", default: "off", example: "--json" },
   },
   async run(args, io) {
     if (args.positionals.length === 0) throw new UsageError("give at least one audit log (`.jsonl`, `.gz`, or `-` for standard input)");

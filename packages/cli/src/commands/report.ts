@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { reportFromFiles, type AccessMatrix } from "@rampart/pipeline";
 import { atOption, type Command, EXIT, str, strs, UsageError } from "../command.js";
 import { loadOrReport, printDiagnostics } from "../load-policies.js";
+import { pick } from "../options.js";
 
 /** Cells some rule decides (the others are denied by default). */
 function decidedCells(m: AccessMatrix): number {
@@ -20,18 +21,14 @@ export const reportCommand: Command = {
   summary: "write one self-contained HTML page (access matrix, traffic graph, findings) and report.json",
   usage: "rampart report <paths…> -o report.html [--base <git-ref|dir>] [--workloads FILE] [-f MANIFESTS]… [--cluster C] [--inventory FILE] [--at TIME]",
   options: {
-    output: { type: "string", short: "o" },
-    workloads: { type: "string" },
-    file: { type: "string", short: "f", multiple: true },
-    cluster: { type: "string" },
-    inventory: { type: "string" },
-    base: { type: "string" },
-    at: { type: "string" },
+    output: { type: "string", short: "o", description: "the HTML file to write (report.json is written beside it)", default: "required", example: "-o report.html" },
+    base: { type: "string", description: "also show the semantic diff against this git ref or directory of policies", default: "none", example: "--base origin/main" },
+    ...pick(["workloads", "file", "cluster", "inventory", "at", "no-typescript"], { file: { description: "manifests to admit and lint on the page (files or directories)" } }),
   },
   async run(args, io) {
     const out = str(args, "output");
     if (!out) throw new UsageError("`-o FILE` is required: where to write the HTML report (report.json is written beside it)");
-    const loaded = await loadOrReport(io, args.positionals);
+    const loaded = await loadOrReport(io, args, args.positionals);
     if (!loaded) return EXIT.invalid;
     const cluster = str(args, "cluster");
     const files = strs(args, "file");

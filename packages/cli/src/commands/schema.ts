@@ -1,14 +1,18 @@
 import { documentJsonSchema } from "@rampart/core";
+import { stringify } from "yaml";
 import { type Command, EXIT } from "../command.js";
+import { outputFormat } from "../output-format.js";
+import { pick } from "../options.js";
 
 /** `rampart schema`: the JSON Schema of the documents. */
 export const schema: Command = {
   name: "schema",
   summary: "print the JSON Schema of rampart documents (for yaml-language-server)",
-  usage: "rampart schema",
-  options: {},
-  async run(_args, io) {
-    io.out(JSON.stringify(documentJsonSchema(), null, 2));
+  usage: "rampart schema [-o json|yaml]",
+  options: pick(["output"], { output: { description: "`json` or `yaml`", default: "json", example: "-o yaml" } }),
+  async run(args, io) {
+    const format = args.values.output === undefined ? "json" : outputFormat(args);
+    io.out(format === "yaml" ? stringify(documentJsonSchema()).replace(/\n$/, "") : JSON.stringify(documentJsonSchema(), null, 2));
     return EXIT.ok;
   },
 };

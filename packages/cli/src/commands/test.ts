@@ -1,30 +1,33 @@
 import { junitReport, runPolicyTests, textReport } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, UsageError } from "../command.js";
-import { loadOrReport, printDiagnostics } from "../load-policies.js";
+import { atOption, type Command, EXIT, str, UsageError } from "../command.js";
+import { fail, loadOrReport } from "../load-policies.js";
+import { outputFormat, printReport, type Format } from "../output-format.js";
+import { pick } from "../options.js";
 
 /** `rampart test`: runs the PolicyTest documents (access, admission, traffic). */
 export const test: Command = {
   name: "test",
   summary: "run PolicyTest documents: access requests, admission manifests and traffic flows",
-  usage: "rampart test <paths…> [--cluster C] [--at TIME] [--reporter text|junit] [-o json]",
-  options: { cluster: { type: "string" }, at: { type: "string" }, reporter: { type: "string" }, ...OUTPUT_OPTION },
+  usage: "rampart test <paths…|-> [--cluster C] [--at TIME] [--no-typescript] [-o text|json|yaml|junit|sarif|github]",
+  options: {
+    ...pick(["cluster", "at", "no-typescript", "output"], { output: { description: "output format: `text`, `json`, `yaml`, `junit`, `sarif` (code scanning) or `github` (workflow annotations; a failed case is an error)", example: "-o junit" } }),
+    reporter: { type: "string", description: "the same as `-o` for `text` and `junit` (kept for older pipelines)", default: "text", example: "--reporter junit" },
+  },
   async run(args, io) {
-    const json = jsonOutput(args);
-    const reporter = str(args, "reporter") ?? "text";
-    if (reporter !== "text" && reporter !== "junit") throw new UsageError(`unknown reporter \`${reporter}\`; use \`text\` or \`junit\``);
+    const reporter = str(args, "reporter");
+    if (reporter !== undefined && reporter !== "text" && reporter !== "junit") throw new UsageError(`unknown reporter \`${reporter}\`; use \`text\` or \`junit\``);
+    const format: Format = reporter === "junit" ? "junit" : outputFormat(args, ["junit", "sarif", "github"]);
     const now = atOption(args);
-    const loaded = await loadOrReport(io, args.positionals, json);
+    const loaded = await loadOrReport(io, args, args.positionals, format);
     if (!loaded) return EXIT.invalid;
     const outcome = await runPolicyTests(loaded.documents, { cluster: str(args, "cluster"), now, cwd: io.cwd });
-    if (!outcome.results) {
-      printDiagnostics(io, outcome.diagnostics);
-      return EXIT.invalid;
-    }
+    if (!outcome.results) return fail(io, format, outcome.diagnostics);
     const results = outcome.results;
     if (results.length === 0) throw new UsageError("no PolicyTest cases found in the given paths");
-    if (json) io.out(JSON.stringify({ passed: results.filter((r) => r.passed && !r.skipped).length, skipped: results.filter((r) => r.skipped).length, failed: results.filter((r) => !r.passed).length, results }, null, 2));
-    else if (reporter === "junit") io.out(junitReport(results));
-    else for (const line of textReport(results)) io.out(line);
+    const findings = results.filter((r) => !r.passed).map((r) => ({ code: `policy-test-${r.kind}`, severity: "error" as const, message: `${r.id}: ${r.title}: expected ${r.expected}, got ${r.actual}${r.detail ? ` (${r.detail})` : ""}`, file: r.file, line: r.line, column: r.column }));
+    if (format === "junit") io.out(junitReport(results));
+    else if (format === "text") for (const line of textReport(results)) io.out(line);
+    else printReport(io, format, { passed: results.filter((r) => r.passed && !r.skipped).length, skipped: results.filter((r) => r.skipped).length, failed: findings.length, results }, findings);
     return results.every((r) => r.passed) ? EXIT.ok : EXIT.outcome;
   },
 };

@@ -1,27 +1,29 @@
 import { resolve } from "node:path";
 import { verifyTree } from "@rampart/pipeline";
 import { printVerdict } from "../print-verdict.js";
-import { atOption, type Command, EXIT, jsonOutput, OUTPUT_OPTION, str, UsageError } from "../command.js";
+import { atOption, type Command, EXIT, str, UsageError } from "../command.js";
+import { outputFormat, printReport } from "../output-format.js";
+import { pick } from "../options.js";
 import { fail, loadOrReport } from "../load-policies.js";
-import { SOURCE_ROOT_OPTION, sourceRoot } from "../source-root.js";
+import { sourceRoot } from "../source-root.js";
 
 /** `rampart verify <paths…> <dir>`: re-proves never-over-grant on a built tree. */
 export const verify: Command = {
   name: "verify",
   summary: "re-prove that a built tree never grants more than the policies (RBAC + write-path admission)",
-  usage: "rampart verify <paths…> <dir> [--cluster NAME] [--inventory FILE] [--at TIME] [--source-root DIR] [-o json]",
-  options: { cluster: { type: "string" }, inventory: { type: "string" }, at: { type: "string" }, ...SOURCE_ROOT_OPTION, ...OUTPUT_OPTION },
+  usage: "rampart verify <paths…> <dir> [--cluster NAME] [--inventory FILE] [--at TIME] [--source-root DIR] [--no-typescript] [-o text|json|yaml]",
+  options: pick(["cluster", "inventory", "at", "source-root", "no-typescript", "output"]),
   async run(args, io) {
-    const json = jsonOutput(args);
+    const format = outputFormat(args);
     if (args.positionals.length < 2) throw new UsageError("give the policies and the built directory");
     const dir = resolve(io.cwd, args.positionals.at(-1)!);
     const now = atOption(args);
     // Loaded as `build` loads them, so that the report's positions name the same files.
-    const loaded = await loadOrReport(io, args.positionals.slice(0, -1), json, sourceRoot(io, args));
+    const loaded = await loadOrReport(io, args, args.positionals.slice(0, -1), format, sourceRoot(io, args));
     if (!loaded) return EXIT.invalid;
     const result = await verifyTree(loaded.documents, dir, { cluster: str(args, "cluster"), inventory: str(args, "inventory"), now, host: io });
-    if (result.diagnostics.some((d) => d.severity === "error")) return fail(io, json, result.diagnostics);
-    if (json) io.out(JSON.stringify({ ok: result.ok, clusters: result.clusters }, null, 2));
+    if (result.diagnostics.some((d) => d.severity === "error")) return fail(io, format, result.diagnostics);
+    if (format !== "text") printReport(io, format, { ok: result.ok, clusters: result.clusters }, []);
     else printVerdict(io, result);
     return result.ok ? EXIT.ok : EXIT.outcome;
   },

@@ -17,6 +17,8 @@ export interface LoadOptions {
   skipForeign?: boolean;
   /** A `.ts` module is an error, never run (policies from an untrusted pull request: `--no-typescript`). */
   noTypescript?: boolean;
+  /** What the path `-` stands for (standard input, read by the caller): YAML named `<stdin>`; relative paths in it resolve against `dir` (default `cwd`). */
+  stdin?: { text: string; dir?: string };
 }
 
 
@@ -39,8 +41,12 @@ export async function loadFiles(paths: readonly string[], options: LoadOptions =
   const limits = { ...DEFAULT_YAML_LIMITS, ...options.limits };
   const documents: RampartDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  const files: { path: string; explicit: boolean }[] = [];
+  const files: { path: string; explicit: boolean; text?: string }[] = [];
   for (const p of paths) {
+    if (p === "-" && options.stdin !== undefined) {
+      files.push({ path: resolve(options.stdin.dir ?? cwd, "<stdin>"), explicit: true, text: options.stdin.text });
+      continue;
+    }
     const abs = resolve(cwd, p);
     const info = await stat(abs).catch(() => undefined);
     if (!info) {
@@ -54,10 +60,10 @@ export async function loadFiles(paths: readonly string[], options: LoadOptions =
     }
   }
   const seenFiles = new Set<string>();
-  for (const { path, explicit } of files) {
+  for (const { path, explicit, text } of files) {
     if (seenFiles.has(path)) continue;
     seenFiles.add(path);
-    const display = relative(cwd, path) || path;
+    const display = text !== undefined ? "<stdin>" : relative(cwd, path) || path;
     const ext = extname(path);
     let result: LoadResult;
     if ((ext === ".ts" || ext === ".mts") && options.noTypescript === true) {
@@ -66,12 +72,12 @@ export async function loadFiles(paths: readonly string[], options: LoadOptions =
     } else if (ext === ".ts" || ext === ".mts") {
       result = await loadModule(path, display);
     } else if (ext === ".yaml" || ext === ".yml" || explicit) {
-      const info = await stat(path);
-      if (info.size > limits.maxBytes) {
-        diagnostics.push(diagnostic("input-too-large", "error", `file is ${info.size} bytes, more than the limit of ${limits.maxBytes} bytes`, { file: display, line: 1, column: 1 }, "split the policies into several files"));
+      const size = text === undefined ? (await stat(path)).size : Buffer.byteLength(text);
+      if (size > limits.maxBytes) {
+        diagnostics.push(diagnostic("input-too-large", "error", `file is ${size} bytes, more than the limit of ${limits.maxBytes} bytes`, { file: display, line: 1, column: 1 }, "split the policies into several files"));
         continue;
       }
-      const parsed = parseYaml(await readFile(path, "utf8"), display, limits);
+      const parsed = parseYaml(text ?? (await readFile(path, "utf8")), display, limits);
       diagnostics.push(...parsed.diagnostics);
       result = acceptDocuments(
         parsed.documents.map((d) => ({ value: d.value, locate: d.locate, line: d.position.line, column: d.position.column })),

@@ -33,25 +33,32 @@ async function collect(path: string, out: string[]): Promise<void> {
  * objects are flattened. Documents are parsed one by one (a file may be a long `helm template`
  * stream); syntax errors, alias bombs and documents over the per-object limits are diagnostics.
  */
-export async function loadManifests(paths: readonly string[], options: { cwd?: string } = {}): Promise<{ manifests: Manifest[]; diagnostics: Diagnostic[] }> {
+export async function loadManifests(paths: readonly string[], options: { cwd?: string; stdin?: string } = {}): Promise<{ manifests: Manifest[]; diagnostics: Diagnostic[] }> {
   const cwd = options.cwd ?? process.cwd();
   const manifests: Manifest[] = [];
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
+  // `-` is standard input (the text in `options.stdin`), named `<stdin>`.
+  const stdinFile = resolve(cwd, "<stdin>");
   for (const p of paths) {
+    if (p === "-" && options.stdin !== undefined) {
+      files.push(stdinFile);
+      continue;
+    }
     await collect(resolve(cwd, p), files).catch(() =>
       diagnostics.push(diagnostic("file-not-found", "error", `no such file or directory \`${p}\``, { file: p, line: 0, column: 0 }, "check the path")),
     );
   }
   for (const file of files) {
     const display = relative(cwd, file) || file;
-    const size = (await stat(file)).size;
+    const text = file === stdinFile && options.stdin !== undefined ? options.stdin : undefined;
+    const size = text === undefined ? (await stat(file)).size : Buffer.byteLength(text);
     if (size > DEFAULT_YAML_LIMITS.maxBytes) {
       diagnostics.push(diagnostic("input-too-large", "error", `file is ${size} bytes, more than the limit of ${DEFAULT_YAML_LIMITS.maxBytes} bytes`, { file: display, line: 1, column: 1 }, "split the input into several files"));
       continue;
     }
     // Manifests are read as kubectl reads them (YAML 1.1: `0644` is 420, `yes` is true); policies stay YAML 1.2.
-    const parsed = parseYaml(await readFile(file, "utf8"), display, DEFAULT_YAML_LIMITS, "kubectl");
+    const parsed = parseYaml(text ?? (await readFile(file, "utf8")), display, DEFAULT_YAML_LIMITS, "kubectl");
     diagnostics.push(...parsed.diagnostics);
     for (const doc of parsed.documents) {
       const v = doc.value;

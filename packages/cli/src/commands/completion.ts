@@ -1,0 +1,19 @@
+import { type Command, EXIT, UsageError } from "../command.js";
+import { bashCompletion, fishCompletion, zshCompletion } from "../completion-scripts.js";
+import { COMMANDS } from "./index.js";
+
+/** `rampart completion bash|zsh|fish`: a shell completion script generated from the command table. */
+export const completionCommand: Command = {
+  name: "completion",
+  summary: "print a shell completion script: `source <(rampart completion bash)`, zsh alike, `rampart completion fish | source`",
+  usage: "rampart completion bash|zsh|fish",
+  options: {},
+  async run(args, io) {
+    const [shell, ...rest] = args.positionals;
+    const make = shell === "bash" ? bashCompletion : shell === "zsh" ? zshCompletion : shell === "fish" ? fishCompletion : undefined;
+    if (!make || rest.length > 0) throw new UsageError(shell === undefined ? "give the shell: `bash`, `zsh` or `fish`" : `unknown shell \`${shell}\`; use \`bash\`, \`zsh\` or \`fish\``);
+    const table = await Promise.all(COMMANDS.map(async (c) => c.load()));
+    io.out(make(table).replace(/\n$/, ""));
+    return EXIT.ok;
+  },
+};
