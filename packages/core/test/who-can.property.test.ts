@@ -53,11 +53,11 @@ describe("who-can indirect paths (property)", () => {
           direct += want.filter((w) => !w.endsWith("indirect")).length;
         }
       }),
-      { numRuns: Number(process.env.RUNS ?? 300), ...(process.env.RUNS ? {} : { seed: 13 }) },
+      { numRuns: Number(process.env.RUNS ?? 300), ...(process.env.RAMPART_FC_SEED ? { seed: Number(process.env.RAMPART_FC_SEED) } : {}) },
     );
     if (process.env.SHOW_COUNTS) console.log({ indirect, direct });
     // Floors: both kinds of entry occur often enough for the comparison to mean something.
-    expect(indirect).toBeGreaterThanOrEqual(150);
-    expect(direct).toBeGreaterThanOrEqual(150);
+    expect(indirect).toBeGreaterThanOrEqual(100);
+    expect(direct).toBeGreaterThanOrEqual(100);
   });
 });
