@@ -110,12 +110,21 @@ function aimed(policies: readonly GenPolicy[]): fc.Arbitrary<Req> {
 }
 const requests = (policies: readonly GenPolicy[], n: number) => fc.array(fc.oneof({ weight: 2, arbitrary: aimed(policies) }, { weight: 1, arbitrary: request }), { minLength: n, maxLength: n });
 
-/** The same identity for both sides: a ServiceAccount's username puts it in its groups, as the authenticator does. */
+/**
+ * The same identity for both sides, as the ServiceAccount token authenticator issues it: a
+ * ServiceAccount holds its own groups and `system:authenticated`, never a person's group. (The
+ * compiler's requester model assumes it; only impersonation with `--as-group` could break it, and
+ * `impersonate` is an error-level lint finding.)
+ */
 function identity(r: Req): { user: string; groups: string[] } {
-  const groups = [...r.groups];
-  const sa = /^system:serviceaccount:([^:]+):[^:]+$/.exec(r.user);
-  if (sa) groups.push("system:serviceaccounts", `system:serviceaccounts:${sa[1]}`);
-  return { user: r.user, groups };
+  // A request aimed at a ServiceAccount group comes from a ServiceAccount (people never hold those groups).
+  const saGroup = r.groups.find((g) => g === "system:serviceaccounts" || g.startsWith("system:serviceaccounts:"));
+  const user = saGroup && !r.user.startsWith("system:serviceaccount:") ? `system:serviceaccount:${saGroup.split(":")[2] ?? "ci"}:gen` : r.user;
+  const sa = /^system:serviceaccount:([^:]+):[^:]+$/.exec(user);
+  if (!sa) return { user, groups: [...r.groups] };
+  const groups: string[] = r.groups.filter((g) => g === "system:authenticated");
+  groups.push("system:serviceaccounts", `system:serviceaccounts:${sa[1]}`);
+  return { user, groups };
 }
 
 /** The request as the evaluator and as the RBAC authorizer see it; a cluster-scoped resource is requested without a namespace. */
