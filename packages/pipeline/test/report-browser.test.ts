@@ -129,6 +129,8 @@ describe.skipIf(!CHROMIUM)("report page in headless Chromium", () => {
     await page.screenshot({ path: join(out, "dark.png"), fullPage: true });
     await page.emulateMediaType("print");
     expect(await page.$eval(".filters", (e) => getComputedStyle(e).display)).toBe("none");
+    // The page lays the matrix out for print from a media-query listener: wait for it (bounded), then check.
+    await page.waitForFunction(() => (document.querySelector(".viewport") as HTMLElement | null)?.style.height === "auto", { timeout: 5000 }).catch(() => undefined);
     expect(await page.$eval(".viewport", (e) => (e as HTMLElement).style.height)).toBe("auto");
     await page.pdf({ path: join(out, "print.pdf"), format: "A4" });
     await page.emulateMediaType();
