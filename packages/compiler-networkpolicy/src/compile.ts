@@ -4,6 +4,7 @@ import crdSchema from "../data/crd-clusternetworkpolicy-v1alpha2.json" with { ty
 import schemas from "../data/openapi-networking-v1.35.json" with { type: "json" };
 import { emitNamespaceAllows } from "./emit-allows.js";
 import { emitDefaultDenies, emitPodDenies } from "./emit-denies.js";
+import { emitLaterNamespaces } from "./emit-later.js";
 import { trafficHints } from "./hints.js";
 import type { NetworkObject } from "./k8s-output.js";
 import { ruleId, type NetworkBuild, type NetworkRuleReport } from "./network-build.js";
@@ -16,8 +17,11 @@ export interface CompileNetworkOptions {
   blockMetadata?: boolean;
   /** Priority of the first emitted ClusterNetworkPolicy (default 100; one more per object, at most 1000). */
   cnpPriority?: number;
-  /** The cluster's inventory: `spec.namespaces` globs expand against its namespaces (default: the Inventory documents'). */
-  inventory?: { readonly namespaces: readonly string[] };
+  /**
+   * The cluster's inventory: `spec.namespaces` globs expand against its namespaces and
+   * `spec.namespaceLabels` match its recorded namespace labels (default: the Inventory documents').
+   */
+  inventory?: NetworkInventory;
 }
 
 /** The result of `compileNetwork`. */
@@ -25,6 +29,19 @@ export interface CompileNetworkResult {
   objects: NetworkObject[];
   diagnostics: Diagnostic[];
   report: { rules: NetworkRuleReport[]; counts: { objects: number; networkPolicies: number; clusterNetworkPolicies: number } };
+}
+
+/** What `compileNetwork` and `verifyNetwork` need of an inventory: namespaces and their recorded labels. */
+export interface NetworkInventory {
+  readonly namespaces: readonly string[];
+  /** Recorded labels per namespace (`kubernetes.io/metadata.name` implied). */
+  readonly namespaceLabels?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+}
+
+/** `normaliseTraffic` options for an inventory (none: the Inventory documents'). */
+export function inventoryOptions(inventory: NetworkInventory | undefined): { namespaces?: readonly string[]; namespaceLabels?: ReadonlyMap<string, Readonly<Record<string, string>>> } {
+  if (!inventory) return {};
+  return { namespaces: inventory.namespaces, namespaceLabels: inventory.namespaceLabels ?? new Map() };
 }
 
 export type { NetworkObject } from "./k8s-output.js";
@@ -54,12 +71,13 @@ function checkObjects(objects: NetworkObject[], diagnostics: Diagnostic[]): void
  */
 export function compileNetwork(documents: readonly RampartDocument[], options: CompileNetworkOptions = {}): CompileNetworkResult {
   const backend = options.networkBackend ?? "np";
-  const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false, ...(options.inventory ? { namespaces: options.inventory.namespaces } : {}) });
+  const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false, ...inventoryOptions(options.inventory) });
   const build: NetworkBuild = { backend, objects: [], diagnostics: trafficHints(policies, backend), reports: new Map(), said: new Set() };
   for (const p of policies) for (const r of [...p.allow, ...p.deny]) build.reports.set(r, { policy: p.name, rule: ruleId(r), backend: "network", objects: [], notExpressible: [] });
   emitDefaultDenies(build, policies);
   emitNamespaceAllows(build, policies);
-  emitPodDenies(build, policies, options.cnpPriority);
+  const next = emitPodDenies(build, policies, options.cnpPriority);
+  if (backend === "cnp") emitLaterNamespaces(build, policies, next);
   const { objects, diagnostics } = build;
   checkObjects(objects, diagnostics);
   const rules = [...build.reports.values()];

@@ -51,7 +51,7 @@ export class ConnectivityEngine {
     this.nps = input.policies.filter((p): p is NetworkPolicyModel => p.kind === "NetworkPolicy");
     const adm = input.policies.filter((p): p is AdminPolicyModel => p.kind !== "NetworkPolicy");
     this.admin = adm.filter((p) => p.tier === "admin").sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : 1));
-    this.baseline = adm.filter((p) => p.tier === "baseline");
+    this.baseline = adm.filter((p) => p.tier === "baseline").sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : 1)); // Baseline CNPs are priority-ordered too
     for (const p of input.policies) this.labels.set(p, p.kind === "NetworkPolicy" ? `NetworkPolicy ${p.namespace}/${p.name}` : `${p.kind} ${p.name}`);
     for (const pod of input.pods) {
       const selecting = this.nps.filter((p) => p.namespace === pod.namespace && selects(p.podSelector, pod.labels));

@@ -14,8 +14,11 @@ export function emitDefaultDenies(build: NetworkBuild, policies: readonly Traffi
   }
 }
 
-/** Pod and namespace denies: Admin-tier ClusterNetworkPolicy Deny rules (cnp), or a note that they are carved out of the allows (np). */
-export function emitPodDenies(build: NetworkBuild, policies: readonly TrafficPolicyIR[], firstPriority: number | undefined): void {
+/**
+ * Pod and namespace denies: Admin-tier ClusterNetworkPolicy Deny rules (cnp), or a note that they
+ * are carved out of the allows (np). Returns the priority the next ClusterNetworkPolicy takes.
+ */
+export function emitPodDenies(build: NetworkBuild, policies: readonly TrafficPolicyIR[], firstPriority: number | undefined): number {
   let priority = Math.max(0, Math.min(1000, firstPriority ?? 100));
   for (const p of policies) {
     for (const d of p.deny) {
@@ -25,6 +28,8 @@ export function emitPodDenies(build: NetworkBuild, policies: readonly TrafficPol
         build.diagnostics.push(diagnostic("network-deny-carved", "info", `${describe(d)} names pods: NetworkPolicy has no deny rules, so it is enforced by narrowing the overlapping allows with \`NotIn\` selectors`, d.source, "compile with `--network-backend cnp` to enforce it as an Admin-tier ClusterNetworkPolicy Deny"));
         continue;
       }
+      // A policy governing no known namespace has nothing to deny here (label policies cover later ones in emit-later).
+      if (p.namespaces.length === 0) continue;
       const perNamespace = d.remote?.some((x) => x.kind === "pods" && x.namespace.kind === "same") ?? false;
       for (const group of perNamespace ? p.namespaces.map((n) => [n]) : [p.namespaces]) {
         const all = components(d, group[0]!, cidrOf);
@@ -54,4 +59,5 @@ export function emitPodDenies(build: NetworkBuild, policies: readonly TrafficPol
       }
     }
   }
+  return priority;
 }

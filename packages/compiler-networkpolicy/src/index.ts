@@ -1,7 +1,7 @@
 // Public API of @rampart/compiler-networkpolicy.
 /** Compiles TrafficPolicies into NetworkPolicies (and Admin-tier ClusterNetworkPolicies with `networkBackend: "cnp"`). */
 export { compileNetwork } from "./compile.js";
-export type { CompileNetworkOptions, CompileNetworkResult, NetworkObject, NetworkRuleReport } from "./compile.js";
+export type { CompileNetworkOptions, CompileNetworkResult, NetworkInventory, NetworkObject, NetworkRuleReport } from "./compile.js";
 /** The allowed flows between pods (and given external addresses) under NetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects. */
 export { connectivity, ConnectivityEngine } from "./connectivity.js";
 export type { ConnectivityInput, Endpoint, Flow } from "./connectivity.js";
@@ -17,7 +17,7 @@ export type { FlowPort, TrafficPort } from "./traffic-semantics.js";
 /** Proves compiled objects admit no flow the TrafficPolicies deny, and every flow they allow unless reported. */
 export { verifyNetwork } from "./verify.js";
 export type { FlowMismatch, NetworkWorkloads, VerifyNetworkOptions, VerifyNetworkResult } from "./verify.js";
-/** Namespaces and pods (one per workload) from Kubernetes manifests. */
-export { workloadsFromManifests } from "./workloads.js";
+/** Namespaces and pods (one per workload) from Kubernetes manifests, and the inventory they make for a compile. */
+export { workloadInventory, workloadsFromManifests } from "./workloads.js";
 /** The cloud metadata endpoints, and the one-line deny rule that blocks them: `deny: [METADATA_DENY]`. */
 export { METADATA_CIDRS, METADATA_DENY } from "./metadata.js";

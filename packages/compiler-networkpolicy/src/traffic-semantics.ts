@@ -1,6 +1,6 @@
 // SPEC.md's TrafficPolicy semantics, evaluated directly on the IR (independent of the compiler):
 // the reference that verifyNetwork proves compiled objects against.
-import { cidrContainsIp, parseTrafficPort, trafficIsolated, type TrafficDirection, type TrafficPeerIR, type TrafficPolicyIR, type TrafficPortIR, type TrafficRuleIR } from "@rampart/core";
+import { cidrContainsIp, parseTrafficPort, trafficGoverns, type TrafficDirection, type TrafficPeerIR, type TrafficPolicyIR, type TrafficPortIR, type TrafficRuleIR } from "@rampart/core";
 import type { Protocol } from "./conn-set.js";
 import type { Endpoint } from "./connectivity.js";
 
@@ -53,8 +53,17 @@ export interface TrafficDecision {
   allows: TrafficRuleIR[];
 }
 
+/** Options of `trafficDecider`. */
+export interface TrafficDeciderOptions {
+  /**
+   * True for a namespace created after the build (not in its inventory) that label-only policies
+   * govern by its labels (`nsLabels`), as ClusterNetworkPolicies do; default: none.
+   */
+  later?: (ns: string) => boolean;
+}
+
 /** Decides flows with SPEC.md's TrafficPolicy semantics: both ends apply; a deny on either end wins; an isolated end needs an allow. */
-export function trafficDecider(policies: readonly TrafficPolicyIR[], nsLabels: (ns: string) => Record<string, string>): (src: Endpoint, dst: Endpoint, port: FlowPort) => TrafficDecision {
+export function trafficDecider(policies: readonly TrafficPolicyIR[], nsLabels: (ns: string) => Record<string, string>, options: TrafficDeciderOptions = {}): (src: Endpoint, dst: Endpoint, port: FlowPort) => TrafficDecision {
   const hits = (rule: TrafficRuleIR, local: Extract<Endpoint, { pod: unknown }>, remote: Endpoint, port: FlowPort, dst: Endpoint) =>
     subset(rule.local, local.pod.labels) && (rule.remote?.some((peer) => peerMatches(peer, local.pod.namespace, remote, nsLabels, port)) ?? true) && portMatches(rule.ports, port, dst);
   // What governs a namespace in a direction, worked out once per namespace (a pure cache: the
@@ -64,11 +73,12 @@ export function trafficDecider(policies: readonly TrafficPolicyIR[], nsLabels: (
   const governingOf = (ns: string, dir: TrafficDirection): Governing => {
     let g = governingCache[dir].get(ns);
     if (g === undefined) {
-      const governing = policies.filter((p) => p.namespaces.includes(ns));
+      const later = options.later?.(ns) ? nsLabels(ns) : undefined;
+      const governing = policies.filter((p) => trafficGoverns(p, ns, later));
       g = {
         denies: governing.flatMap((p) => p.deny).filter((r) => r.direction === dir),
         allows: governing.flatMap((p) => p.allow).filter((r) => r.direction === dir),
-        isolated: trafficIsolated(policies, ns, dir),
+        isolated: governing.some((p) => p.defaultDeny[dir]),
       };
       governingCache[dir].set(ns, g);
     }

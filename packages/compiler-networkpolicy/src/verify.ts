@@ -1,7 +1,7 @@
-import { formatIp, normaliseTraffic, parseCidr, parseIp, type Cidr, type RampartDocument, type TrafficRuleIR } from "@rampart/core";
+import { documentsOfKind, formatIp, normaliseTraffic, parseCidr, parseIp, trafficGoverns, type Cidr, type RampartDocument, type TrafficPolicyIR, type TrafficRuleIR } from "@rampart/core";
 import { PROTOCOLS } from "./conn-set.js";
 import { ConnectivityEngine, type Endpoint } from "./connectivity.js";
-import type { NetworkRuleReport } from "./compile.js";
+import { inventoryOptions, type NetworkInventory, type NetworkRuleReport } from "./compile.js";
 import type { Namespace, Pod } from "./model.js";
 import { parsePolicies } from "./parse-policies.js";
 import { trafficDecider, type FlowPort } from "./traffic-semantics.js";
@@ -20,8 +20,13 @@ export interface VerifyNetworkOptions {
   blockMetadata?: boolean;
   /** The compile report: under-admitted flows of rules it reports as not expressible are expected, not failures. */
   report?: { rules: readonly NetworkRuleReport[] };
-  /** As given to `compileNetwork`: `spec.namespaces` globs expand against its namespaces. */
-  inventory?: { readonly namespaces: readonly string[] };
+  /** As given to `compileNetwork`: `spec.namespaces` globs expand against its namespaces, `spec.namespaceLabels` match its labels. */
+  inventory?: NetworkInventory;
+  /**
+   * As given to `compileNetwork` (default `np`). With `cnp`, workload namespaces the inventory does
+   * not list are namespaces created after the build: label-only policies govern them by their labels.
+   */
+  networkBackend?: "np" | "cnp";
 }
 
 /** A flow on which the compiled objects and the TrafficPolicies disagree. */
@@ -42,6 +47,11 @@ export interface VerifyNetworkResult {
   underAdmitted: FlowMismatch[];
   /** Flows the TrafficPolicies allow but the objects do not admit, of rules reported as not expressible. */
   inexpressible: FlowMismatch[];
+  /**
+   * Flows from outside the cluster into namespaces created after the build that the objects admit
+   * and the TrafficPolicies deny: ClusterNetworkPolicy cannot select them (`network-later-ingress`).
+   */
+  laterIngress: FlowMismatch[];
   /** Flows checked (endpoint pairs × ports). */
   checked: number;
 }
@@ -65,11 +75,15 @@ function boundaries(c: Cidr): string[] {
  */
 export function verifyNetwork(documents: readonly RampartDocument[], workloads: NetworkWorkloads, objects: readonly Record<string, unknown>[], options: VerifyNetworkOptions = {}): VerifyNetworkResult {
   // Globs in `spec.namespaces` expand as `compileNetwork` expanded them (same inventory).
-  const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false, ...(options.inventory ? { namespaces: options.inventory.namespaces } : {}) });
+  const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false, ...inventoryOptions(options.inventory) });
   const models = parsePolicies(objects);
   const engine = new ConnectivityEngine({ namespaces: workloads.namespaces, pods: workloads.pods, policies: models });
   const nsLabels = new Map(workloads.namespaces.map((n) => [n.name, { "kubernetes.io/metadata.name": n.name, ...n.labels }]));
-  const decide = trafficDecider(policies, (ns) => nsLabels.get(ns) ?? { "kubernetes.io/metadata.name": ns });
+  const labelsOf = (ns: string) => nsLabels.get(ns) ?? { "kubernetes.io/metadata.name": ns };
+  const known = new Set(options.inventory?.namespaces ?? documentsOfKind(documents, "Inventory").flatMap((d) => [...(d.spec.namespaces ?? []), ...Object.keys(d.spec.namespaceLabels ?? {})]));
+  const later = (ns: string) => options.networkBackend === "cnp" && !known.has(ns);
+  const governs = (p: TrafficPolicyIR, ns: string) => trafficGoverns(p, ns, later(ns) ? labelsOf(ns) : undefined);
+  const decide = trafficDecider(policies, labelsOf, { later });
 
   const portNumbers = new Set([1, 22, 53, 80, 443, 8080, 8443, 65535]);
   const near = (n: number) => [n - 1, n, n + 1].filter((x) => x >= 1 && x <= 65535).forEach((x) => portNumbers.add(x));
@@ -107,10 +121,10 @@ export function verifyNetwork(documents: readonly RampartDocument[], workloads: 
   const lossyRules = new Set((options.report?.rules ?? []).filter((r) => r.notExpressible.length > 0).map((r) => `${r.policy}/${r.rule}`));
   // A deny the compiler reports as not expressible narrows the allows (or the guard) of the pods
   // its local side selects, in its direction: only flows at such an end are explained by it.
-  const lossyDenies = policies.flatMap((p) => p.deny.filter((r) => lossyRules.has(ruleName(r))).map((rule) => ({ rule, namespaces: p.namespaces })));
+  const lossyDenies = policies.flatMap((p) => p.deny.filter((r) => lossyRules.has(ruleName(r))).map((rule) => ({ rule, policy: p })));
   const narrowedAt = (end: Endpoint, dir: "ingress" | "egress") =>
-    "pod" in end && lossyDenies.some(({ rule, namespaces }) => rule.direction === dir && namespaces.includes(end.pod.namespace) && Object.entries(rule.local).every(([k, v]) => end.pod.labels[k] === v));
-  const result: VerifyNetworkResult = { overAdmitted: [], underAdmitted: [], inexpressible: [], checked: 0 };
+    "pod" in end && lossyDenies.some(({ rule, policy }) => rule.direction === dir && governs(policy, end.pod.namespace) && Object.entries(rule.local).every(([k, v]) => end.pod.labels[k] === v));
+  const result: VerifyNetworkResult = { overAdmitted: [], underAdmitted: [], inexpressible: [], laterIngress: [], checked: 0 };
   const check = (src: Endpoint, dst: Endpoint) => {
     const conns = engine.allowed(src, dst);
     for (const port of ports) {
@@ -121,7 +135,8 @@ export function verifyNetwork(documents: readonly RampartDocument[], workloads: 
       const rules = [...new Set([...decision.denies, ...decision.allows].map(ruleName))];
       const flow: FlowMismatch = { src: label(src), dst: label(dst), port: `${port.port}/${port.protocol}`, rules };
       if (admitted) {
-        result.overAdmitted.push(flow);
+        const intoLater = !("pod" in src) && "pod" in dst && later(dst.pod.namespace);
+        (intoLater ? result.laterIngress : result.overAdmitted).push(flow);
         continue;
       }
       // Explained: an allow that admits the flow is reported as not expressible, or a reported deny narrows an end of it.

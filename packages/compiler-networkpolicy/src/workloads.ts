@@ -1,3 +1,5 @@
+import { documentsOfKind, type RampartDocument } from "@rampart/core";
+import type { NetworkInventory } from "./compile.js";
 import type { Namespace, Pod, PodPort } from "./model.js";
 
 type Obj = Record<string, any>;
@@ -38,4 +40,18 @@ export function workloadsFromManifests(objects: readonly Record<string, unknown>
   }
   for (const p of pods.values()) if (!namespaces.has(p.namespace)) namespaces.set(p.namespace, { name: p.namespace, labels: {} });
   return { namespaces: [...namespaces.values()], pods: [...pods.values()] };
+}
+
+/**
+ * The inventory of a workload set, for compiling against it: its namespaces and those of the
+ * Inventory documents, with their labels (a workload namespace's own labels win over recorded ones).
+ */
+export function workloadInventory(documents: readonly RampartDocument[], namespaces: readonly Namespace[]): NetworkInventory {
+  const labels = new Map<string, Record<string, string>>();
+  for (const d of documentsOfKind(documents, "Inventory")) {
+    for (const ns of d.spec.namespaces ?? []) if (!labels.has(ns)) labels.set(ns, {});
+    for (const [ns, l] of Object.entries(d.spec.namespaceLabels ?? {})) labels.set(ns, { ...labels.get(ns), ...l });
+  }
+  for (const n of namespaces) labels.set(n.name, { ...labels.get(n.name), ...n.labels });
+  return { namespaces: [...labels.keys()].sort(), namespaceLabels: labels };
 }

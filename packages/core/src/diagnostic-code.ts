@@ -46,6 +46,7 @@ export type DiagnosticCode =
   | "exemption-expired"
   | "invalid-cel"
   | "network-deny-carved"
+  | "network-later-ingress"
   | "network-not-expressible"
   | "openapi-invalid"
   | "rbac-namespace-not-in-inventory"
@@ -54,6 +55,8 @@ export type DiagnosticCode =
   | "traffic-deny-link-local"
   | "traffic-namespace-glob"
   | "traffic-namespace-glob-unmatched"
+  | "traffic-namespace-labels"
+  | "traffic-namespace-labels-unmatched"
   // trees, diffs and manifests
   | "diff-base"
   | "diff-manifest"

@@ -84,5 +84,5 @@ export type { LintCheck } from "./lint/checks.js";
 export { normaliseWorkload } from "./ir/workload.js";
 export type { NormaliseWorkloadOptions, WorkloadExemptionIR, WorkloadKind, WorkloadPolicyIR, WorkloadRuleIR, WorkloadRuleSpec } from "./ir/workload.js";
 // --- traffic IR (compiler-networkpolicy) ---
-export { METADATA_CIDRS, normaliseTraffic, parseTrafficPort, trafficIsolated } from "./ir/traffic.js";
-export type { NormaliseTrafficOptions, TrafficDirection, TrafficNamespaceGlobIR, TrafficNamespaceIR, TrafficPeerIR, TrafficPolicyIR, TrafficPortIR, TrafficProtocol, TrafficRuleIR } from "./ir/traffic.js";
+export { METADATA_CIDRS, normaliseTraffic, parseTrafficPort, trafficGoverns, trafficIsolated } from "./ir/traffic.js";
+export type { NormaliseTrafficOptions, TrafficDirection, TrafficNamespaceGlobIR, TrafficNamespaceIR, TrafficNamespaceLabelsIR, TrafficPeerIR, TrafficPolicyIR, TrafficPortIR, TrafficProtocol, TrafficRuleIR } from "./ir/traffic.js";

@@ -1,5 +1,5 @@
 import { hasErrors, loadManifests, parseIp } from "@rampart/core";
-import { compileNetwork, ConnectivityEngine, parsePolicies, workloadsFromManifests, type Endpoint } from "@rampart/compiler-networkpolicy";
+import { compileNetwork, ConnectivityEngine, parsePolicies, workloadInventory, workloadsFromManifests, type Endpoint } from "@rampart/compiler-networkpolicy";
 import { type Command, EXIT, networkBackendOption, str, strs, UsageError } from "../command.js";
 import { fail, loadOrReport } from "../load-policies.js";
 import { outputFormat, printReport } from "../output-format.js";
@@ -32,7 +32,7 @@ export const connectivityCommand: Command = {
     if (hasErrors(manifests.diagnostics)) return fail(io, format, manifests.diagnostics);
     const objects = manifests.manifests.map((m) => m.value);
     const { namespaces, pods } = workloadsFromManifests(objects);
-    const compiled = compileNetwork(loaded.documents, { networkBackend: nb, blockMetadata: args.values["block-metadata"] === true });
+    const compiled = compileNetwork(loaded.documents, { networkBackend: nb, blockMetadata: args.values["block-metadata"] === true, inventory: workloadInventory(loaded.documents, namespaces) });
     // Policies in the workloads file (existing NetworkPolicies, AdminNetworkPolicies, ClusterNetworkPolicies) count too.
     const engine = new ConnectivityEngine({ namespaces, pods, policies: parsePolicies([...(compiled.objects as never[]), ...objects]), externals });
     const flows = engine.flows().map((f) => ({ src: label(f.src), dst: label(f.dst), conns: f.conns.toString(), decidedBy: f.decidedBy }));

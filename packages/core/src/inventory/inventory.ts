@@ -10,6 +10,8 @@ export interface Inventory {
   readonly kubernetesVersion: string;
   readonly resources: readonly InventoryResource[];
   readonly namespaces: readonly string[];
+  /** Recorded labels per namespace (without the implied `kubernetes.io/metadata.name`); namespaces without labels are absent. */
+  readonly namespaceLabels: ReadonlyMap<string, Readonly<Record<string, string>>>;
   /** Object names: resource key (`pods`, `deployments.apps`) → namespace ("" when cluster-scoped) → names. */
   readonly objects: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** The resource with this group and plural name. */
@@ -22,9 +24,13 @@ export interface Inventory {
 export interface InventoryInput {
   kubernetesVersion?: string;
   namespaces?: readonly string[];
+  namespaceLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   resources?: readonly ApiResource[];
   objects?: Record<string, readonly string[] | Record<string, readonly string[]>>;
 }
+
+/** The label Kubernetes sets on every namespace to its name (implied in `namespaceLabels`). */
+const NAME_LABEL = "kubernetes.io/metadata.name";
 
 /** The key of a resource in `objects`: `pods`, `deployments.apps`. */
 export function resourceKey(group: string, resource: string): string {
@@ -78,10 +84,17 @@ export function createInventory(input: InventoryInput = {}): Inventory {
   }
   const namespaces = new Set(input.namespaces ?? []);
   for (const perNs of objects.values()) for (const ns of perNs.keys()) if (ns !== "") namespaces.add(ns);
+  const namespaceLabels = new Map<string, Readonly<Record<string, string>>>();
+  for (const [ns, labels] of Object.entries(input.namespaceLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    namespaces.add(ns);
+    const own = Object.entries(labels).filter(([k]) => k !== NAME_LABEL).sort(([a], [b]) => (a < b ? -1 : 1));
+    if (own.length > 0) namespaceLabels.set(ns, Object.fromEntries(own));
+  }
   return {
     kubernetesVersion: input.kubernetesVersion ?? BUILTIN_KUBERNETES_VERSION,
     resources,
     namespaces: [...namespaces].sort(),
+    namespaceLabels,
     objects,
     resource: (group, resource) => byKey.get(resourceKey(group, resource)),
     names: (group, resource, namespace) => objects.get(resourceKey(group, resource))?.get(namespace),
@@ -94,6 +107,7 @@ export function inventoryFromDocument(doc: InventoryDocument): Inventory {
   const input: InventoryInput = {};
   if (spec.kubernetesVersion !== undefined) input.kubernetesVersion = spec.kubernetesVersion;
   if (spec.namespaces !== undefined) input.namespaces = spec.namespaces;
+  if (spec.namespaceLabels !== undefined) input.namespaceLabels = spec.namespaceLabels;
   if (spec.resources !== undefined) input.resources = spec.resources;
   if (spec.objects !== undefined) input.objects = spec.objects;
   return createInventory(input);

@@ -54,13 +54,28 @@ export interface TrafficNamespaceGlobIR {
   readonly source: SourcePosition;
 }
 
+/** `spec.namespaceLabels` of a TrafficPolicy and the known namespaces that carry the labels. */
+export interface TrafficNamespaceLabelsIR {
+  /** matchLabels semantics: a governed namespace carries every one (`kubernetes.io/metadata.name` is implied on each). */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Known namespaces carrying the labels (and, with `spec.namespaces`, matching a name or glob), sorted. */
+  readonly matched: readonly string[];
+  /** True when the known namespaces carry any label besides their name (an inventory that records labels). */
+  readonly labelsKnown: boolean;
+  /** Without `spec.namespaces`: namespaces that are not known (created later) are governed by their labels too. */
+  readonly later: boolean;
+  readonly source: SourcePosition;
+}
+
 /** A normalised TrafficPolicy. */
 export interface TrafficPolicyIR {
   readonly name: string;
-  /** Governed namespaces (names as written, globs expanded), sorted, without duplicates. */
+  /** Governed known namespaces (names as written, globs expanded, label selectors applied), sorted, without duplicates. */
   readonly namespaces: readonly string[];
   /** The globs of `spec.namespaces`, with what each matched. */
   readonly namespaceGlobs: readonly TrafficNamespaceGlobIR[];
+  /** `spec.namespaceLabels`, with what it matched; undefined when the policy governs by name only. */
+  readonly namespaceLabels: TrafficNamespaceLabelsIR | undefined;
   readonly defaultDeny: { readonly ingress: boolean; readonly egress: boolean };
   readonly allow: readonly TrafficRuleIR[];
   readonly deny: readonly TrafficRuleIR[];
@@ -76,6 +91,24 @@ export interface NormaliseTrafficOptions {
    * Default: the namespaces of the Inventory documents in the set.
    */
   readonly namespaces?: readonly string[];
+  /**
+   * Recorded labels of the known namespaces (`kubernetes.io/metadata.name` implied), which
+   * `spec.namespaceLabels` match. Default: the `namespaceLabels` of the Inventory documents in the set.
+   */
+  readonly namespaceLabels?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+}
+
+/** The label Kubernetes sets on every namespace to its name. */
+const NAME_LABEL = "kubernetes.io/metadata.name";
+
+/** A namespace's labels with the implied `kubernetes.io/metadata.name`. */
+export function namespaceLabelsOf(namespace: string, recorded: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  return { ...(recorded ?? {}), [NAME_LABEL]: namespace };
+}
+
+/** matchLabels semantics: `labels` carries every key of `selector` with its value. */
+export function matchesLabels(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
+  return Object.entries(selector).every(([k, v]) => Object.prototype.hasOwnProperty.call(labels, k) && labels[k] === v);
 }
 
 /** The cloud metadata endpoints (AWS/GCP/Azure IPv4, AWS IPv6). */
@@ -128,7 +161,10 @@ function ruleOf(doc: RampartDocument, effect: "allow" | "deny", rule: TrafficRul
  */
 export function normaliseTraffic(documents: readonly RampartDocument[], options: NormaliseTrafficOptions = {}): TrafficPolicyIR[] {
   const policies = documentsOfKind(documents, "TrafficPolicy");
-  const known = [...new Set(options.namespaces ?? documentsOfKind(documents, "Inventory").flatMap((d) => d.spec.namespaces ?? []))].sort();
+  const inventories = documentsOfKind(documents, "Inventory");
+  const recorded = options.namespaceLabels ?? new Map(inventories.flatMap((d) => Object.entries(d.spec.namespaceLabels ?? {})));
+  const known = [...new Set(options.namespaces ?? inventories.flatMap((d) => [...(d.spec.namespaces ?? []), ...Object.keys(d.spec.namespaceLabels ?? {})]))].sort();
+  const labelsKnown = known.some((ns) => Object.keys(recorded.get(ns) ?? {}).some((k) => k !== NAME_LABEL));
   return policies
     .map((doc): TrafficPolicyIR => {
       const source = positionOf(doc, []);
@@ -146,15 +182,31 @@ export function normaliseTraffic(documents: readonly RampartDocument[], options:
         });
       }
       const dd = doc.spec.defaultDeny ?? [];
-      const namespaceGlobs = doc.spec.namespaces.flatMap((n, i) => {
+      const written = doc.spec.namespaces ?? [];
+      const namespaceGlobs = written.flatMap((n, i) => {
         if (!/[*?]/.test(n)) return [];
         const g = compileGlob(n);
         return [{ glob: n, matched: known.filter((ns) => g.test(ns)), source: positionOf(doc, ["spec", "namespaces", i]) }];
       });
+      const named = [...new Set([...written.filter((n) => !/[*?]/.test(n)), ...namespaceGlobs.flatMap((g) => g.matched)])].sort();
+      const selector = doc.spec.namespaceLabels;
+      // Only label selectors reach namespaces the inventory does not list; with names too, the names bound them.
+      const candidates = doc.spec.namespaces === undefined ? known : named;
+      const namespaceLabels: TrafficNamespaceLabelsIR | undefined =
+        selector === undefined
+          ? undefined
+          : {
+              labels: { ...selector },
+              matched: candidates.filter((ns) => matchesLabels(selector, namespaceLabelsOf(ns, recorded.get(ns)))),
+              labelsKnown,
+              later: doc.spec.namespaces === undefined,
+              source: positionOf(doc, ["spec", "namespaceLabels"]),
+            };
       return {
         name: doc.metadata.name,
-        namespaces: [...new Set([...doc.spec.namespaces.filter((n) => !/[*?]/.test(n)), ...namespaceGlobs.flatMap((g) => g.matched)])].sort(),
+        namespaces: namespaceLabels ? [...namespaceLabels.matched] : named,
         namespaceGlobs,
+        namespaceLabels,
         defaultDeny: { ingress: dd.includes("ingress"), egress: dd.includes("egress") },
         allow: (doc.spec.allow ?? []).map((r, i) => ruleOf(doc, "allow", r, i)),
         deny,
@@ -162,6 +214,17 @@ export function normaliseTraffic(documents: readonly RampartDocument[], options:
       };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * True when `policy` governs `namespace`: a known namespace it names or matched, or, when
+ * `laterLabels` are given (the labels of a namespace the build's inventory did not list), a
+ * namespace created later whose labels carry the policy's `namespaceLabels` (label-only policies).
+ */
+export function trafficGoverns(policy: TrafficPolicyIR, namespace: string, laterLabels?: Readonly<Record<string, string>>): boolean {
+  if (policy.namespaces.includes(namespace)) return true;
+  const sel = policy.namespaceLabels;
+  return laterLabels !== undefined && sel !== undefined && sel.later && matchesLabels(sel.labels, namespaceLabelsOf(namespace, laterLabels));
 }
 
 /** True when some policy governing `namespace` makes `direction` default-deny there. */

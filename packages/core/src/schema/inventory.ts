@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dnsLabel, documentSchema } from "./common.js";
+import { dnsLabel, documentSchema, labels } from "./common.js";
 import { kubernetesVersion } from "./cluster.js";
 
 const name = z.string().min(1);
@@ -19,6 +19,8 @@ export const apiResourceSchema = z.strictObject({
 export const inventorySpecSchema = z.strictObject({
   kubernetesVersion: kubernetesVersion.optional(),
   namespaces: z.array(dnsLabel).optional(),
+  /** Labels per namespace (`kubernetes.io/metadata.name` is implied): what TrafficPolicy `namespaceLabels` match. */
+  namespaceLabels: z.record(dnsLabel, labels).optional(),
   resources: z.array(apiResourceSchema).optional(),
   objects: z.record(z.string(), z.union([z.array(name), z.record(dnsLabel, z.array(name))])).optional(),
 });

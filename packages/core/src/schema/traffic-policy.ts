@@ -79,13 +79,29 @@ const governedNamespace = z.string().superRefine((value, ctx) => {
   }
 });
 
-/** `spec` of a TrafficPolicy. */
-export const trafficPolicySpecSchema = z.strictObject({
-  namespaces: z.array(governedNamespace).min(1, "list the namespaces this policy governs"),
-  defaultDeny: z.array(z.enum(["ingress", "egress"])).optional(),
-  allow: z.array(trafficRuleSchema).optional(),
-  deny: z.array(trafficRuleSchema).optional(),
-});
+/**
+ * `spec` of a TrafficPolicy. It governs the namespaces `namespaces` names (globs expand from the
+ * inventory), or those carrying every label of `namespaceLabels`; with both, a namespace must match
+ * a name or glob and carry the labels.
+ */
+export const trafficPolicySpecSchema = z
+  .strictObject({
+    namespaces: z.array(governedNamespace).min(1, "list the namespaces this policy governs").optional(),
+    namespaceLabels: labels
+      .refine((l) => Object.keys(l).length > 0, { message: "give at least one label; to govern every namespace, write `namespaces: [\"*\"]`" })
+      .optional(),
+    defaultDeny: z.array(z.enum(["ingress", "egress"])).optional(),
+    allow: z.array(trafficRuleSchema).optional(),
+    deny: z.array(trafficRuleSchema).optional(),
+  })
+  .superRefine((spec, ctx) => {
+    if (spec.namespaces === undefined && spec.namespaceLabels === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: "a TrafficPolicy needs the namespaces it governs: `namespaces` (names or globs, e.g. `[team-a, \"team-a-*\"]`) or `namespaceLabels` (labels every governed namespace carries, e.g. `{ tier: apps }`)",
+      });
+    }
+  });
 
 /** A TrafficPolicy document. */
 export const trafficPolicySchema = documentSchema("TrafficPolicy", trafficPolicySpecSchema);

@@ -1,5 +1,5 @@
 import { documentsOfKind, parseCidr, type RampartDocument } from "@rampart/core";
-import { compileNetwork, ConnectivityEngine, parsePolicies, workloadsFromManifests, type ConnSet, type Endpoint } from "@rampart/compiler-networkpolicy";
+import { compileNetwork, ConnectivityEngine, parsePolicies, workloadInventory, workloadsFromManifests, type ConnSet, type Endpoint } from "@rampart/compiler-networkpolicy";
 import type { TrafficChange } from "./types.js";
 
 /** An external endpoint: an address and how flows name it. */
@@ -35,7 +35,7 @@ function cidrEndpoints(documents: readonly RampartDocument[]): ExternalEndpoint[
 
 function allowedFlows(documents: readonly RampartDocument[], objects: readonly Record<string, unknown>[], externals: readonly ExternalEndpoint[], options: TrafficDiffOptions): Map<string, ConnSet> {
   const { namespaces, pods } = workloadsFromManifests(objects);
-  const compiled = compileNetwork(documents, { networkBackend: options.networkBackend ?? "np" });
+  const compiled = compileNetwork(documents, { networkBackend: options.networkBackend ?? "np", inventory: workloadInventory(documents, namespaces) });
   // Policies already in the workloads file (existing NetworkPolicies and the like) count on both sides.
   const engine = new ConnectivityEngine({ namespaces, pods, policies: parsePolicies([...(compiled.objects as never[]), ...objects]), externals });
   const out = new Map<string, ConnSet>();

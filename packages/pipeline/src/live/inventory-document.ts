@@ -32,6 +32,7 @@ export function inventoryDocument(name: string, pulled: PulledInventory): Record
   const spec: Record<string, unknown> = {};
   if (pulled.kubernetesVersion !== undefined) spec.kubernetesVersion = pulled.kubernetesVersion;
   if (pulled.namespaces.length > 0) spec.namespaces = pulled.namespaces;
+  if (Object.keys(pulled.namespaceLabels).length > 0) spec.namespaceLabels = pulled.namespaceLabels;
   if (pulled.resources.length > 0) spec.resources = pulled.resources;
   if (Object.keys(pulled.objects).length > 0) spec.objects = pulled.objects;
   return { apiVersion: API_VERSION, kind: "Inventory", metadata: { name }, spec };

@@ -1,6 +1,6 @@
 import { builtinResources, diagnostic, resourceKey, type AccessPolicyIR, type ApiResource, type Diagnostic } from "@rampart/core";
 import { contextPosition, discover, isFatal, type DiscoveredResource } from "./discovery.js";
-import { resourcePath, type KubeClient } from "./kube-client.js";
+import { asRecord, resourcePath, type KubeClient } from "./kube-client.js";
 import { itemName, listAll } from "./list.js";
 import { listPlan, nameTargets, wantsNamespace, type NameTarget } from "./name-targets.js";
 
@@ -8,6 +8,8 @@ import { listPlan, nameTargets, wantsNamespace, type NameTarget } from "./name-t
 export interface PulledInventory {
   kubernetesVersion?: string;
   namespaces: string[];
+  /** Labels per namespace, without the implied `kubernetes.io/metadata.name`; namespaces with no other label are left out. */
+  namespaceLabels: Record<string, Record<string, string>>;
   /** Served resources that are not built in (CRDs, aggregated APIs), sorted by group and resource. */
   resources: ApiResource[];
   /** Names per resource key: namespace → names, or a plain list for cluster-scoped resources. */
@@ -52,10 +54,17 @@ export function extraResources(resources: readonly DiscoveredResource[]): ApiRes
   return out;
 }
 
-/** Lists every namespace name (sorted). */
-async function pullNamespaces(client: KubeClient): Promise<string[]> {
+/** Lists every namespace with its labels (sorted by name; `kubernetes.io/metadata.name` is implied, so dropped). */
+async function pullNamespaces(client: KubeClient): Promise<{ name: string; labels: Record<string, string> }[]> {
   const items = await listAll(client, "/api/v1/namespaces", { metadataOnly: true });
-  return items.flatMap((i) => itemName(i)?.name ?? []).sort();
+  const out = items.flatMap((i) => {
+    const name = itemName(i)?.name;
+    if (name === undefined) return [];
+    const raw = asRecord(asRecord(i.metadata)?.labels) ?? {};
+    const labels = Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "kubernetes.io/metadata.name").sort(([a], [b]) => (a < b ? -1 : 1));
+    return [{ name, labels: Object.fromEntries(labels) }];
+  });
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Lists the names a target needs; namespaced targets start with an empty list for every covered namespace. */
@@ -83,7 +92,7 @@ async function pullNames(client: KubeClient, target: NameTarget, namespaces: rea
 }
 
 /**
- * Pulls an inventory from a live cluster: discovery (version and resources), namespaces, and
+ * Pulls an inventory from a live cluster: discovery (version and resources), namespaces with their labels, and
  * the object names of the resources the policies name by pattern. Partial failures (an API
  * that is down, a list that is forbidden) are warnings and leave that part out; an
  * unreachable server or rejected credentials reject with a `KubeError`.
@@ -95,8 +104,11 @@ export async function pullInventory(client: KubeClient, options: PullOptions = {
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
   step("listing namespaces");
   let namespaces: string[] | undefined;
+  const namespaceLabels: PulledInventory["namespaceLabels"] = {};
   try {
-    namespaces = await pullNamespaces(client);
+    const listed = await pullNamespaces(client);
+    namespaces = listed.map((n) => n.name);
+    for (const n of listed) if (Object.keys(n.labels).length > 0) namespaceLabels[n.name] = n.labels;
   } catch (error) {
     if (isFatal(error)) throw error;
     diagnostics.push(diagnostic("inventory-namespaces", "warning", `cannot list namespaces in context \`${client.context}\`: ${(error as Error).message}`, at, "grant `list` on namespaces to the puller, or the inventory holds no namespaces"));
@@ -123,7 +135,7 @@ export async function pullInventory(client: KubeClient, options: PullOptions = {
   // namespaces seen in the name lists count too (the namespace list may be forbidden, or older)
   const allNamespaces = new Set(namespaces ?? []);
   for (const names of Object.values(objects)) if (!Array.isArray(names)) for (const ns of Object.keys(names)) allNamespaces.add(ns);
-  const inventory: PulledInventory = { namespaces: [...allNamespaces].sort(), resources: extraResources(discovery.resources), objects };
+  const inventory: PulledInventory = { namespaces: [...allNamespaces].sort(), namespaceLabels, resources: extraResources(discovery.resources), objects };
   if (discovery.kubernetesVersion !== undefined) inventory.kubernetesVersion = discovery.kubernetesVersion;
   return {
     inventory,

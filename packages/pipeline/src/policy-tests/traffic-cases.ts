@@ -12,12 +12,14 @@ export const runTrafficCases: PolicyTestRunner = async (documents: readonly Ramp
   const tests = documentsOfKind(documents, "PolicyTest").filter((t) => (t.spec.traffic ?? []).length > 0);
   if (tests.length === 0) return { results: [] };
   const { objects } = compileNetwork(documents, { networkBackend: "np" });
+  // Namespace labels come from the Inventory documents (the cases name namespaces only), as the compile matched them.
+  const recorded = new Map(documentsOfKind(documents, "Inventory").flatMap((d) => Object.entries(d.spec.namespaceLabels ?? {})));
   const results: CaseResult[] = [];
   for (const test of tests) {
     (test.spec.traffic ?? []).forEach((c, i) => {
       const ends = [c.from, c.to] as End[];
       const pods: Pod[] = ends.flatMap((e, k) => ("ip" in e ? [] : [{ namespace: e.namespace, name: `case-${i}-${k}`, labels: e.pods ?? {}, ports: [] }]));
-      const namespaces: Namespace[] = [...new Set(pods.map((p) => p.namespace))].map((name) => ({ name, labels: {} }));
+      const namespaces: Namespace[] = [...new Set(pods.map((p) => p.namespace))].map((name) => ({ name, labels: { ...(recorded.get(name) ?? {}) } }));
       const engine = new ConnectivityEngine({ namespaces, pods, policies: parsePolicies(objects as never) });
       const endpoint = (e: End, k: number): Endpoint => ("ip" in e ? { ip: parseIp(e.ip) ?? { family: 4, address: 0n }, label: e.ip } : { pod: pods.find((p) => p.name === `case-${i}-${k}`)! });
       const port = parsePort(c.port);

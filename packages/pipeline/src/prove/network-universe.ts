@@ -1,4 +1,4 @@
-import type { NetworkWorkloads } from "@rampart/compiler-networkpolicy";
+import type { NetworkInventory, NetworkWorkloads } from "@rampart/compiler-networkpolicy";
 
 type Labels = Record<string, string>;
 const NAME_LABEL = "kubernetes.io/metadata.name";
@@ -25,7 +25,8 @@ function harvest(value: unknown, pods: Map<string, Labels>, namespaces: Map<stri
   }
   if (typeof value !== "object" || value === null) return;
   for (const [key, v] of Object.entries(value)) {
-    const into = key === "podSelector" ? pods : key === "namespaceSelector" ? namespaces : undefined;
+    // `namespaces`: ClusterNetworkPolicy subjects and peers that select whole namespaces.
+    const into = key === "podSelector" ? pods : key === "namespaceSelector" || key === "namespaces" ? namespaces : undefined;
     const labels = into ? selectorLabels(v) : undefined;
     if (into && labels && Object.keys(labels).length > 0) into.set(JSON.stringify(Object.entries(labels).sort()), labels);
     harvest(v, pods, namespaces);
@@ -40,15 +41,16 @@ export interface NetworkUniverse {
 
 /**
  * A pods/namespaces universe in which a verdict is possible without a live cluster: the inventory's
- * namespaces, those the objects name, and one namespace per namespace-selector label set; in each
- * namespace one unlabelled pod, one pod per pod-selector label set the TrafficPolicies (through
- * their compiled objects) and the tree's policies select, and one pod carrying all of those labels.
+ * namespaces (with their recorded labels), those the objects name, and one namespace per
+ * namespace-selector label set (not in the inventory: as if created later); in each namespace one
+ * unlabelled pod, one pod per pod-selector label set the TrafficPolicies (through their compiled
+ * objects) and the tree's policies select, and one pod carrying all of those labels.
  */
-export function networkUniverse(inventoryNamespaces: readonly string[], objects: readonly Record<string, unknown>[]): NetworkUniverse {
+export function networkUniverse(inventory: NetworkInventory, objects: readonly Record<string, unknown>[]): NetworkUniverse {
   const podSets = new Map<string, Labels>();
   const nsSets = new Map<string, Labels>();
   harvest(objects, podSets, nsSets);
-  const names = new Set(inventoryNamespaces);
+  const names = new Set(inventory.namespaces);
   for (const o of objects) {
     const ns = (o.metadata as { namespace?: unknown } | undefined)?.namespace;
     if (typeof ns === "string" && ns !== "") names.add(ns);
@@ -59,7 +61,7 @@ export function networkUniverse(inventoryNamespaces: readonly string[], objects:
     if (named !== undefined && Object.keys(labels).length === 1) names.add(named);
     else synthetic.push({ name: `rampart-ns-${synthetic.length}`, labels });
   }
-  const namespaces = [...[...names].sort().map((name) => ({ name, labels: {} as Labels })), ...synthetic];
+  const namespaces = [...[...names].sort().map((name) => ({ name, labels: { ...(inventory.namespaceLabels?.get(name) ?? {}) } as Labels })), ...synthetic];
   const sets = [...podSets.values()];
   const all = Object.assign({}, ...sets) as Labels;
   const podLabels: Labels[] = [{}, ...sets, ...(sets.length > 1 ? [all] : [])];

@@ -1,5 +1,5 @@
 import type { RampartDocument } from "@rampart/core";
-import { compileNetwork, verifyNetwork, type FlowMismatch } from "@rampart/compiler-networkpolicy";
+import { compileNetwork, verifyNetwork, type FlowMismatch, type NetworkInventory } from "@rampart/compiler-networkpolicy";
 import { networkUniverse } from "./network-universe.js";
 import type { TreeManifest } from "./read-tree.js";
 
@@ -18,7 +18,11 @@ export interface NetworkProof {
   overAdmissions: OverAdmission[];
   /** Flows the TrafficPolicies allow that the tree does not admit and the build did not report. */
   underAdmitted: number;
+  /** Flows from outside the cluster into namespaces created after the build that a ClusterNetworkPolicy cannot deny (`network-later-ingress`, a build warning). */
+  laterIngress: number;
 }
+
+const isManaged = (o: Record<string, unknown>) => (o.metadata as { labels?: Record<string, unknown> } | undefined)?.labels?.["app.kubernetes.io/managed-by"] === "rampart";
 
 /** True for the network objects of a tree (NetworkPolicies, cluster-scoped network policies). */
 export function isNetwork(m: TreeManifest): boolean {
@@ -27,16 +31,17 @@ export function isNetwork(m: TreeManifest): boolean {
 
 /**
  * Proves every network object of a tree against the TrafficPolicies (verifyNetwork) on a universe
- * built from the inventory's namespaces and the labels the policies select. Undefined when the
- * tree holds no network object.
+ * built from the inventory's namespaces (with their labels) and the labels the policies select.
+ * Undefined when the tree holds no network object.
  */
-export function proveNetwork(documents: readonly RampartDocument[], manifests: readonly TreeManifest[], inventoryNamespaces: readonly string[]): NetworkProof | undefined {
+export function proveNetwork(documents: readonly RampartDocument[], manifests: readonly TreeManifest[], inventory: NetworkInventory): NetworkProof | undefined {
   const network = manifests.filter(isNetwork);
   if (network.length === 0) return undefined;
-  const inventory = { namespaces: inventoryNamespaces };
   const compiled = compileNetwork(documents, { networkBackend: "cnp", inventory });
-  const universe = networkUniverse(inventoryNamespaces, [...(compiled.objects as unknown as Record<string, unknown>[]), ...network.map((m) => m.object)]);
-  const v = verifyNetwork(documents, universe.workloads, network.map((m) => m.object), { report: compiled.report, inventory });
+  const universe = networkUniverse(inventory, [...(compiled.objects as unknown as Record<string, unknown>[]), ...network.map((m) => m.object)]);
+  // A tree built with `--network-backend cnp` holds rampart's ClusterNetworkPolicies: it also answers for namespaces created later.
+  const networkBackend = network.some((m) => m.object.kind === "ClusterNetworkPolicy" && isManaged(m.object)) ? "cnp" : "np";
+  const v = verifyNetwork(documents, universe.workloads, network.map((m) => m.object), { report: compiled.report, inventory, networkBackend });
   const namespaceOf = (end: string) => (end.includes("/") ? end.slice(0, end.indexOf("/")) : undefined);
   const filesAt = (f: FlowMismatch) => {
     const ends = new Set([namespaceOf(f.src), namespaceOf(f.dst)]);
@@ -51,5 +56,6 @@ export function proveNetwork(documents: readonly RampartDocument[], manifests: r
     checked: v.checked,
     overAdmissions: v.overAdmitted.map((f) => ({ ...f, files: filesAt(f) })),
     underAdmitted: v.underAdmitted.length,
+    laterIngress: v.laterIngress.length,
   };
 }

@@ -77,6 +77,6 @@ export function verifyBuild(documents: readonly RampartDocument[], build: BuildR
 }
 
 function prove(documents: readonly RampartDocument[], cluster: string, manifests: TreeManifest[], options: Omit<Parameters<typeof proveAccess>[2], "cluster">): ClusterVerdict {
-  const network = proveNetwork(documents, manifests, options.inventory.namespaces);
+  const network = proveNetwork(documents, manifests, options.inventory);
   return { cluster, objects: manifests.length, ...proveAccess(documents, manifests, { cluster, ...options }), network };
 }
