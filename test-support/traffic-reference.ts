@@ -52,25 +52,60 @@ export function refCidrContains(cidr: string, ip: string): boolean {
   return net.value >> shift === addr.value >> shift;
 }
 
-const within = (want: Record<string, string> | undefined, labels: Record<string, string>) => Object.entries(want ?? {}).every(([k, v]) => labels[k] === v);
+const within = (want: Record<string, string> | undefined, labels: Record<string, string>) => Object.entries(want ?? {}).every(([k, v]) => Object.prototype.hasOwnProperty.call(labels, k) && labels[k] === v);
 const list = (p: Peer | Peer[] | undefined): Peer[] | undefined => (p === undefined ? undefined : Array.isArray(p) ? p : [p]);
+
+/** What the build knew: the inventory's namespace names, and whether it compiled with `--network-backend cnp`. */
+export interface RefBuild {
+  /** The inventory's namespaces (default: every namespace of the world). Their labels are the world's. */
+  inventory?: readonly string[];
+  /** `--network-backend cnp`: label-governed policies also cover namespaces created later. */
+  cnp?: boolean;
+}
 
 /** A world: namespaces with labels (`kubernetes.io/metadata.name` implied) and the policies' specs. */
 export class TrafficReference {
   private readonly nsLabels: Map<string, Record<string, string>>;
+  private readonly inventory: Set<string>;
 
   constructor(
     private readonly specs: readonly Spec[],
     namespaces: readonly { name: string; labels: Record<string, string> }[],
     private readonly blockMetadata = false,
+    private readonly build: RefBuild = {},
   ) {
-    this.nsLabels = new Map(namespaces.map((n) => [n.name, { "kubernetes.io/metadata.name": n.name, ...n.labels }]));
-    for (const s of specs) if (s.namespaceLabels) throw new Error("the reference covers `namespaces`, not `namespaceLabels`");
+    this.nsLabels = new Map(namespaces.map((n) => [n.name, { ...n.labels, "kubernetes.io/metadata.name": n.name }]));
+    this.inventory = new Set(build.inventory ?? namespaces.map((n) => n.name));
   }
 
-  /** "the namespaces this policy governs; globs match the inventory's namespaces". */
+  /** True when `ns` exists in the world but the build's inventory did not list it: created later. */
+  isLater(ns: string): boolean {
+    return this.nsLabels.has(ns) && !this.inventory.has(ns);
+  }
+
+  /**
+   * "the namespaces this policy governs; globs match the inventory's namespaces [...] To also cover
+   * namespaces created later, govern by label instead: `namespaceLabels: { tier: apps }` (a
+   * ClusterNetworkPolicy with --network-backend cnp; else inventory-expanded)". With both, a governed
+   * namespace is named (or matched by a glob) and carries the labels (docs/language.md).
+   */
+  private governs(s: Spec, ns: string): boolean {
+    if (!this.nsLabels.has(ns)) return false;
+    const named = s.namespaces === undefined || s.namespaces.some((g) => (/[*?]/.test(g) ? this.inventory.has(ns) && refGlob(g, ns) : g === ns));
+    if (s.namespaceLabels === undefined) return named;
+    const labelled = within(s.namespaceLabels, this.nsLabels.get(ns)!);
+    // Label selectors reach past the inventory only alone and with cnp; otherwise they are expanded from it.
+    const reachable = this.inventory.has(ns) || (s.namespaces === undefined && this.build.cnp === true);
+    return named && labelled && reachable;
+  }
+
   private governing(ns: string): Spec[] {
-    return this.specs.filter((s) => this.nsLabels.has(ns) && (s.namespaces ?? []).some((g) => refGlob(g, ns)));
+    return this.specs.filter((s) => this.governs(s, ns));
+  }
+
+  /** True when some policy governs `ns` and makes `direction` default-deny there. */
+  isolates(ns: string, direction: "ingress" | "egress"): boolean {
+    return this.governing(ns).some((s) => (s.defaultDeny ?? []).includes(direction));
   }
 
   /** "A peer is {namespace, pods}, {namespaceLabels, pods}, {pods} (same namespace), {cidr} or {dns: true}." */
