@@ -82,6 +82,8 @@ describe("pullInventory (recorded kind cluster)", () => {
     const { inventory, diagnostics, stats } = await pullInventory(client, { policies: await fixturePolicies(), now: NOW, onStep: (m) => steps.push(m) });
     expect(inventory.kubernetesVersion).toBe("1.33");
     expect(inventory.namespaces).toEqual(["default", "kube-system", "team-a", "team-a-dev", "team-b", "web"]);
+    // Labels as listed, without the implied `kubernetes.io/metadata.name`; namespaces with no other label left out.
+    expect(inventory.namespaceLabels).toEqual({ "team-a": { tier: "apps" }, "team-a-dev": { env: "dev", tier: "apps" }, web: { tier: "edge" } });
     expect(inventory.resources.map((r) => `${r.resource}.${r.group}`)).toEqual(["gadgets.example.com", "legacythings.example.com", "widgets.example.com"]);
     expect(inventory.objects).toEqual({
       nodes: ["node-1", "node-2"],
@@ -153,6 +155,7 @@ describe("the Inventory document", () => {
       const inv = loaded.inventory!;
       expect(inv.kubernetesVersion).toBe("1.33");
       expect(inv.namespaces).toEqual(["default", "kube-system", "team-a", "team-a-dev", "team-b", "web"]);
+      expect([...inv.namespaceLabels]).toEqual([["team-a", { tier: "apps" }], ["team-a-dev", { env: "dev", tier: "apps" }], ["web", { tier: "edge" }]]);
       expect(inv.resource("example.com", "widgets")).toMatchObject({ kind: "Widget", namespaced: true, builtin: false });
       expect(inv.names("", "pods", "team-a")).toEqual(["api-1", "nginx-a"]);
       expect(inv.names("", "nodes", "")).toEqual(["node-1", "node-2"]);
