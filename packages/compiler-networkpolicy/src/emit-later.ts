@@ -11,7 +11,7 @@
 import { diagnostic, type TrafficDirection, type TrafficPolicyIR, type TrafficRuleIR } from "@rampart/core";
 import { components, NAME_KEY, type CarvedPeer, type Conj, type PortSpec } from "./carve.js";
 import { cnpPeer, cnpProtocols, k8sName, selector } from "./k8s-output.js";
-import { at, cidrOf, emptyConj, enforced, lossy, networkMetadata, remoteKey, type NetworkBuild } from "./network-build.js";
+import { at, cidrOf, DNS_NAMED_DENY, DNS_NAMED_HINT, emptyConj, enforced, lossy, networkMetadata, remoteKey, type NetworkBuild } from "./network-build.js";
 
 /** The CRD allows at most 25 peers per rule. */
 const MAX_RULE_PEERS = 25;
@@ -39,7 +39,7 @@ const podSubject = (p: TrafficPolicyIR, r: TrafficRuleIR) => ({ pods: { namespac
 /** A rule's peers for later namespaces: pod peers (same-namespace ones widened or dropped, reported) and CIDRs (egress only). */
 function laterPeers(build: NetworkBuild, p: TrafficPolicyIR, rule: TrafficRuleIR) {
   const { parts, lossy: dnsNamed } = components(rule, OWN, cidrOf);
-  if (dnsNamed && rule.effect === "allow") lossy(build, rule, "named ports on a `dns: true` peer cannot be intersected with port 53: the DNS peer is not allowed on them", "write the DNS ports as numbers (`53/UDP`, `53/TCP`)");
+  if (dnsNamed) lossy(build, rule, rule.effect === "deny" ? DNS_NAMED_DENY : "named ports on a `dns: true` peer cannot be intersected with port 53: the DNS peer is not allowed on them", DNS_NAMED_HINT);
   const sameNs = parts.some((c) => c.peers.some((x) => x.kind === "pods" && x.nsSame));
   if (sameNs && rule.effect === "deny") {
     lossy(build, rule, "in namespaces created after the build, a ClusterNetworkPolicy cannot select pods of the rule's own namespace: the deny applies to those pods in every namespace the policy governs by label", "name the peer's namespace, or rebuild after creating namespaces");
