@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { diagnostic, type Diagnostic, type SourcePosition } from "./diagnostics.js";
 import { didYouMean } from "./did-you-mean.js";
 import { API_VERSION } from "./schema/common.js";
