@@ -14,7 +14,7 @@ const seed = process.env.RAMPART_FC_SEED ? { seed: Number(process.env.RAMPART_FC
 
 // Strings made of the characters YAML treats specially, plus words kubectl or YAML 1.2 read as other types.
 const tricky = fc.oneof(
-  fc.string({ unit: fc.constantFrom(..."ab01 :#-?'\"{}[],&*!|>%@`.+_eExo~\t\\/é€\u00a0\u2028\n\r\u0007\u0085".split("")), maxLength: 8 }),
+  fc.string({ unit: fc.constantFrom(..."ab01 :#-?'\"{}[],&*!|>%@`.+_eExo~\t\\/é€\u00a0\u2028\u2029\n\r\u0007\u0085".split("")), maxLength: 8 }),
   fc.constantFrom("", "-", "?", "yes", "No", "on", "OFF", "y", "~", "null", "Null", "true", "0644", "0o17", "0x1F", "1_000", "1e3", ".5", "-.inf", ".NaN", "12:30", "2026-01-01", "---", "...", "%x", "a: b", "a #b", "a# b", "x:", " x", "x "),
   fc.string(),
 );
@@ -71,7 +71,7 @@ describe("the block YAML writer writes what the yaml library writes", () => {
   });
 
   it("gives up on what it does not cover", () => {
-    for (const v of [{ a: "two\nlines" }, { a: "bell\u0007" }, { a: "---" }, { a: Number.NaN }, { a: new Date(0) }, { a: [undefined] }, { ["k".repeat(1001)]: 1 }, "a scalar"]) {
+    for (const v of [{ a: "two\nlines" }, { a: "bell\u0007" }, { a: "---" }, { "\u2028%": [] }, { a: Number.NaN }, { a: new Date(0) }, { a: [undefined] }, { ["k".repeat(1001)]: 1 }, "a scalar"]) {
       expect(writeBlockYaml(v)).toBeUndefined();
       expect(toYaml(v)).toBe(oracle(v));
     }

@@ -25,15 +25,21 @@ const CORE_NON_STRINGS = [
 
 /** What a plain scalar may not look like (the `yaml` library's plainString rule). */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-/** Characters the library escapes in double quotes, line breaks (block scalars), and document markers (special indentation). */
-const NOT_COVERED = /[\x00-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]|^(?:%|---|\.\.\.)/u;
+/**
+ * Characters the library escapes in double quotes, line breaks (block scalars), and document
+ * markers at a line start (special indentation; as in the library, `m` also starts lines after U+2028 and U+2029).
+ */
+const NOT_COVERED = /[\x00-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]|^(?:%|---|\.\.\.)/mu;
 const INDENT = "  ";
 /** Longer keys are written as explicit keys (`? key`) by the library. */
 const MAX_KEY = 1000;
 
+/** Every null, boolean and number of both readings starts with one of these (or is empty). */
+const MAYBE_NON_STRING = /^(?:$|[~nNtTfFyYoO0-9+.-])/;
+
 /** True when a plain scalar would be read back as something other than this string (YAML 1.2 core, or kubectl's YAML 1.1). */
 function readsAsNonString(text: string): boolean {
-  return CORE_NON_STRINGS.some((r) => r.test(text)) || KUBECTL_YAML_TAGS.some((tag) => tag.test?.test(text) === true);
+  return MAYBE_NON_STRING.test(text) && (CORE_NON_STRINGS.some((r) => r.test(text)) || KUBECTL_YAML_TAGS.some((tag) => tag.test?.test(text) === true));
 }
 
 function writeString(text: string): string {
