@@ -1,7 +1,8 @@
-import { createOpenApiValidator, diagnostic, normaliseTraffic, type Diagnostic, type OpenApiBundle, type RampartDocument } from "@rampart/core";
-import { openApiDiagnostics, SOURCE_ANNOTATION } from "@rampart/core/compiler";
-import crdSchema from "../data/crd-clusternetworkpolicy-v1alpha2.json" with { type: "json" };
-import schemas from "../data/openapi-networking-v1.35.json" with { type: "json" };
+import { diagnostic, normaliseTraffic, type Diagnostic, type RampartDocument } from "@rampart/core";
+import { openApiDiagnostics, precompiledOpenApiValidator, SOURCE_ANNOTATION } from "@rampart/core/compiler";
+// The OpenAPI checks of data/*.json (NetworkPolicy of Kubernetes 1.35, the ClusterNetworkPolicy CRD), compiled at build time.
+import * as cnpChecks from "./generated/crd-clusternetworkpolicy-v1alpha2.js";
+import * as npChecks from "./generated/openapi-networking-v1.35.js";
 import { emitNamespaceAllows } from "./emit-allows.js";
 import { emitDefaultDenies, emitPodDenies } from "./emit-denies.js";
 import { emitLaterNamespaces } from "./emit-later.js";
@@ -47,8 +48,8 @@ export function inventoryOptions(inventory: NetworkInventory | undefined): { nam
 export type { NetworkObject } from "./k8s-output.js";
 export type { NetworkRuleReport } from "./network-build.js";
 
-const validateNp = createOpenApiValidator(schemas as OpenApiBundle);
-const validateCnp = createOpenApiValidator(crdSchema as OpenApiBundle);
+const validateNp = precompiledOpenApiValidator(npChecks);
+const validateCnp = precompiledOpenApiValidator(cnpChecks);
 
 /** Sorts the objects, and reports two with one name (they would replace each other) and any that fail the OpenAPI check. */
 function checkObjects(objects: NetworkObject[], diagnostics: Diagnostic[]): void {

@@ -1,9 +1,10 @@
-import { clusterFor, createInventory, createOpenApiValidator, diagnostic, hasErrors, normaliseAccess, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR, type Diagnostic, type Inventory, type OpenApiBundle, type RampartDocument } from "@rampart/core";
-import { openApiDiagnostics } from "@rampart/core/compiler";
-import schemas from "../data/openapi-rbac-v1.35.json" with { type: "json" };
+import { clusterFor, createInventory, diagnostic, hasErrors, normaliseAccess, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import { openApiDiagnostics, precompiledOpenApiValidator } from "@rampart/core/compiler";
 import { checkRefs } from "./check-refs.js";
 import { createDenyIndex, type PolicyDenies } from "./deny-index.js";
 import { emitPolicy } from "./emit.js";
+// The Kubernetes 1.35 OpenAPI checks of data/openapi-rbac-v1.35.json, compiled at build time.
+import * as rbacChecks from "./generated/openapi-rbac-v1.35.js";
 import { inventoryNames, policyAtoms, type Atom, type AtomContext, type Gap } from "./grants.js";
 import { createNamespaceMatcher } from "./namespace-matcher.js";
 import { nonResourceRules } from "./non-resource.js";
@@ -52,7 +53,7 @@ export interface RbacReport {
   counts: { objects: number; rules: number; naiveObjects: number; naiveRules: number };
 }
 
-const validate = createOpenApiValidator(schemas as OpenApiBundle);
+const validate = precompiledOpenApiValidator(rbacChecks);
 
 /** The policies of the cluster: all of them (for the report) and with expired rules left out (to compile). */
 interface SelectedPolicies {

@@ -37,8 +37,8 @@ export type { BuiltinResourceName } from "./inventory/builtin-v1.35.js";
 export { documentJsonSchema } from "./json-schema.js";
 
 // OpenAPI validation of emitted objects
-export { createOpenApiValidator } from "./openapi-validator.js";
-export type { OpenApiBundle, OpenApiValidator } from "./openapi-validator.js";
+export { createOpenApiValidator } from "./openapi/openapi-validator.js";
+export type { OpenApiBundle, OpenApiValidator } from "./openapi/openapi-validator.js";
 
 // loading
 export { loadDocuments, loadFiles } from "./load/load-files.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { documentSchema } from "./schema/index.js";
 
 /** JSON Schema (draft 2020-12) of every rampart document, for editors (`yaml-language-server`). */

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { BuiltinResourceName } from "../inventory/builtin-v1.35.js";
 import { API_VERSION } from "../schema/common.js";
 import type { KNOWN_VERBS } from "../schema/access-policy.js";

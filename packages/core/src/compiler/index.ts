@@ -9,3 +9,6 @@ export type { BoundedNameOptions } from "./names.js";
 export { ALL_SERVICE_ACCOUNTS_GROUP, SERVICE_ACCOUNTS_GROUP_PREFIX, SERVICE_ACCOUNT_USER_PREFIX, serviceAccountGroups, serviceAccountNamespace, serviceAccountUser } from "./service-accounts.js";
 /** One wording for the OpenAPI check of generated objects. */
 export { openApiDiagnostics } from "./openapi-check.js";
+/** OpenAPI checks generated at build time (ajv standalone code) and the validator over them. */
+export { openApiValidatorModule, precompiledOpenApiValidator } from "./openapi-standalone.js";
+export type { SchemaCheck, SchemaError } from "../openapi/openapi-validator.js";

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { createJiti } from "jiti";
+import type { createJiti } from "jiti";
 import { diagnostic } from "../diagnostics.js";
 import type { SourcePosition } from "../diagnostics.js";
 import type { Locator } from "../validate.js";
@@ -68,7 +68,8 @@ function literalLocator(source: string, document: unknown, file: string): Locato
 
 /** Loads a TypeScript policy module with jiti and validates its default export. */
 export async function loadModule(path: string, display: string): Promise<LoadResult> {
-  jiti ??= createJiti(import.meta.url, { interopDefault: true, moduleCache: false, fsCache: false });
+  // Loaded with the first TypeScript module: a run over YAML policies never pays for jiti.
+  jiti ??= (await import("jiti")).createJiti(import.meta.url, { interopDefault: true, moduleCache: false, fsCache: false });
   const at = { file: display, line: 1, column: 1 };
   let exported: unknown;
   try {

@@ -37,8 +37,10 @@ const CORE_SCHEMA_12 = FAILSAFE_SCHEMA.extend({
 const SLOW_SYNTAX = /(?:^|[\s[{,:])!|(?:^|[\s[{,-])\?(?:\s|$)|(?:^|[\s[{,?-])[[{][^\n]*[\]}]\s*:(?:\s|$)/m;
 
 let anchored = false;
+let onNode: ((event: string, state: never) => void) | undefined;
 const listener = (event: string, state: object): void => {
   if (event === "close" && (state as { anchor: string | null }).anchor !== null) anchored = true;
+  onNode?.(event, state as never);
 };
 
 /** JSON strings, each optionally followed by `:` (a key): counts keys in document order. */
@@ -72,8 +74,9 @@ const MERGE_KEY = /(?:^|[\s{,])<<\s*:/m;
 /**
  * Parses one document's text on a fast path; undefined when it must take the `yaml` library's path.
  * `kubectl` resolves plain scalars as kubectl does (manifests); otherwise by the YAML 1.2 core schema (policies).
+ * `nodes` hears js-yaml's node events (see yaml-positions.ts); JSON documents have none.
  */
-export function parseFast(text: string, contentStart: number, maxDepth: number, kubectl = false): { value: unknown } | undefined {
+export function parseFast(text: string, contentStart: number, maxDepth: number, kubectl = false, nodes?: (event: string, state: never) => void): { value: unknown } | undefined {
   const c = text.charCodeAt(contentStart);
   if (c === 123 /* { */ || c === 91 /* [ */) {
     const json = text.slice(contentStart);
@@ -86,12 +89,15 @@ export function parseFast(text: string, contentStart: number, maxDepth: number, 
   }
   if (SLOW_SYNTAX.test(text) || (kubectl && MERGE_KEY.test(text))) return undefined;
   anchored = false;
+  onNode = nodes;
   try {
     // js-yaml counts scalars as a level too; deeper documents take the slow path, which reports them.
     const value: unknown = load(text, { schema: kubectl ? KUBECTL_JS_YAML_SCHEMA : CORE_SCHEMA_12, listener, maxDepth: maxDepth + 1 } as unknown as Parameters<typeof load>[1]);
     return anchored ? undefined : { value };
   } catch {
     return undefined;
+  } finally {
+    onNode = undefined;
   }
 }
 

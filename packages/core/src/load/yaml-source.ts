@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
 import { diagnostic, type Diagnostic, type SourcePosition } from "../diagnostics.js";
 import { depthOf, parseFast } from "./yaml-fast.js";
+import { NodeRecorder, offsetLocator, type OffsetLocator } from "./yaml-positions.js";
 import { KUBECTL_YAML_TAGS } from "./yaml-kubectl.js";
 import { firstContent, LineIndex, splitDocuments, type YamlChunk } from "./yaml-split.js";
 
@@ -98,12 +99,19 @@ export function parseYaml(
       continue;
     }
     const source = text.slice(chunk.start, chunk.end);
-    const fast = parseFast(source, content - chunk.start, limits.maxDepth, dialect === "kubectl");
+    // Policies are asked for positions of most of their rules: their node events are kept. Manifest
+    // streams (often large) are asked for positions only on errors: they are parsed again then.
+    const recorder = dialect === "1.2" ? new NodeRecorder() : undefined;
+    const fast = parseFast(source, content - chunk.start, limits.maxDepth, dialect === "kubectl", recorder?.listener);
     if (fast !== undefined) {
       if (!withinDepth(fast.value, pos(content))) continue;
+      let offsets: OffsetLocator | undefined | null = recorder ? undefined : null;
       let doc: Document | undefined;
       const locate = (path: readonly PropertyKey[], key = false): SourcePosition => {
-        // The document's syntax tree is built only when a message needs a position inside it.
+        if (offsets === undefined) offsets = offsetLocator(recorder!, source) ?? null;
+        const offset = offsets?.(path, key);
+        if (offset !== undefined) return pos(chunk.start + offset);
+        // Else the document's syntax tree is built, only when a message needs a position inside it.
         if (doc === undefined) {
           const docs = parseAllDocuments(source, options);
           doc = Array.isArray(docs) ? docs[0] : undefined;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseResourceRef } from "../resource-ref.js";
 import { documentSchema, exactlyOne, glob, labels, timestamp } from "./common.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { documentSchema, labels } from "./common.js";
 
 /** A Kubernetes minor version like `1.33`. */

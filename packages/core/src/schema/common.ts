@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { globError } from "../glob.js";
 
 /** The API version of every rampart document. */

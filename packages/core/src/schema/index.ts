@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { accessPolicySchema } from "./access-policy.js";
 import { clusterSchema } from "./cluster.js";
 import { inventorySchema } from "./inventory.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { dnsLabel, documentSchema, labels } from "./common.js";
 
 /** An access request as written in a PolicyTest or a batch file (missing fields are empty). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseCidr } from "../cidr.js";
 import { dnsLabel, documentSchema, labels } from "./common.js";
 

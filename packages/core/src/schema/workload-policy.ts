@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { dnsLabel, documentSchema, exactlyOne, glob, labelKey, labels, timestamp } from "./common.js";
 
 /** Kinds a WorkloadPolicy can match: Pod and every pod-template controller. */
