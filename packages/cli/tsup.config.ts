@@ -8,4 +8,6 @@ export default defineConfig({
   sourcemap: true,
   target: "node20",
   external: ["@kubernetes/client-node"],
+  // The exit codes are inlined: start-up (`--version`, `--help`) loads no package.
+  noExternal: ["@rampart/pipeline/exit-codes"],
 });
