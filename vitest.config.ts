@@ -7,8 +7,9 @@ const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/inde
 export default defineConfig({
   resolve: {
     alias: {
-      // The subpath first: "@rampart/core" would otherwise also match "@rampart/core/compiler".
+      // Subpaths first: "@rampart/core" would otherwise also match "@rampart/core/compiler".
       "@rampart/core/compiler": fileURLToPath(new URL("./packages/core/src/compiler/index.ts", import.meta.url)),
+      "@rampart/pipeline/exit-codes": fileURLToPath(new URL("./packages/pipeline/src/exit-codes.ts", import.meta.url)),
       "@rampart/core": pkg("core"),
       "@rampart/compiler-rbac": pkg("compiler-rbac"),
       "@rampart/compiler-vap": pkg("compiler-vap"),

@@ -10,7 +10,8 @@ export default defineConfig({
   external: ["@kubernetes/client-node"],
   // yaml is bundled (it stays a dependency for the declaration files): loading its 73 CommonJS
   // modules one by one costs a cold start ~5× what one bundled file does.
-  noExternal: ["yaml"],
+  // The exit codes are inlined too: start-up (`--version`, `--help`) loads no package.
+  noExternal: ["yaml", "@rampart/pipeline/exit-codes"],
   // yaml requires Node built-ins (`process`, `buffer`): give the ESM build a `require`.
   banner: ({ format }) => (format === "esm" ? { js: 'import { createRequire as __bundledRequire } from "node:module";\nconst require = __bundledRequire(import.meta.url);' } : {}),
 });

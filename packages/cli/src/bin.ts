@@ -2,7 +2,7 @@
 import module from "node:module";
 import { text } from "node:stream/consumers";
 import { useColour } from "./colour.js";
-import { EXIT } from "./exit-codes.js";
+import { EXIT } from "@rampart/pipeline/exit-codes";
 
 // Reuse compiled code across runs where this Node has the cache (≥ 22.1); start-up loads only the command that runs.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();

@@ -1,12 +1,10 @@
 import { parseArgs } from "node:util";
-import { closest } from "./did-you-mean.js";
-export { EXIT } from "./exit-codes.js";
+import type { Host } from "@rampart/pipeline";
+export { EXIT } from "@rampart/pipeline/exit-codes";
 
-/** Where a command writes; injectable for tests. */
-export interface Io {
+/** Where a command writes (results on `out`, diagnostics and progress on `err`); injectable for tests. */
+export interface Io extends Host {
   out(text: string): void;
-  err(text: string): void;
-  cwd: string;
   /** Standard input, read whole (for `-`); absent when there is none. */
   stdin?: () => Promise<string>;
   /** Colour on (a terminal without NO_COLOR or `--no-color`). */
@@ -41,15 +39,22 @@ export interface Command {
 /** A usage problem: printed with the command's usage, exit 2. */
 export class UsageError extends Error {}
 
+/** A library result's value, or its error (a message naming the flag) as a usage error. */
+export function orUsage<T extends object>(result: T | { error: string }): T {
+  if ("error" in result) throw new UsageError(result.error);
+  return result;
+}
+
 /** Parses argv for a command; unknown options are usage errors, with the closest flag as a hint. */
-export function parse(command: Command, argv: string[]): Parsed {
+export async function parse(command: Command, argv: string[]): Promise<Parsed> {
   const options = Object.fromEntries(Object.entries(command.options).map(([n, o]) => [n, { type: o.type, multiple: o.multiple === true, ...(o.short ? { short: o.short } : {}) }]));
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as Parsed;
   } catch (error) {
     const message = (error as Error).message.replace(/^[A-Z]/, (c) => c.toLowerCase());
     const unknown = /unknown option '--([^'=]+)/.exec(message)?.[1];
-    const guess = unknown === undefined ? undefined : closest(unknown, Object.keys(command.options));
+    // Loaded here, not at start-up: `--version` and `--help` load no package.
+    const guess = unknown === undefined ? undefined : (await import("@rampart/core")).closest(unknown, Object.keys(command.options));
     throw new UsageError(guess === undefined ? message : `unknown option \`--${unknown}\`; did you mean \`--${guess}\`?`);
   }
 }
@@ -66,18 +71,26 @@ export function strs(args: Parsed, name: string): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
 }
 
-/** The `--network-backend np|cnp` option (default `np`); another value is a usage error. */
-export function networkBackendOption(args: Parsed): "np" | "cnp" {
-  const nb = str(args, "network-backend") ?? "np";
-  if (nb !== "np" && nb !== "cnp") throw new UsageError(`\`--network-backend ${nb}\`: use \`np\` (NetworkPolicy only) or \`cnp\` (plus ClusterNetworkPolicy)`);
-  return nb;
+/** A flag taking one of `choices` (value → what it means, or ""; the first is the default); another value is a usage error naming them. */
+export function choice<T extends string>(args: Parsed, name: string, choices: Record<T, string>): T {
+  const value = str(args, name) ?? Object.keys(choices)[0]!;
+  if (Object.hasOwn(choices, value)) return value as T;
+  throw new UsageError(`\`--${name} ${value}\`: use ${Object.entries<string>(choices).map(([v, what]) => `\`${v}\`${what ? ` (${what})` : ""}`).join(" or ")}`);
 }
 
-/** The `--write-precision admission|rbac-only` option (default `admission`); another value is a usage error. */
-export function writePrecisionOption(args: Parsed): "admission" | "rbac-only" {
-  const wp = str(args, "write-precision") ?? "admission";
-  if (wp !== "admission" && wp !== "rbac-only") throw new UsageError(`\`--write-precision ${wp}\`: use \`admission\` (exact writes via RBAC + admission, Kubernetes ≥ 1.30) or \`rbac-only\``);
-  return wp;
+/** The `--network-backend np|cnp` option (default `np`). */
+export const networkBackendOption = (args: Parsed) => choice(args, "network-backend", { np: "NetworkPolicy only", cnp: "plus ClusterNetworkPolicy" });
+
+/** The build options every compiling command takes: `--network-backend`, `--write-precision`, `--at`, `--cluster`, `--inventory`. */
+export function buildOptions(args: Parsed, io: Io) {
+  const networkBackend = networkBackendOption(args);
+  const writePrecision = choice(args, "write-precision", { admission: "exact writes via RBAC + admission, Kubernetes ≥ 1.30", "rbac-only": "" });
+  return { networkBackend, writePrecision, now: atOption(args), cluster: str(args, "cluster"), inventory: str(args, "inventory"), host: io };
+}
+
+/** The diagnostics to show: info-level ones only with `--verbose`. */
+export function shownDiagnostics<T extends { severity: string }>(args: Parsed, diagnostics: readonly T[]): T[] {
+  return args.values.verbose ? [...diagnostics] : diagnostics.filter((d) => d.severity !== "info");
 }
 
 /** The `--at TIME` option: the instant expiry is judged at (default: now); a bad value is a usage error. */

@@ -1,6 +1,5 @@
 import { type Io, parse, UsageError, EXIT } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
-import { closest } from "./did-you-mean.js";
 import { bold } from "./colour.js";
 import { commandHelp, GLOBAL_FLAGS } from "./help.js";
 import { CLI_VERSION } from "./version.js";
@@ -37,8 +36,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    const guess = closest(name, COMMANDS.map((c) => c.name));
-    io.err(`rampart: unknown command \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ""} (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
+    // Loaded on this error path only: start-up loads no package.
+    const hint = (await import("@rampart/core")).didYouMean(name, COMMANDS.map((c) => c.name));
+    io.err(`rampart: unknown command \`${name}\`${hint ? `; ${hint}` : ""} (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
     return EXIT.invalid;
   }
   const command = await entry.load();
@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   try {
-    return await command.run(parse(command, [...rest]), io);
+    return await command.run(await parse(command, [...rest]), io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`rampart ${command.name}: ${error.message}\nusage: ${command.usage}\n(run \`rampart ${command.name} --help\` for every flag)`);

@@ -1,14 +1,9 @@
-import { stringify } from "yaml";
-import type { Diagnostic } from "@rampart/core";
+import { renderOutput, type MachineFormat, type OutputFinding } from "@rampart/pipeline";
 import { UsageError, str, type Io, type Parsed } from "./command.js";
-import { githubAnnotations } from "./github-annotations.js";
-import { sarifLog } from "./sarif.js";
+import { CLI_VERSION } from "./version.js";
 
 /** The `-o` formats: text for people, json/yaml for programs, sarif/github for CI, junit for `test`. */
-export type Format = "text" | "json" | "yaml" | "sarif" | "github" | "junit";
-
-/** A diagnostic or a finding as the CI formats take it. */
-export type Finding = Pick<Diagnostic, "code" | "severity" | "message" | "file" | "line" | "column"> & { hint?: string | undefined };
+export type Format = "text" | "junit" | MachineFormat;
 
 /** The `-o` format among `allowed` (text, json and yaml always); another value is a usage error. */
 export function outputFormat(args: Parsed, allowed: readonly Format[] = []): Format {
@@ -18,10 +13,7 @@ export function outputFormat(args: Parsed, allowed: readonly Format[] = []): For
   throw new UsageError(`unknown output format \`${o}\`; use ${all.map((f) => `\`-o ${f}\``).join(", ")}`);
 }
 
-/** Prints a machine-readable result: `data` as JSON or YAML, `findings` as SARIF or GitHub annotations. */
-export function printReport(io: Io, format: Format, data: unknown, findings: readonly Finding[]): void {
-  if (format === "json") io.out(JSON.stringify(data, null, 2));
-  else if (format === "yaml") io.out(stringify(data).replace(/\n$/, ""));
-  else if (format === "sarif") io.out(JSON.stringify(sarifLog(findings), null, 2));
-  else if (format === "github") for (const line of githubAnnotations(findings)) io.out(line);
+/** Prints a machine-readable result: `data` as JSON or YAML, `findings` as SARIF or GitHub annotations (nothing for text and junit). */
+export function printReport(io: Io, format: Format, data: unknown, findings: readonly OutputFinding[]): void {
+  if (format !== "text" && format !== "junit") for (const line of renderOutput(format, data, findings, CLI_VERSION)) io.out(line);
 }

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../../test-support/conformance.js";
-import { githubAnnotations } from "../src/github-annotations.js";
+import { githubAnnotations } from "@rampart/pipeline";
 import { BAD_POLICY, folder, run } from "./helpers.js";
 
 const EXAMPLE = join(REPO_ROOT, "examples/platform/policies");

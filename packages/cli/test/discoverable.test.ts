@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../../test-support/conformance.js";
 import { COMMANDS } from "../src/commands/index.js";
 import { useColour } from "../src/colour.js";
-import { closest } from "../src/did-you-mean.js";
+import { closest } from "@rampart/core";
 import { folder, run } from "./helpers.js";
 import { BIN, rampart } from "./run-cli.js";
 

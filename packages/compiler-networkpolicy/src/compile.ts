@@ -85,3 +85,6 @@ export function compileNetwork(documents: readonly RampartDocument[], options: C
   const count = (kind: string) => objects.filter((o) => o.kind === kind).length;
   return { objects, diagnostics, report: { rules, counts: { objects: objects.length, networkPolicies: count("NetworkPolicy"), clusterNetworkPolicies: count("ClusterNetworkPolicy") } } };
 }
+
+/** The build report of `compileNetwork`: each rule's objects and what NetworkPolicy could not express, and the object counts. */
+export type NetworkReport = CompileNetworkResult["report"];

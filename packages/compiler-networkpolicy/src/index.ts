@@ -21,3 +21,5 @@ export type { FlowMismatch, NetworkWorkloads, VerifyNetworkOptions, VerifyNetwor
 export { workloadInventory, workloadsFromManifests } from "./workloads.js";
 /** The cloud metadata endpoints, and the one-line deny rule that blocks them: `deny: [METADATA_DENY]`. */
 export { METADATA_CIDRS, METADATA_DENY } from "./metadata.js";
+/** The build report of `compileNetwork`. */
+export type { NetworkReport } from "./compile.js";

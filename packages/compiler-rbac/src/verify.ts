@@ -1,4 +1,4 @@
-import { clusterFor, createEvaluator, createInventory, normaliseAccess, selectorMatches, type AccessRequest, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import { clusterFor, createEvaluator, normaliseAccess, selectorMatches, type AccessRequest, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
 import { createRbacAuthorizer, type RbacGrant } from "./authorizer.js";
 import type { RbacRuleReport } from "./compile.js";
 import { createDenyClosure } from "./deny-closure.js";
@@ -52,9 +52,10 @@ export interface VerifyRbacResult {
  * named — requests the API server can serve only. A request RBAC grants is an over-grant unless
  * the policies allow it for that subject and no deny applies to any requester the subject may
  * also be (RBAC cannot tell them apart). A request the policies allow that RBAC refuses is an
- * under-grant, covered when the compilation reported it.
+ * under-grant, covered when the compilation reported it. Verify with the inventory the objects
+ * were compiled against: `verify…(documents, universe, objects, options)`, as `verifyNetwork`.
  */
-export function verifyRbac(documents: readonly RampartDocument[], inventory: Inventory = createInventory(), objects: readonly RbacObject[], options: VerifyRbacOptions = {}): VerifyRbacResult {
+export function verifyRbac(documents: readonly RampartDocument[], inventory: Inventory, objects: readonly RbacObject[], options: VerifyRbacOptions = {}): VerifyRbacResult {
   const result: VerifyRbacResult = { overGrants: [], underGrants: [], checked: 0 };
   const cluster = clusterFor(documents, options.cluster);
   if ("severity" in cluster) return result;

@@ -14,7 +14,7 @@ describe("compileAccessAdmission: choosing the cluster", () => {
   it("an unknown cluster name is an error with a did-you-mean, never the first cluster", () => {
     const out = compileAccessAdmission(docs(), { cluster: "deb", inventory, now: NOW });
     expect(out.objects).toEqual([]);
-    expect(out.report).toEqual([]);
+    expect(out.report).toEqual({ rules: [] });
     expect(out.diagnostics.map((d) => [d.code, d.severity, d.message, d.hint])).toEqual([
       ["unknown-cluster", "error", "unknown cluster `deb`; the policies define `prod`, `dev`", "did you mean `dev`? pass one of them to `--cluster`"],
     ]);

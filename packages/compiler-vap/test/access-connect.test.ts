@@ -89,7 +89,7 @@ describe("connect requests through admission", () => {
         column: expect.any(Number),
       },
     ]);
-    expect(report.find((r) => r.policy === "team-db" && r.rule === 1)).toEqual({
+    expect(report.rules.find((r) => r.policy === "team-db" && r.rule === 1)).toEqual({
       policy: "team-db",
       rule: 1,
       verbs: ["create"],

@@ -5,7 +5,8 @@ export { diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "./diag
 export type { Diagnostic, Severity, SourcePosition } from "./diagnostics.js";
 /** Every code a diagnostic may carry: the `diagnostic()` constructor accepts only these. */
 export type { DiagnosticCode } from "./diagnostic-code.js";
-export { didYouMean } from "./did-you-mean.js";
+/** The closest candidate to a likely typo, and the "did you mean `x`?" hint naming it. */
+export { closest, didYouMean } from "./did-you-mean.js";
 
 // documents and schemas
 export { API_VERSION } from "./schema/common.js";

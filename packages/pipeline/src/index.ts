@@ -1,13 +1,40 @@
 // Public API of @rampart/pipeline: the rampart pipeline as plain functions over in-memory data.
 
-// --- host, cluster choice ---
+// --- exit codes, host, loading, cluster choice ---
+/** The exit codes of SPEC.md (also on the dependency-free `@rampart/pipeline/exit-codes` subpath). */
+export { EXIT } from "./exit-codes.js";
+export type { ExitCode } from "./exit-codes.js";
 export type { Host } from "./host.js";
 export { quietHost } from "./host.js";
+/** Loads policies as every command does (`-` from standard input, files named relative to a source root). */
+export { loadPolicies, sourceRoot } from "./load-policies.js";
+export type { LoadPoliciesOptions } from "./load-policies.js";
 export { resolveCluster } from "./resolve-cluster.js";
 export type { ClusterChoice, ResolveClusterOptions } from "./resolve-cluster.js";
 export { clusterInventory, inventoryFor } from "./cluster-inventory.js";
 export { checkRequest, requestCluster } from "./check-request.js";
 export type { RequestCluster, RequestPositions, RequestRef } from "./check-request.js";
+
+// --- access requests: parse, decide, who can ---
+/** Requests from command-line fields or a JSONL batch, each problem a diagnostic. */
+export { parseResourceArgument, requestFromFields } from "./requests/request-fields.js";
+export type { RequestFields, ResourceArgument } from "./requests/request-fields.js";
+export { COMMAND_LINE, parseRequestBatch, readRequestBatch } from "./requests/request-batch.js";
+export type { PositionedRequest, RequestBatch } from "./requests/request-batch.js";
+/** Decides requests, each checked against its cluster's inventory first. */
+export { decideRequests } from "./requests/decide-requests.js";
+export type { DecideRequestsOptions, DecideRequestsResult } from "./requests/decide-requests.js";
+/** The subjects the policies, or plain RBAC objects, allow a request; and their text lines. */
+export { formatBoundSubjects, formatWhoCan, whoCanPolicies, whoCanRbac } from "./requests/who-can.js";
+export type { BoundSubject, OpenRequest, WhoCanPoliciesOptions, WhoCanPoliciesResult } from "./requests/who-can.js";
+
+// --- output formats: JSON, YAML, SARIF, GitHub annotations ---
+/** A result as the lines of a machine-readable format; findings as SARIF or workflow commands. */
+export { renderOutput } from "./output/render-output.js";
+export type { MachineFormat } from "./output/render-output.js";
+export { sarifLog } from "./output/sarif.js";
+export { githubAnnotations } from "./output/github-annotations.js";
+export type { OutputFinding } from "./output/finding.js";
 
 // --- build: compile every backend, emit objects and files, write or check the tree ---
 export { buildFiles, buildPolicies } from "./build/build-policies.js";
@@ -16,10 +43,17 @@ export { objectFiles, toYaml } from "./build/emit.js";
 export type { KubeObject } from "./build/emit.js";
 export { checkTree, MANIFEST, writeTree } from "./build/write-tree.js";
 export type { ClusterFiles, TreeDiff, TreeInput } from "./build/write-tree.js";
+/** One cluster's manifests as one YAML stream (`build --stdout`). */
+export { manifestStream } from "./build/manifest-stream.js";
+/** A built tree on disk against a fresh build (`build --check`): drift and proof, as findings and lines. */
+export { buildCheckSummary, checkBuild, driftCount, driftFindings, formatBuildCheck } from "./build/check-build.js";
+export type { CheckBuildResult } from "./build/check-build.js";
 
 // --- prove: RBAC + write-path admission over every manifest of a tree ---
 export { verifyBuild, verifyTree } from "./prove/verify-tree.js";
-export type { ClusterVerdict, VerifyOptions, VerifyResult } from "./prove/verify-tree.js";
+export type { ClusterVerdict, VerifyBuildOptions, VerifyResult, VerifyTreeOptions } from "./prove/verify-tree.js";
+/** A verdict as text lines: a line per cluster and proof, one per over-grant or over-admission. */
+export { formatVerdict } from "./prove/format-verdict.js";
 export type { AccessProof, OverGrant } from "./prove/prove-cluster.js";
 export { parseManifests, readTree } from "./prove/read-tree.js";
 export type { TreeManifest } from "./prove/read-tree.js";
@@ -28,17 +62,23 @@ export type { TreeManifest } from "./prove/read-tree.js";
 export { runPolicyTests } from "./policy-tests/run-policy-tests.js";
 export type { PolicyTestOptions, PolicyTestOutcome } from "./policy-tests/run-policy-tests.js";
 export { describeRequest } from "./policy-tests/access-cases.js";
-export { junitReport, textReport } from "./policy-tests/report.js";
+export { junitReport, policyTestFindings, policyTestSummary, textReport } from "./policy-tests/report.js";
 export type { CaseResult } from "./policy-tests/types.js";
 
 // --- live clusters: inventory pull, drift ---
-export { diffLive } from "./live/diff-live.js";
+export { diffLive, driftVerdict } from "./live/diff-live.js";
 export type { DiffLiveOptions, DiffLiveResult } from "./live/diff-live.js";
 export { pullInventory } from "./live/pull.js";
 export type { PulledInventory, PullOptions, PullStats } from "./live/pull.js";
 export { allPulled, pullContexts } from "./live/pull-contexts.js";
 export type { ContextPull, PullContextsOptions } from "./live/pull-contexts.js";
 export { formatOf, inventoryDocument, inventoryNames, renderInventory } from "./live/inventory-document.js";
+/** Where pulled inventories go (`-o FILE|DIR|-`), their files, and the atomic write. */
+export { contextList, inventoryFiles, inventoryTarget, writeFileAtomic } from "./live/inventory-files.js";
+export type { InventoryFile, InventoryTarget } from "./live/inventory-files.js";
+/** Pulls the inventories of several contexts (or every one) into the files for `-o`, all or nothing. */
+export { pullInventories } from "./live/pull-inventories.js";
+export type { PullInventoriesOptions, PullInventoriesResult } from "./live/pull-inventories.js";
 export { connect, kubeContexts, kubeDiagnostic, useConnector } from "./live/connector.js";
 export type { Connector } from "./live/connector.js";
 export type { KubeClient } from "./live/kube-client.js";
@@ -90,7 +130,7 @@ export { hasNewAccess, semanticDiff } from "./diff/semantic-diff.js";
 export type { SemanticDiffOptions } from "./diff/semantic-diff.js";
 /** Loads both versions (the base from git or a directory) and the input files, then diffs them. */
 export { diffPaths } from "./diff/diff-paths.js";
-export type { DiffPathsOptions } from "./diff/diff-paths.js";
+export type { DiffPathsOptions, DiffPathsResult } from "./diff/diff-paths.js";
 /** The access part alone, for one cluster. */
 export { diffAccess } from "./diff/access-diff.js";
 export type { AccessSide } from "./diff/access-diff.js";
@@ -125,7 +165,20 @@ export { renderReportHtml } from "./report/render-html.js";
 export { diffEntries } from "./report/diff-entries.js";
 /** Reads the report's input files, computes the report (and the diff against a base) and renders the page. */
 export { reportFromFiles } from "./report/report-files.js";
-export type { ReportFilesOptions } from "./report/report-files.js";
+export type { ReportFilesOptions, ReportFilesResult } from "./report/report-files.js";
+/** Writes the page and report.json beside it; the summary lines of a report. */
+export { decidedCells, formatReportSummary, reportJsonPath, writeReport } from "./report/write-report.js";
 /** Cell states, the cell lookup and the report data model (also the shape of report.json). */
 export { CellState, matrixCell } from "./report/types.js";
 export type { AccessMatrix, ClusterReport, MatrixCell, DiffEntry, LintFinding, ReportData, ReportRule, TrafficEdge, TrafficGraph, TrafficNode, WorkloadFinding } from "./report/types.js";
+
+// --- offline admission, connectivity, lint ---
+/** Manifests admitted offline with the emitted admission CEL, as findings and lines. */
+export { admissionCounts, admissionFindings, admitManifests, formatAdmission } from "./admission/admit-manifests.js";
+export type { AdmitManifestsOptions, AdmitManifestsResult, ManifestAdmission } from "./admission/admit-manifests.js";
+/** The flows the compiled TrafficPolicies allow between workloads, and their table. */
+export { connectivityFlows, endpointLabel, formatFlowTable, networkFlows, parseExternals } from "./network/connectivity-flows.js";
+export type { ConnectivityOptions, FlowRow } from "./network/connectivity-flows.js";
+/** Lints policies and plain RBAC manifests together. */
+export { lintInputs, lintSummary } from "./lint-inputs.js";
+export type { LintInputsOptions, LintInputsResult } from "./lint-inputs.js";

@@ -1,10 +1,8 @@
 import { resolve } from "node:path";
 import { hasErrors, normaliseClusters } from "@rampart/core";
-import { buildPolicies, checkTree, verifyTree, writeTree } from "@rampart/pipeline";
-import { printVerdict } from "../print-verdict.js";
-import { sourceRoot } from "../source-root.js";
-import { atOption, type Command, EXIT, networkBackendOption, str, UsageError, writePrecisionOption, type Parsed } from "../command.js";
-import { fail, loadOrReport, printDiagnostics } from "../load-policies.js";
+import { buildCheckSummary, buildPolicies, checkBuild, driftFindings, formatBuildCheck, manifestStream, writeTree } from "@rampart/pipeline";
+import { buildOptions, type Command, EXIT, shownDiagnostics, str, UsageError, type Parsed } from "../command.js";
+import { fail, loadOrReport, printDiagnostics, sourceRootOption } from "../load-policies.js";
 import { outputFormat, printReport, type Format } from "../output-format.js";
 import { pick } from "../options.js";
 
@@ -17,6 +15,9 @@ function formatAndDir(args: Parsed): { format: Format; out: string | undefined }
   if (out !== undefined && FORMAT_NAMES.includes(out)) {
     throw new UsageError(`\`-o ${out}\` names the output directory of \`build\`, not a format; use \`--format ${out}\` for the diagnostics and \`-o <dir>\` for the manifests (\`-o ./${out}\` if you really mean a directory named \`${out}\`)`);
   }
+  if (args.values.stdout === true && (out !== undefined || args.values.check)) throw new UsageError("`--stdout` prints the manifests instead of writing `-o <dir>`; give one or the other (and no `--check`)");
+  if (args.values.stdout === true && format !== "text") throw new UsageError("`--stdout` prints manifests on standard output; the diagnostics go to standard error as text, so drop `--format`");
+  if (!out && args.values.stdout !== true) throw new UsageError("`-o <dir>` (or `--stdout` for one cluster) is required");
   return { format, out };
 }
 
@@ -34,46 +35,29 @@ export const build: Command = {
   },
   async run(args, io) {
     const { format, out } = formatAndDir(args);
-    const stdout = args.values.stdout === true;
-    if (stdout && (out !== undefined || args.values.check)) throw new UsageError("`--stdout` prints the manifests instead of writing `-o <dir>`; give one or the other (and no `--check`)");
-    if (stdout && format !== "text") throw new UsageError("`--stdout` prints manifests on standard output; the diagnostics go to standard error as text, so drop `--format`");
-    if (!out && !stdout) throw new UsageError("`-o <dir>` (or `--stdout` for one cluster) is required");
-    const options = { networkBackend: networkBackendOption(args), writePrecision: writePrecisionOption(args), now: atOption(args), cluster: str(args, "cluster"), inventory: str(args, "inventory"), host: io };
-    const loaded = await loadOrReport(io, args, args.positionals, format, sourceRoot(io, args));
+    const options = buildOptions(args, io);
+    const loaded = await loadOrReport(io, args, args.positionals, format, sourceRootOption(io, args));
     if (!loaded) return EXIT.invalid;
     const clusters = normaliseClusters(loaded.documents).map((c) => c.name).sort();
-    if (stdout && str(args, "cluster") === undefined && clusters.length > 1) throw new UsageError(`\`--stdout\` prints one cluster; select it with \`--cluster\` (the policies define ${clusters.map((c) => `\`${c}\``).join(", ")})`);
+    if (args.values.stdout && options.cluster === undefined && clusters.length > 1) throw new UsageError(`\`--stdout\` prints one cluster; select it with \`--cluster\` (the policies define ${clusters.map((c) => `\`${c}\``).join(", ")})`);
     const result = await buildPolicies(loaded.documents, options);
-    const shown = args.values.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info");
+    const shown = shownDiagnostics(args, result.diagnostics);
     if (hasErrors(result.diagnostics)) return fail(io, format, shown);
     if (format === "text") printDiagnostics(io, shown);
-    if (stdout) {
-      const [files] = [...result.clusters.values()].map((c) => c.files);
-      const manifests = [...files!].filter(([path]) => path.endsWith(".yaml") && path !== "kustomization.yaml").sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      io.out(manifests.map(([, content]) => content.replace(/^---\n/, "").replace(/\n$/, "")).join("\n---\n"));
+    if (args.values.stdout) {
+      io.out(manifestStream([...result.clusters.values()][0]!.files));
       return EXIT.ok;
     }
-    const dir = resolve(io.cwd, out!);
     if (args.values.check) {
-      const diff = await checkTree(dir, result.clusters);
-      const drift = diff.added.length + diff.changed.length + diff.removed.length;
-      // Hand-added files are not drift, but `kubectl apply -R` applies them: the whole tree is proven.
-      const proof = await verifyTree(loaded.documents, dir, options);
-      if (format !== "text") {
-        const findings = (["added", "changed", "removed"] as const).flatMap((label) => diff[label].map((f) => ({ code: "build-drift", severity: "error" as const, message: `${label} by a fresh build: run \`rampart build\` without --check and commit the result`, file: `${out}/${f}`, line: 0, column: 0 })));
-        printReport(io, format, { ok: drift === 0 && proof.ok, drift: diff, diagnostics: shown, clusters: proof.clusters }, [...shown, ...findings]);
-        return drift === 0 && proof.ok ? EXIT.ok : EXIT.outcome;
+      const check = await checkBuild(loaded.documents, resolve(io.cwd, out!), result, options);
+      if (format !== "text") printReport(io, format, { ok: check.ok, drift: check.drift, diagnostics: shown, clusters: check.proof.clusters }, [...shown, ...driftFindings(check.drift, out!)]);
+      else {
+        for (const line of formatBuildCheck(check)) io.out(line);
+        for (const line of buildCheckSummary(check, out!)) io.err(line);
       }
-      for (const [label, files] of [["added", diff.added], ["changed", diff.changed], ["removed", diff.removed]] as const) {
-        for (const f of files) io.out(`${label.padEnd(7)} ${f}`);
-      }
-      printVerdict(io, proof, true);
-      if (drift > 0) io.err(`drift: ${drift} file${drift === 1 ? "" : "s"} differ from a fresh build; run \`rampart build\` without --check and commit the result`);
-      if (!proof.ok) io.err(`over-grant: the tree at ${out} grants or admits more than the policies (see above); remove or fix the files named`);
-      if (drift === 0 && proof.ok) io.err(`ok: ${out} is up to date and proven`);
-      return drift === 0 && proof.ok ? EXIT.ok : EXIT.outcome;
+      return check.ok ? EXIT.ok : EXIT.outcome;
     }
-    await writeTree(dir, result.clusters);
+    await writeTree(resolve(io.cwd, out!), result.clusters);
     const files = [...result.clusters.values()].reduce((n, c) => n + c.files.size, 0);
     if (format !== "text") printReport(io, format, { written: files, clusters: [...result.clusters.keys()], diagnostics: shown }, shown);
     else io.err(`wrote ${files} files for ${result.clusters.size} cluster${result.clusters.size === 1 ? "" : "s"} (${[...result.clusters.keys()].join(", ")}) to ${out}`);

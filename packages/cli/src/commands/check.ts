@@ -1,10 +1,9 @@
 import { hasErrors } from "@rampart/core";
 import { buildPolicies } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, networkBackendOption, str, writePrecisionOption } from "../command.js";
-import { fail, loadOrReport, printDiagnostics } from "../load-policies.js";
+import { buildOptions, type Command, EXIT, shownDiagnostics } from "../command.js";
+import { fail, loadOrReport, printDiagnostics, sourceRootOption } from "../load-policies.js";
 import { outputFormat, printReport } from "../output-format.js";
 import { pick } from "../options.js";
-import { sourceRoot } from "../source-root.js";
 
 /** `rampart check <paths…>`: every validation `build` runs (it compiles every cluster), nothing written. */
 export const check: Command = {
@@ -14,12 +13,12 @@ export const check: Command = {
   options: pick(["cluster", "inventory", "network-backend", "write-precision", "at", "verbose", "source-root", "no-typescript", "output"], { output: { description: "output format: `text`, `json`, `yaml`, `sarif` (code scanning) or `github` (workflow annotations)", example: "-o sarif" } }),
   async run(args, io) {
     const format = outputFormat(args, ["sarif", "github"]);
-    const options = { networkBackend: networkBackendOption(args), writePrecision: writePrecisionOption(args), now: atOption(args), cluster: str(args, "cluster"), inventory: str(args, "inventory"), host: io };
+    const options = buildOptions(args, io);
     // Loaded and compiled exactly as `build` does, so both report the same problems at the same positions.
-    const loaded = await loadOrReport(io, args, args.positionals, format, sourceRoot(io, args));
+    const loaded = await loadOrReport(io, args, args.positionals, format, sourceRootOption(io, args));
     if (!loaded) return EXIT.invalid;
     const result = await buildPolicies(loaded.documents, options);
-    const shown = args.values.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info");
+    const shown = shownDiagnostics(args, result.diagnostics);
     const all = format === "text" ? shown : [...loaded.diagnostics, ...shown];
     if (hasErrors(result.diagnostics)) return fail(io, format, all);
     const n = loaded.documents.length;

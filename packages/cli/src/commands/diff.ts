@@ -1,10 +1,31 @@
-import { diffLive, formatDrift, MANAGED_SELECTOR } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, networkBackendOption, str, UsageError, writePrecisionOption } from "../command.js";
+import { diffLive, diffPaths, driftVerdict, formatDiffJson, formatDiffMarkdown, formatDiffText, formatDrift, hasNewAccess, parseExternals } from "@rampart/pipeline";
+import { atOption, buildOptions, type Command, EXIT, networkBackendOption, orUsage, str, strs, UsageError, type Io, type Parsed } from "../command.js";
 import { outputFormat, printReport } from "../output-format.js";
 import { pick } from "../options.js";
-import { fail, loadOrReport, printDiagnostics } from "../load-policies.js";
-import { sourceRoot } from "../source-root.js";
-import { diffBase } from "./diff-base.js";
+import { fail, loadOrReport, printDiagnostics, sourceRootOption, stdinFor } from "../load-policies.js";
+
+/** `rampart diff <paths…> --base <git-ref|dir>`: parse, call `diffPaths`, print. */
+async function diffBase(args: Parsed, io: Io): Promise<number> {
+  const output = str(args, "output") ?? "text";
+  if (output !== "text" && output !== "json" && output !== "yaml" && output !== "markdown") throw new UsageError(`unknown output format \`${output}\`; use \`-o text\`, \`-o json\`, \`-o yaml\` or \`-o markdown\``);
+  const failOn = str(args, "fail-on");
+  if (failOn !== undefined && failOn !== "new-access") throw new UsageError(`\`--fail-on ${failOn}\`: the only condition is \`new-access\``);
+  if (args.positionals.length === 0) throw new UsageError("give at least one file or directory of policies");
+  if (str(args, "inventory") === "live") throw new UsageError("`--inventory live` is not supported with `--base`: give an inventory file (`rampart inventory pull -o FILE`)");
+  const { externals } = orUsage(parseExternals(strs(args, "external")));
+  const inputs = { inventoryFile: str(args, "inventory"), workloadsFile: str(args, "workloads"), manifestFiles: strs(args, "file"), stdin: await stdinFor(io, strs(args, "file")) };
+  const options = { now: atOption(args), networkBackend: networkBackendOption(args), externals, cluster: str(args, "cluster"), noTypescript: args.values["no-typescript"] === true };
+  const { diff, diagnostics } = await diffPaths({ paths: args.positionals, base: str(args, "base")!, cwd: io.cwd, ...options, ...inputs });
+  if (!diff) return fail(io, output === "markdown" ? "text" : output, diagnostics);
+  if (output === "json") io.out(formatDiffJson(diff));
+  else if (output === "yaml") printReport(io, "yaml", JSON.parse(formatDiffJson(diff)), []);
+  else {
+    printDiagnostics(io, diagnostics);
+    if (output === "markdown") io.out(formatDiffMarkdown(diff));
+    else for (const line of formatDiffText(diff)) io.out(line);
+  }
+  return failOn !== undefined && hasNewAccess(diff) ? EXIT.outcome : EXIT.ok;
+}
 
 /** `rampart diff --live`: the build of one cluster against the objects in the live cluster; `--base`: the semantic diff of two policy versions. */
 export const diffCommand: Command = {
@@ -27,25 +48,18 @@ export const diffCommand: Command = {
   async run(args, io) {
     if (str(args, "base") !== undefined) return diffBase(args, io);
     const format = outputFormat(args);
-    const json = format !== "text";
     if (args.values.live !== true) throw new UsageError("`--live` is required (or `--base <git-ref|dir>`): `rampart diff` compares a build with a live cluster, or two versions of the policies (to compare with a built tree on disk, use `rampart build -o DIR --check`)");
-    const options = { networkBackend: networkBackendOption(args), writePrecision: writePrecisionOption(args), now: atOption(args), host: io };
-    const loaded = await loadOrReport(io, args, args.positionals, format, sourceRoot(io, args));
+    const options = buildOptions(args, io);
+    const loaded = await loadOrReport(io, args, args.positionals, format, sourceRootOption(io, args));
     if (!loaded) return EXIT.invalid;
-    const r = await diffLive(loaded.documents, { ...options, cluster: str(args, "cluster"), inventory: str(args, "inventory"), context: str(args, "context"), kubeconfig: str(args, "kubeconfig") });
+    const r = await diffLive(loaded.documents, { ...options, context: str(args, "context"), kubeconfig: str(args, "kubeconfig") });
     if (!r.report) return fail(io, format, r.diagnostics);
-    if (!json && args.values.verbose === true) printDiagnostics(io, r.buildDiagnostics);
-    if (json) {
-      printReport(io, format, { cluster: r.cluster, context: r.context, server: r.server, ...r.report, diagnostics: r.diagnostics }, []);
-    } else {
+    if (format !== "text") printReport(io, format, { cluster: r.cluster, context: r.context, server: r.server, ...r.report, diagnostics: r.diagnostics }, []);
+    else {
+      if (args.values.verbose === true) printDiagnostics(io, r.buildDiagnostics);
       printDiagnostics(io, r.diagnostics);
       for (const line of formatDrift(r.report)) io.out(line);
-      const c = r.report.counts;
-      io.err(
-        r.report.inSync
-          ? `in sync: the ${c.desired} objects of cluster \`${r.cluster}\` match context \`${r.context}\`, and no other object is labelled managed-by rampart`
-          : `drift: ${c.missing} missing, ${c.changed} changed, ${c.extra} extra (${c.desired} objects built for cluster \`${r.cluster}\`, compared with context \`${r.context}\`); apply the build (\`rampart build … -o DIR\`, then \`kubectl apply -k DIR/${r.cluster} --prune -l ${MANAGED_SELECTOR}\`)`,
-      );
+      io.err(driftVerdict(r));
     }
     return r.report.inSync ? EXIT.ok : EXIT.outcome;
   },

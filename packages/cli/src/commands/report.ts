@@ -1,19 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
-import { reportFromFiles, type AccessMatrix } from "@rampart/pipeline";
+import { resolve } from "node:path";
+import { formatReportSummary, reportFromFiles, reportJsonPath, writeReport } from "@rampart/pipeline";
 import { atOption, type Command, EXIT, str, strs, UsageError } from "../command.js";
 import { loadOrReport, printDiagnostics } from "../load-policies.js";
 import { pick } from "../options.js";
-
-/** Cells some rule decides (the others are denied by default). */
-function decidedCells(m: AccessMatrix): number {
-  let n = 0;
-  for (const p of m.subjectProfile) {
-    const profile = m.profiles[p] ?? [];
-    for (let i = 1; i < profile.length; i += 2) n += m.patterns[profile[i]!]!.filter((k) => k >= 0).length;
-  }
-  return n;
-}
 
 /** `rampart report <paths…> -o report.html`: one self-contained HTML page, and report.json beside it. */
 export const reportCommand: Command = {
@@ -30,32 +19,15 @@ export const reportCommand: Command = {
     if (!out) throw new UsageError("`-o FILE` is required: where to write the HTML report (report.json is written beside it)");
     const loaded = await loadOrReport(io, args, args.positionals);
     if (!loaded) return EXIT.invalid;
-    const cluster = str(args, "cluster");
-    const files = strs(args, "file");
-    const r = await reportFromFiles(loaded.documents, {
-      paths: args.positionals,
-      host: io,
-      now: atOption(args),
-      ...(cluster !== undefined ? { cluster } : {}),
-      ...(str(args, "base") !== undefined ? { base: str(args, "base")! } : {}),
-      ...(str(args, "inventory") !== undefined ? { inventoryFile: str(args, "inventory")! } : {}),
-      ...(str(args, "workloads") !== undefined ? { workloadsFile: str(args, "workloads")! } : {}),
-      ...(files.length > 0 ? { manifestFiles: files } : {}),
-    });
+    const files = { inventoryFile: str(args, "inventory"), workloadsFile: str(args, "workloads"), manifestFiles: strs(args, "file") };
+    const r = await reportFromFiles(loaded.documents, { paths: args.positionals, host: io, now: atOption(args), cluster: str(args, "cluster"), base: str(args, "base"), ...files });
     if (!r.data || !r.html) {
       printDiagnostics(io, r.diagnostics);
       return EXIT.invalid;
     }
-    const { data, html } = r;
-    const htmlPath = resolve(io.cwd, out);
-    const jsonPath = join(dirname(htmlPath), `${basename(htmlPath, extname(htmlPath))}.json`);
-    mkdirSync(dirname(htmlPath), { recursive: true });
-    writeFileSync(htmlPath, html);
-    writeFileSync(jsonPath, `${JSON.stringify(data, null, 2)}\n`);
-    for (const c of data.clusters) {
-      io.out(`${c.name}: ${c.access.subjects.length} subjects × ${c.access.resources.length} resources × ${c.access.verbs.length} verbs (${decidedCells(c.access)} decided cells), ${c.traffic.nodes.length} workloads, ${c.traffic.edges.length} flows, ${c.workloads.length} workload findings, ${c.lint.length} lint findings`);
-    }
-    io.out(`wrote ${out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KiB) and ${join(dirname(out), basename(jsonPath))}`);
+    await writeReport(resolve(io.cwd, out), { data: r.data, html: r.html });
+    for (const line of formatReportSummary(r.data)) io.out(line);
+    io.out(`wrote ${out} (${Math.ceil(Buffer.byteLength(r.html) / 1024)} KiB) and ${reportJsonPath(out)}`);
     return EXIT.ok;
   },
 };

@@ -1,7 +1,6 @@
 import { documentJsonSchema } from "@rampart/core";
-import { stringify } from "yaml";
 import { type Command, EXIT } from "../command.js";
-import { outputFormat } from "../output-format.js";
+import { outputFormat, printReport } from "../output-format.js";
 import { pick } from "../options.js";
 
 /** `rampart schema`: the JSON Schema of the documents. */
@@ -12,7 +11,7 @@ export const schema: Command = {
   options: pick(["output"], { output: { description: "`json` or `yaml`", default: "json", example: "-o yaml" } }),
   async run(args, io) {
     const format = args.values.output === undefined ? "json" : outputFormat(args);
-    io.out(format === "yaml" ? stringify(documentJsonSchema()).replace(/\n$/, "") : JSON.stringify(documentJsonSchema(), null, 2));
+    printReport(io, format === "yaml" ? "yaml" : "json", documentJsonSchema(), []);
     return EXIT.ok;
   },
 };

@@ -1,4 +1,4 @@
-import { junitReport, runPolicyTests, textReport } from "@rampart/pipeline";
+import { junitReport, policyTestFindings, policyTestSummary, runPolicyTests, textReport } from "@rampart/pipeline";
 import { atOption, type Command, EXIT, str, UsageError } from "../command.js";
 import { fail, loadOrReport } from "../load-policies.js";
 import { outputFormat, printReport, type Format } from "../output-format.js";
@@ -24,10 +24,9 @@ export const test: Command = {
     if (!outcome.results) return fail(io, format, outcome.diagnostics);
     const results = outcome.results;
     if (results.length === 0) throw new UsageError("no PolicyTest cases found in the given paths");
-    const findings = results.filter((r) => !r.passed).map((r) => ({ code: `policy-test-${r.kind}`, severity: "error" as const, message: `${r.id}: ${r.title}: expected ${r.expected}, got ${r.actual}${r.detail ? ` (${r.detail})` : ""}`, file: r.file, line: r.line, column: r.column }));
     if (format === "junit") io.out(junitReport(results));
     else if (format === "text") for (const line of textReport(results)) io.out(line);
-    else printReport(io, format, { passed: results.filter((r) => r.passed && !r.skipped).length, skipped: results.filter((r) => r.skipped).length, failed: findings.length, results }, findings);
+    else printReport(io, format, policyTestSummary(results), policyTestFindings(results));
     return results.every((r) => r.passed) ? EXIT.ok : EXIT.outcome;
   },
 };

@@ -39,15 +39,11 @@ function extreme(list: unknown[], name: string, pick: (c: number) => boolean): u
   return list.reduce((best, v) => (pick(celCompare(v, best)) ? v : best));
 }
 
-/** Registers the Kubernetes CEL libraries on an environment (before any parse or clone). */
-export function registerKubernetesLibraries<E extends Environment>(env: E): E {
-  const fn = (signature: string, handler: (...args: never[]) => unknown) => env.registerFunction(signature, handler as never);
-  env.registerType(Q, Quantity).registerType(U, URL).registerType(I, IP).registerType(C, CIDR);
-  env.registerType("SetsNamespace", SetsNamespace).registerConstant("sets", "SetsNamespace", new SetsNamespace());
-  env.registerType("IpNamespace", IpNamespace).registerConstant("ip", "IpNamespace", new IpNamespace());
-  env.registerType("StringsNamespace", StringsNamespace).registerConstant("strings", "StringsNamespace", new StringsNamespace());
+/** Registers a function overload (`signature`) on an environment. */
+type Register = (signature: string, handler: (...args: never[]) => unknown) => unknown;
 
-  // quantity
+/** `quantity()` and the `kubernetes.Quantity` methods and equality. */
+function registerQuantity(env: Environment, fn: Register): void {
   fn(`quantity(string): ${Q}`, parseQuantity);
   fn("isQuantity(string): bool", (s: string) => attempt(() => parseQuantity(s)));
   fn(`sign(${Q}): int`, (q: Quantity) => BigInt(q.sign()));
@@ -68,16 +64,20 @@ export function registerKubernetesLibraries<E extends Environment>(env: E): E {
   fn(`${Q}.sub(int): ${Q}`, (a: Quantity, b: bigint) => a.sub(Quantity.ofInt(b)));
   fn(`${Q}.mul(int): ${Q}`, (a: Quantity, b: bigint) => a.mul(b));
   env.registerOperator(`${Q} == ${Q}`, (a: Quantity, b: Quantity) => a.cmp(b) === 0);
+}
 
-  // regex
+/** `find` and `findAll` with RE2 patterns. */
+function registerRegex(fn: Register): void {
   fn("string.find(string): string", (s: string, p: string) => re2(p).exec(s)?.[0] ?? "");
   fn("string.findAll(string): list<string>", (s: string, p: string) => [...s.matchAll(new RegExp(re2(p).source, `${re2(p).flags}g`))].map((m) => m[0]));
   fn("string.findAll(string, int): list<string>", (s: string, p: string, n: bigint) => {
     const all = [...s.matchAll(new RegExp(re2(p).source, `${re2(p).flags}g`))].map((m) => m[0]);
     return n < 0n ? all : all.slice(0, Number(n));
   });
+}
 
-  // URLs
+/** `url()` and the `net.URL` accessors. */
+function registerUrls(fn: Register): void {
   fn(`url(string): ${U}`, url);
   fn("isURL(string): bool", (s: string) => typeof parseURL(s) !== "string");
   fn(`${U}.getScheme(): string`, (u: URL) => u.scheme);
@@ -86,8 +86,10 @@ export function registerKubernetesLibraries<E extends Environment>(env: E): E {
   fn(`${U}.getPort(): string`, (u: URL) => u.port());
   fn(`${U}.getEscapedPath(): string`, (u: URL) => u.escapedPath());
   fn(`${U}.getQuery(): map<string, list<string>>`, (u: URL) => u.query());
+}
 
-  // IP and CIDR
+/** `ip()`, `cidr()`, `ip.isCanonical` and the `net.IP` and `net.CIDR` methods and equality. */
+function registerIpAndCidr(env: Environment, fn: Register): void {
   fn(`ip(string): ${I}`, ip);
   fn("isIP(string): bool", (s: string) => typeof parseIP(s) !== "string");
   fn("IpNamespace.isCanonical(string): bool", (_: unknown, s: string) => {
@@ -113,21 +115,23 @@ export function registerKubernetesLibraries<E extends Environment>(env: E): E {
   fn(`${C}.masked(): ${C}`, (c: CIDR) => c.masked());
   fn(`${C}.prefixLength(): int`, (c: CIDR) => BigInt(c.prefixLength));
   env.registerOperator(`${C} == ${C}`, (a: CIDR, b: CIDR) => a.prefixLength === b.prefixLength && a.ip.family === b.ip.family && a.ip.value === b.ip.value);
+}
 
-  // sets
+/** The `sets` functions and the list extensions (`isSorted`, `sum`, `min`, `max`, `indexOf`, `lastIndexOf`). */
+function registerSetsAndLists(fn: Register): void {
   fn("SetsNamespace.contains(list, list): bool", (_: unknown, a: unknown[], b: unknown[]) => b.every((x) => a.some((y) => celEquals(x, y))));
   fn("SetsNamespace.equivalent(list, list): bool", (_: unknown, a: unknown[], b: unknown[]) => b.every((x) => a.some((y) => celEquals(x, y))) && a.every((x) => b.some((y) => celEquals(x, y))));
   fn("SetsNamespace.intersects(list, list): bool", (_: unknown, a: unknown[], b: unknown[]) => a.some((x) => b.some((y) => celEquals(x, y))));
-
-  // lists
   fn("list.isSorted(): bool", (l: unknown[]) => l.every((v, i) => i === 0 || celCompare(l[i - 1], v) <= 0));
   fn("list.sum(): dyn", (l: unknown[]) => (l.length === 0 ? 0n : l.reduce((s, v) => (s as number) + (v as number))));
   fn("list.min(): dyn", (l: unknown[]) => extreme(l, "min", (c) => c < 0));
   fn("list.max(): dyn", (l: unknown[]) => extreme(l, "max", (c) => c > 0));
   fn("list.indexOf(dyn): int", (l: unknown[], v: unknown) => BigInt(l.findIndex((x) => celEquals(x, v))));
   fn("list.lastIndexOf(dyn): int", (l: unknown[], v: unknown) => BigInt(l.findLastIndex((x) => celEquals(x, v))));
+}
 
-  // strings extension functions cel-js lacks
+/** The strings extension functions cel-js lacks: `strings.quote`, `format`, `charAt`, `replace`. */
+function registerStrings(fn: Register): void {
   fn("StringsNamespace.quote(string): string", (_: unknown, s: string) => `"${s.replace(/[\x07\b\f\n\r\t\v\\"]/g, (c) => QUOTE_ESCAPES[c]!)}"`);
   fn("string.format(list): string", (s: string, args: unknown[]) => format(s, args));
   fn("string.charAt(int): string", (s: string, i: bigint) => {
@@ -142,5 +146,20 @@ export function registerKubernetesLibraries<E extends Environment>(env: E): E {
     const k = Math.min(Number(n), parts.length - 1);
     return parts.slice(0, k + 1).join(b) + (k + 1 < parts.length ? a + parts.slice(k + 1).join(a) : "");
   });
+}
+
+/** Registers the Kubernetes CEL libraries on an environment (before any parse or clone). */
+export function registerKubernetesLibraries<E extends Environment>(env: E): E {
+  const fn: Register = (signature, handler) => env.registerFunction(signature, handler as never);
+  env.registerType(Q, Quantity).registerType(U, URL).registerType(I, IP).registerType(C, CIDR);
+  env.registerType("SetsNamespace", SetsNamespace).registerConstant("sets", "SetsNamespace", new SetsNamespace());
+  env.registerType("IpNamespace", IpNamespace).registerConstant("ip", "IpNamespace", new IpNamespace());
+  env.registerType("StringsNamespace", StringsNamespace).registerConstant("strings", "StringsNamespace", new StringsNamespace());
+  registerQuantity(env, fn);
+  registerRegex(fn);
+  registerUrls(fn);
+  registerIpAndCidr(env, fn);
+  registerSetsAndLists(fn);
+  registerStrings(fn);
   return env;
 }

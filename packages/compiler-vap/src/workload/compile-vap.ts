@@ -70,6 +70,92 @@ function policyWideExemptions(policy: WorkloadPolicyIR): Set<number> {
   return new Set(policy.exemptions.filter((e) => !e.images && (!e.rules || [...names].every((n) => e.rules!.includes(n)))).map((e) => e.index));
 }
 
+/** The scope variables of a policy: the containers left after image exemptions, one variable per distinct exemption condition. */
+function scopeVariables(): { scope: (list: "containers" | "resourceContainers", exempt: string) => string; variables: () => { name: string; expression: string }[] } {
+  const scopes = new Map<string, { name: string; expression: string }>();
+  const scope = (list: "containers" | "resourceContainers", exempt: string) => {
+    const expression = scopeExpression(list, exempt);
+    let v = scopes.get(expression);
+    if (!v) {
+      const count = [...scopes.values()].filter((s) => s.name.startsWith(`${list}InScope`)).length;
+      scopes.set(expression, (v = { name: `${list}InScope${count ? count + 1 : ""}`, expression }));
+    }
+    return v.name;
+  };
+  return { scope, variables: () => [...scopes.values()] };
+}
+
+/** A policy's rules compiled: its validations and scope variables, each rule's report row, and the object paths custom CEL reads; `failed` when a custom expression does not compile. */
+interface CompiledRules {
+  validations: VapValidation[];
+  scopes: { name: string; expression: string }[];
+  rows: WorkloadRuleReport[];
+  customReads: (readonly string[] | undefined)[];
+  failed: boolean;
+}
+
+/** Compiles each rule of a policy into validations (one per check), warning where a check's estimated cost nears the budget. */
+function compileRules(policy: WorkloadPolicyIR, wide: ReadonlySet<number>, variablesCost: number, diagnostics: Diagnostic[]): CompiledRules {
+  const out: CompiledRules = { validations: [], scopes: [], rows: [], customReads: [], failed: false };
+  const scopes = scopeVariables();
+  const podsOnly = policy.match.kinds.every((k) => k === "Pod");
+  for (const { index, rule } of policy.rules) {
+    if (rule.name === "cel") {
+      const problem = checkCustomCel(policy.name, index, rule.expression, rule.expressionSource);
+      if (problem) {
+        diagnostics.push(problem);
+        out.failed = true;
+        continue;
+      }
+      const reads = customCelReads(policy.name, index, rule.expression, rule.expressionSource, podsOnly);
+      diagnostics.push(...reads.diagnostics);
+      out.customReads.push(reads.objectPaths);
+    }
+    const exemptions = policy.exemptions.filter((e) => !wide.has(e.index) && (!e.rules || e.rules.includes(rule.name)));
+    const row: WorkloadRuleReport = { policy: policy.name, rule: index, id: rule.name, backend: "admission", object: `rampart-${policy.name}`, validations: [] };
+    for (const check of checksOf(rule) as Check[]) {
+      const v = validationOf(check, exemptions, scopes.scope);
+      const cost = estimateCost(v.expression);
+      row.validations.push({ validation: out.validations.length, check: check.id, cost });
+      if (cost + variablesCost > EXPRESSION_BUDGET / 10) {
+        diagnostics.push(diagnostic("cel-cost", "warning", `check \`${check.id}\` of WorkloadPolicy \`${policy.name}\` costs an estimated ${cost} for a pod with 100 containers and 100 volumes (limit ${EXPRESSION_BUDGET} per expression)`, policy.rules[index]!.source, "simplify the rule or split the policy"));
+      }
+      out.validations.push(v);
+    }
+    out.rows.push(row);
+  }
+  out.scopes = scopes.variables();
+  return out;
+}
+
+/** The ValidatingAdmissionPolicy of a compiled policy and its binding. */
+function policyObjects(policy: WorkloadPolicyIR, wide: ReadonlySet<number>, compiled: CompiledRules): VapObject[] {
+  const name = `rampart-${policy.name}`;
+  const labels = managedLabels(policy.name);
+  const update = updateCondition(policy, compiled.customReads);
+  const conditions = [...matchConditions(policy, wide), ...(update ? [update] : [])];
+  return [
+    {
+      apiVersion: "admissionregistration.k8s.io/v1",
+      kind: "ValidatingAdmissionPolicy",
+      metadata: { name, labels, annotations: sourceAnnotations(sourceRef(policy.source)) },
+      spec: {
+        failurePolicy: "Fail",
+        matchConstraints: matchConstraints(policy),
+        ...(conditions.length ? { matchConditions: conditions } : {}),
+        variables: [...POLICY_VARIABLES.map((v) => ({ ...v })), ...compiled.scopes],
+        validations: compiled.validations,
+      },
+    },
+    {
+      apiVersion: "admissionregistration.k8s.io/v1",
+      kind: "ValidatingAdmissionPolicyBinding",
+      metadata: { name, labels, annotations: sourceAnnotations(sourceRef(policy.source)) },
+      spec: { policyName: name, validationActions: [...ACTIONS[policy.action]] },
+    },
+  ];
+}
+
 /**
  * Compiles the WorkloadPolicies among `documents` into ValidatingAdmissionPolicies and bindings
  * (admissionregistration.k8s.io/v1): one validation per check, exemptions as matchConditions or
@@ -81,78 +167,18 @@ export function compileVap(documents: readonly RampartDocument[], options: Compi
   const report: VapReport = { rules: [], policies: [], exemptions: [], costModel: COST_MODEL };
   const variablesCost = POLICY_VARIABLES.reduce((sum, v) => sum + estimateCost(v.expression), 0);
   for (const policy of [...policies].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const name = `rampart-${policy.name}`;
     const wide = policyWideExemptions(policy);
     for (const e of policy.exemptions) report.exemptions.push({ policy: policy.name, exemption: e.index, owner: e.owner, expires: e.expires?.text, enforcedBy: wide.has(e.index) ? "matchCondition" : "validation" });
-    const validations: VapValidation[] = [];
-    // Containers left after image exemptions, one variable per distinct exemption condition.
-    const scopes = new Map<string, { name: string; expression: string }>();
-    const scope = (list: "containers" | "resourceContainers", exempt: string) => {
-      const expression = scopeExpression(list, exempt);
-      let v = scopes.get(expression);
-      if (!v) {
-        const count = [...scopes.values()].filter((s) => s.name.startsWith(`${list}InScope`)).length;
-        scopes.set(expression, (v = { name: `${list}InScope${count ? count + 1 : ""}`, expression }));
-      }
-      return v.name;
-    };
-    let failed = false;
-    const customReads: (readonly string[] | undefined)[] = [];
-    const podsOnly = policy.match.kinds.every((k) => k === "Pod");
-    for (const { index, rule } of policy.rules) {
-      if (rule.name === "cel") {
-        const problem = checkCustomCel(policy.name, index, rule.expression, rule.expressionSource);
-        if (problem) {
-          diagnostics.push(problem);
-          failed = true;
-          continue;
-        }
-        const reads = customCelReads(policy.name, index, rule.expression, rule.expressionSource, podsOnly);
-        diagnostics.push(...reads.diagnostics);
-        customReads.push(reads.objectPaths);
-      }
-      const exemptions = policy.exemptions.filter((e) => !wide.has(e.index) && (!e.rules || e.rules.includes(rule.name)));
-      const row: WorkloadRuleReport = { policy: policy.name, rule: index, id: rule.name, backend: "admission", object: name, validations: [] };
-      for (const check of checksOf(rule) as Check[]) {
-        const v = validationOf(check, exemptions, scope);
-        const cost = estimateCost(v.expression);
-        row.validations.push({ validation: validations.length, check: check.id, cost });
-        if (cost + variablesCost > EXPRESSION_BUDGET / 10) {
-          diagnostics.push(diagnostic("cel-cost", "warning", `check \`${check.id}\` of WorkloadPolicy \`${policy.name}\` costs an estimated ${cost} for a pod with 100 containers and 100 volumes (limit ${EXPRESSION_BUDGET} per expression)`, policy.rules[index]!.source, "simplify the rule or split the policy"));
-        }
-        validations.push(v);
-      }
-      report.rules.push(row);
-    }
-    if (failed) continue;
-    const variables = [...POLICY_VARIABLES.map((v) => ({ ...v })), ...scopes.values()];
-    const scopeCost = [...scopes.values()].reduce((sum, v) => sum + estimateCost(v.expression), 0);
+    const compiled = compileRules(policy, wide, variablesCost, diagnostics);
+    report.rules.push(...compiled.rows);
+    if (compiled.failed) continue;
+    const scopeCost = compiled.scopes.reduce((sum, v) => sum + estimateCost(v.expression), 0);
     const totalCost = variablesCost + scopeCost + report.rules.filter((r) => r.policy === policy.name).reduce((s, r) => s + r.validations.reduce((t, v) => t + v.cost, 0), 0);
-    report.policies.push({ policy: policy.name, object: name, variablesCost: variablesCost + scopeCost, totalCost });
+    report.policies.push({ policy: policy.name, object: `rampart-${policy.name}`, variablesCost: variablesCost + scopeCost, totalCost });
     if (totalCost > POLICY_BUDGET / 10) {
       diagnostics.push(diagnostic("cel-cost", "warning", `WorkloadPolicy \`${policy.name}\` costs an estimated ${totalCost} per admission of a pod with 100 containers and 100 volumes (limit ${POLICY_BUDGET})`, policy.source, "split the policy"));
     }
-    const labels = managedLabels(policy.name);
-    const update = updateCondition(policy, customReads);
-    const conditions = [...matchConditions(policy, wide), ...(update ? [update] : [])];
-    objects.push({
-      apiVersion: "admissionregistration.k8s.io/v1",
-      kind: "ValidatingAdmissionPolicy",
-      metadata: { name, labels, annotations: sourceAnnotations(sourceRef(policy.source)) },
-      spec: {
-        failurePolicy: "Fail",
-        matchConstraints: matchConstraints(policy),
-        ...(conditions.length ? { matchConditions: conditions } : {}),
-        variables,
-        validations,
-      },
-    });
-    objects.push({
-      apiVersion: "admissionregistration.k8s.io/v1",
-      kind: "ValidatingAdmissionPolicyBinding",
-      metadata: { name, labels, annotations: sourceAnnotations(sourceRef(policy.source)) },
-      spec: { policyName: name, validationActions: [...ACTIONS[policy.action]] },
-    });
+    objects.push(...policyObjects(policy, wide, compiled));
   }
   diagnostics.push(...openApiDiagnostics(objects, validateObject, "Kubernetes 1.35"));
   return { objects, diagnostics, report };

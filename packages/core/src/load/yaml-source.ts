@@ -57,6 +57,17 @@ const KUBECTL_PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: 
 /** How plain scalars resolve: `"1.2"` (policies: the YAML 1.2 core schema) or `"kubectl"` (manifests: YAML 1.1 as kubectl reads it). */
 export type YamlDialect = "1.2" | "kubectl";
 
+/** One parse in progress: the text, how to name positions in it, and what it has found. */
+interface YamlParse {
+  readonly text: string;
+  readonly limits: YamlLimits;
+  readonly options: typeof PARSE_OPTIONS | typeof KUBECTL_PARSE_OPTIONS;
+  readonly documents: YamlDocument[];
+  readonly diagnostics: Diagnostic[];
+  /** The position of an offset in the text. */
+  pos(offset: number): SourcePosition;
+}
+
 /**
  * Parses a multi-document YAML (or JSON) text document by document. Syntax errors, duplicate
  * keys, alias bombs and documents over the limits become diagnostics at their `line:column`;
@@ -69,108 +80,125 @@ export function parseYaml(
   limits: YamlLimits = DEFAULT_YAML_LIMITS,
   dialect: YamlDialect = "1.2",
 ): { documents: YamlDocument[]; diagnostics: Diagnostic[] } {
-  const options = dialect === "kubectl" ? KUBECTL_PARSE_OPTIONS : PARSE_OPTIONS;
   const diagnostics: Diagnostic[] = [];
   const documents: YamlDocument[] = [];
+  const chunks = documentChunks(text, file, limits, diagnostics);
+  if (chunks === undefined) return { documents, diagnostics };
+  const lines = new LineIndex(text);
+  const run: YamlParse = { text, limits, options: dialect === "kubectl" ? KUBECTL_PARSE_OPTIONS : PARSE_OPTIONS, documents, diagnostics, pos: (offset) => ({ file, ...lines.at(offset) }) };
+  for (const chunk of chunks) parseChunk(run, chunk, dialect);
+  return { documents, diagnostics };
+}
+
+/** The chunks of the text that hold a document; undefined (with a diagnostic) when the file is over its limits. */
+function documentChunks(text: string, file: string, limits: YamlLimits, diagnostics: Diagnostic[]): YamlChunk[] | undefined {
   const top = { file, line: 1, column: 1 };
   // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when the cap may be near.
   const fileBytes = text.length * 3 > limits.maxBytes ? Buffer.byteLength(text, "utf8") : text.length;
   if (fileBytes > limits.maxBytes) {
     diagnostics.push(diagnostic("input-too-large", "error", `file is ${fileBytes} bytes, more than the limit of ${limits.maxBytes} bytes`, top, "split the input into several files"));
-    return { documents, diagnostics };
+    return undefined;
   }
-  const lines = new LineIndex(text);
-  const pos = (offset: number): SourcePosition => ({ file, ...lines.at(offset) });
   const chunks: YamlChunk[] = splitDocuments(text) ?? [{ start: 0, end: text.length }];
   const withContent = chunks.filter((c) => firstContent(text, c.start, c.end) >= 0);
   if (withContent.length > limits.maxDocuments) {
     diagnostics.push(diagnostic("input-too-large", "error", `file holds ${withContent.length} YAML documents, more than the limit of ${limits.maxDocuments}`, top, "split the input into several files"));
-    return { documents, diagnostics };
+    return undefined;
   }
-  for (const chunk of withContent) {
-    const content = firstContent(text, chunk.start, chunk.end);
-    // A document's size: from its first character (after leading comments) to its end.
-    const length = chunk.end - content;
-    const bytes = length * 3 > limits.maxDocumentBytes ? Buffer.byteLength(text.slice(content, chunk.end), "utf8") : length;
-    if (bytes > limits.maxDocumentBytes) {
-      diagnostics.push(
-        diagnostic("input-too-large", "error", `document is ${bytes} bytes, more than the limit of ${limits.maxDocumentBytes} bytes per object (as the Kubernetes API server)`, pos(content), "split the object, or keep large data out of the manifest"),
-      );
+  return withContent;
+}
+
+/** Parses one document's chunk: refused when over the size limit, else the fast path, else the `yaml` library's. */
+function parseChunk(run: YamlParse, chunk: YamlChunk, dialect: YamlDialect): void {
+  const { text, limits } = run;
+  const content = firstContent(text, chunk.start, chunk.end);
+  // A document's size: from its first character (after leading comments) to its end.
+  const length = chunk.end - content;
+  const bytes = length * 3 > limits.maxDocumentBytes ? Buffer.byteLength(text.slice(content, chunk.end), "utf8") : length;
+  if (bytes > limits.maxDocumentBytes) {
+    run.diagnostics.push(
+      diagnostic("input-too-large", "error", `document is ${bytes} bytes, more than the limit of ${limits.maxDocumentBytes} bytes per object (as the Kubernetes API server)`, run.pos(content), "split the object, or keep large data out of the manifest"),
+    );
+    return;
+  }
+  const source = text.slice(chunk.start, chunk.end);
+  // Policies are asked for positions of most of their rules: their node events are kept. Manifest
+  // streams (often large) are asked for positions only on errors: they are parsed again then.
+  const recorder = dialect === "1.2" ? new NodeRecorder() : undefined;
+  const fast = parseFast(source, content - chunk.start, limits.maxDepth, dialect === "kubectl", recorder?.listener);
+  if (fast === undefined) slowPath(run, source, chunk.start);
+  else if (withinDepth(run, fast.value, run.pos(content))) run.documents.push(fastDocument(run, source, chunk.start, content, fast.value, recorder));
+}
+
+/** A document the fast path parsed: its syntax tree is built only when a message needs a position inside it. */
+function fastDocument(run: YamlParse, source: string, base: number, content: number, value: unknown, recorder: NodeRecorder | undefined): YamlDocument {
+  let offsets: OffsetLocator | undefined | null = recorder ? undefined : null;
+  let doc: Document | undefined;
+  const locate = (path: readonly PropertyKey[], key = false): SourcePosition => {
+    if (offsets === undefined) offsets = offsetLocator(recorder!, source) ?? null;
+    const offset = offsets?.(path, key);
+    if (offset !== undefined) return run.pos(base + offset);
+    // Else the document's syntax tree is built, only when a message needs a position inside it.
+    if (doc === undefined) {
+      const docs = parseAllDocuments(source, run.options);
+      doc = Array.isArray(docs) ? docs[0] : undefined;
+    }
+    return doc === undefined ? run.pos(content) : locateIn(run, doc, base, content, path, key);
+  };
+  return { value, position: run.pos(content), locate };
+}
+
+/** True when the value nests no deeper than the limit; else a diagnostic at `at`. */
+function withinDepth(run: YamlParse, value: unknown, at: SourcePosition): boolean {
+  const depth = depthOf(value, run.limits.maxDepth);
+  if (depth <= run.limits.maxDepth) return true;
+  run.diagnostics.push(diagnostic("yaml-too-deep", "error", `refused YAML: the document nests maps and lists more than ${run.limits.maxDepth} levels deep`, at, "flatten the structure"));
+  return false;
+}
+
+/** The position of a value (or, with `key`, of its key) in a document parsed from the text at `base`. */
+function locateIn(run: YamlParse, doc: Document, base: number, fallback: number, path: readonly PropertyKey[], key: boolean): SourcePosition {
+  const { node, keyNode, depth } = nodeAt(doc, path);
+  const target = key && depth === path.length && keyNode ? keyNode : node;
+  const at = target?.range?.[0] ?? doc.contents?.range?.[0];
+  return run.pos(at === undefined ? fallback : base + at);
+}
+
+/** The `yaml` library's path: anchors, aliases, tags, errors (its messages and positions). */
+function slowPath(run: YamlParse, source: string, base: number): void {
+  const docs = parseAllDocuments(source, run.options);
+  for (const doc of Array.isArray(docs) ? docs : []) {
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        const message = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+        const code = e.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax";
+        run.diagnostics.push(diagnostic(code, "error", `invalid YAML: ${lower(message)}`, run.pos(base + e.pos[0])));
+      }
       continue;
     }
-    const source = text.slice(chunk.start, chunk.end);
-    // Policies are asked for positions of most of their rules: their node events are kept. Manifest
-    // streams (often large) are asked for positions only on errors: they are parsed again then.
-    const recorder = dialect === "1.2" ? new NodeRecorder() : undefined;
-    const fast = parseFast(source, content - chunk.start, limits.maxDepth, dialect === "kubectl", recorder?.listener);
-    if (fast !== undefined) {
-      if (!withinDepth(fast.value, pos(content))) continue;
-      let offsets: OffsetLocator | undefined | null = recorder ? undefined : null;
-      let doc: Document | undefined;
-      const locate = (path: readonly PropertyKey[], key = false): SourcePosition => {
-        if (offsets === undefined) offsets = offsetLocator(recorder!, source) ?? null;
-        const offset = offsets?.(path, key);
-        if (offset !== undefined) return pos(chunk.start + offset);
-        // Else the document's syntax tree is built, only when a message needs a position inside it.
-        if (doc === undefined) {
-          const docs = parseAllDocuments(source, options);
-          doc = Array.isArray(docs) ? docs[0] : undefined;
-        }
-        return doc === undefined ? pos(content) : locateIn(doc, chunk.start, content, path, key);
-      };
-      documents.push({ value: fast.value, position: pos(content), locate });
-      continue;
-    }
-    slowPath(source, chunk.start);
+    if (doc.contents === null) continue; // an empty document
+    const start = base + (doc.contents.range?.[0] ?? 0);
+    const value = documentValue(run, doc, start);
+    if (value === undefined || !withinDepth(run, value.value, run.pos(start))) continue;
+    run.documents.push({ value: value.value, position: run.pos(start), locate: (path, key = false) => locateIn(run, doc, base, start, path, key) });
   }
-  return { documents, diagnostics };
+}
 
-  function withinDepth(value: unknown, at: SourcePosition): boolean {
-    const depth = depthOf(value, limits.maxDepth);
-    if (depth <= limits.maxDepth) return true;
-    diagnostics.push(diagnostic("yaml-too-deep", "error", `refused YAML: the document nests maps and lists more than ${limits.maxDepth} levels deep`, at, "flatten the structure"));
-    return false;
-  }
-
-  function locateIn(doc: Document, base: number, fallback: number, path: readonly PropertyKey[], key: boolean): SourcePosition {
-    const { node, keyNode, depth } = nodeAt(doc, path);
-    const target = key && depth === path.length && keyNode ? keyNode : node;
-    const at = target?.range?.[0] ?? doc.contents?.range?.[0];
-    return pos(at === undefined ? fallback : base + at);
-  }
-
-  /** The `yaml` library's path: anchors, aliases, tags, errors (its messages and positions). */
-  function slowPath(source: string, base: number): void {
-    const docs = parseAllDocuments(source, options);
-    const list = Array.isArray(docs) ? docs : [];
-    for (const doc of list) {
-      if (doc.errors.length > 0) {
-        for (const e of doc.errors) {
-          const message = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-          const code = e.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax";
-          diagnostics.push(diagnostic(code, "error", `invalid YAML: ${lower(message)}`, pos(base + e.pos[0])));
-        }
-        continue;
-      }
-      if (doc.contents === null) continue; // an empty document
-      const start = base + (doc.contents.range?.[0] ?? 0);
-      let value: unknown;
-      try {
-        value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        diagnostics.push(
-          /resource exhaustion|alias/i.test(message)
-            ? diagnostic("yaml-alias-bomb", "error", `refused YAML: aliases expand to more than ${limits.maxAliasCount} nodes (an alias bomb)`, pos(start), "write the values out instead of nesting aliases")
-            : error instanceof RangeError
-              ? diagnostic("yaml-too-deep", "error", `refused YAML: the document nests maps and lists more than ${limits.maxDepth} levels deep`, pos(start), "flatten the structure")
-              : diagnostic("yaml-syntax", "error", `invalid YAML: ${lower(message)}`, pos(start)),
-        );
-        continue;
-      }
-      if (!withinDepth(value, pos(start))) continue;
-      documents.push({ value, position: pos(start), locate: (path, key = false) => locateIn(doc, base, start, path, key) });
-    }
+/** A document's value with its aliases expanded (at most the limit); undefined with a diagnostic when that fails. */
+function documentValue(run: YamlParse, doc: Document, start: number): { value: unknown } | undefined {
+  const { limits } = run;
+  try {
+    return { value: doc.toJS({ maxAliasCount: limits.maxAliasCount }) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    run.diagnostics.push(
+      /resource exhaustion|alias/i.test(message)
+        ? diagnostic("yaml-alias-bomb", "error", `refused YAML: aliases expand to more than ${limits.maxAliasCount} nodes (an alias bomb)`, run.pos(start), "write the values out instead of nesting aliases")
+        : error instanceof RangeError
+          ? diagnostic("yaml-too-deep", "error", `refused YAML: the document nests maps and lists more than ${limits.maxDepth} levels deep`, run.pos(start), "flatten the structure")
+          : diagnostic("yaml-syntax", "error", `invalid YAML: ${lower(message)}`, run.pos(start)),
+    );
+    return undefined;
   }
 }
 

@@ -23,6 +23,6 @@ export const accessAdmissionBackend: Backend = {
   compile(documents, ctx) {
     if (ctx.writePrecision !== "admission") return { objects: [], diagnostics: [], report: { accessWrites: "rbac-only" } };
     const { objects, diagnostics, report } = compileAccessAdmission(documents, { cluster: ctx.cluster, inventory: ctx.inventory, now: ctx.now });
-    return { objects: objects as KubeObject[], diagnostics, report: { accessWrites: report } };
+    return { objects: objects as KubeObject[], diagnostics, report: { accessWrites: report.rules } };
   },
 };

@@ -14,19 +14,27 @@ export interface DiffPathsOptions extends Omit<SemanticDiffOptions, "inventory" 
   /** Refuse `.ts` modules instead of running them (pull requests from forks). */
   noTypescript?: boolean;
   /** An Inventory file for every cluster of both versions. */
-  inventoryFile?: string;
+  inventoryFile?: string | undefined;
   /** Manifests of namespaces, pods and controllers for the traffic diff. */
-  workloadsFile?: string;
-  /** Manifests for the workload diff. */
+  workloadsFile?: string | undefined;
+  /** Manifests for the workload diff (`-` reads `stdin`). */
   manifestFiles?: readonly string[];
+  /** The text the path `-` among `manifestFiles` stands for (standard input, read by the caller). */
+  stdin?: string | undefined;
+}
+
+/** The diff of `diffPaths`, undefined with an error anywhere (`diagnostics` holds every problem found). */
+export interface DiffPathsResult {
+  diff?: SemanticDiff;
+  diagnostics: Diagnostic[];
 }
 
 /**
  * Loads both versions (the base from git or a directory) and the input files, then diffs them.
  * With an error anywhere the diff is undefined and `diagnostics` holds every problem found.
  */
-export async function diffPaths(options: DiffPathsOptions): Promise<{ diff?: SemanticDiff; diagnostics: Diagnostic[] }> {
-  const { paths, base: ref, cwd, noTypescript = false, inventoryFile, workloadsFile, manifestFiles = [], ...rest } = options;
+export async function diffPaths(options: DiffPathsOptions): Promise<DiffPathsResult> {
+  const { paths, base: ref, cwd, noTypescript = false, inventoryFile, workloadsFile, manifestFiles = [], stdin, ...rest } = options;
   const head = await loadFiles(paths, { cwd, noTypescript });
   const base = await loadBase({ paths: [...paths], base: ref, cwd, noTypescript });
   try {
@@ -43,7 +51,7 @@ export async function diffPaths(options: DiffPathsOptions): Promise<{ diff?: Sem
       diffOptions.workloads = loaded.manifests.map((m) => m.value);
     }
     if (manifestFiles.length > 0) {
-      const loaded = await loadManifests([...manifestFiles], { cwd });
+      const loaded = await loadManifests([...manifestFiles], { cwd, ...(stdin !== undefined ? { stdin } : {}) });
       problems.push(...loaded.diagnostics);
       diffOptions.manifests = loaded.manifests.map((m) => ({ value: m.value, file: m.file }));
     }

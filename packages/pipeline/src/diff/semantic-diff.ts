@@ -9,7 +9,7 @@ export interface SemanticDiffOptions {
   /** The instant expiry is judged at (default: now). */
   now?: Date;
   /** Only this cluster (default: every cluster of either version). */
-  cluster?: string;
+  cluster?: string | undefined;
   /** The inventory of every cluster on both sides (`--inventory`); else each Cluster's own, else the built-in one. */
   inventory?: Inventory;
   /** Namespaces, Pods and controllers for the traffic diff (`--workloads`); omitted: no traffic diff. */

@@ -1,12 +1,9 @@
 import { documentsOfKind, parseCidr, type RampartDocument } from "@rampart/core";
-import { compileNetwork, ConnectivityEngine, parsePolicies, workloadInventory, workloadsFromManifests, type ConnSet, type Endpoint } from "@rampart/compiler-networkpolicy";
+import type { ConnSet } from "@rampart/compiler-networkpolicy";
+import { endpointLabel, networkFlows, type ExternalEndpoint } from "../network/connectivity-flows.js";
 import type { TrafficChange } from "./types.js";
 
-/** An external endpoint: an address and how flows name it. */
-export interface ExternalEndpoint {
-  ip: { family: 4 | 6; address: bigint };
-  label: string;
-}
+export type { ExternalEndpoint } from "../network/connectivity-flows.js";
 
 /** Options of `diffTraffic`. */
 export interface TrafficDiffOptions {
@@ -14,8 +11,6 @@ export interface TrafficDiffOptions {
   /** Extra external addresses; the network address of every CIDR either version names is always one. */
   externals?: readonly ExternalEndpoint[];
 }
-
-const label = (e: Endpoint) => ("pod" in e ? (e.pod.display ?? `${e.pod.namespace}/${e.pod.name}`) : e.label);
 
 /** One address per CIDR peer of the TrafficPolicies (its network address), labelled by the CIDR. */
 function cidrEndpoints(documents: readonly RampartDocument[]): ExternalEndpoint[] {
@@ -34,12 +29,9 @@ function cidrEndpoints(documents: readonly RampartDocument[]): ExternalEndpoint[
 }
 
 function allowedFlows(documents: readonly RampartDocument[], objects: readonly Record<string, unknown>[], externals: readonly ExternalEndpoint[], options: TrafficDiffOptions): Map<string, ConnSet> {
-  const { namespaces, pods } = workloadsFromManifests(objects);
-  const compiled = compileNetwork(documents, { networkBackend: options.networkBackend ?? "np", inventory: workloadInventory(documents, namespaces) });
   // Policies already in the workloads file (existing NetworkPolicies and the like) count on both sides.
-  const engine = new ConnectivityEngine({ namespaces, pods, policies: parsePolicies([...(compiled.objects as never[]), ...objects]), externals });
   const out = new Map<string, ConnSet>();
-  for (const f of engine.flows()) out.set(JSON.stringify([label(f.src), label(f.dst)]), f.conns);
+  for (const f of networkFlows(documents, objects, { ...options, externals })) out.set(JSON.stringify([endpointLabel(f.src), endpointLabel(f.dst)]), f.conns);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import type { OutputFinding } from "../output/finding.js";
 import type { CaseResult } from "./types.js";
 
 const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, "");
@@ -48,4 +49,14 @@ export function junitReport(results: readonly CaseResult[]): string {
   }
   out.push("</testsuites>");
   return out.join("\n");
+}
+
+/** An error finding per failed case, at the case (for SARIF and GitHub annotations). */
+export function policyTestFindings(results: readonly CaseResult[]): OutputFinding[] {
+  return results.filter((r) => !r.passed).map((r) => ({ code: `policy-test-${r.kind}`, severity: "error" as const, message: `${r.id}: ${r.title}: expected ${r.expected}, got ${r.actual}${r.detail ? ` (${r.detail})` : ""}`, file: r.file, line: r.line, column: r.column }));
+}
+
+/** The counts and cases of a run, as `rampart test -o json` prints them. */
+export function policyTestSummary(results: readonly CaseResult[]): { passed: number; skipped: number; failed: number; results: readonly CaseResult[] } {
+  return { passed: results.filter((r) => r.passed && !r.skipped).length, skipped: results.filter((r) => r.skipped).length, failed: results.filter((r) => !r.passed).length, results };
 }

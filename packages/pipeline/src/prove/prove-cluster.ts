@@ -25,9 +25,14 @@ export interface AccessProof {
 
 const RBAC_KINDS = new Set(["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]);
 
+/** True for RBAC objects (Roles, ClusterRoles and their bindings). */
+export function isRbacObject(o: Record<string, unknown>): boolean {
+  return RBAC_KINDS.has(String(o.kind)) && String(o.apiVersion).startsWith("rbac.authorization.k8s.io/");
+}
+
 /** True for the RBAC objects of a tree. */
 export function isRbac(m: TreeManifest): boolean {
-  return RBAC_KINDS.has(String(m.object.kind)) && String(m.object.apiVersion).startsWith("rbac.authorization.k8s.io/");
+  return isRbacObject(m.object);
 }
 
 /** True for the objects of the write-path admission policy (the policy, or a binding of it). */

@@ -26,7 +26,7 @@ export interface VerifyResult {
 }
 
 /** Options of `verifyTree`. */
-export interface VerifyOptions {
+export interface VerifyTreeOptions {
   cluster?: string | undefined;
   inventory?: string | undefined;
   now?: Date;
@@ -45,7 +45,7 @@ function verdict(clusters: ClusterVerdict[], diagnostics: Diagnostic[]): VerifyR
  * with the write-path admission policy (over-grants), network objects against the
  * TrafficPolicies (over-admissions).
  */
-export async function verifyTree(documents: readonly RampartDocument[], dir: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyTree(documents: readonly RampartDocument[], dir: string, options: VerifyTreeOptions = {}): Promise<VerifyResult> {
   const host = options.host ?? quietHost();
   const now = options.now ?? new Date();
   const choice = resolveCluster(documents, { name: options.cluster });
@@ -63,8 +63,14 @@ export async function verifyTree(documents: readonly RampartDocument[], dir: str
   return verdict(clusters, diagnostics);
 }
 
+/** Options of `verifyBuild`. */
+export interface VerifyBuildOptions {
+  /** The instant expiry is judged at (default: now); give the build's. */
+  now?: Date;
+}
+
 /** Proves a build in memory (nothing read from or written to disk): the same proof `verifyTree` runs on the written tree. */
-export function verifyBuild(documents: readonly RampartDocument[], build: BuildResult, options: { now?: Date } = {}): VerifyResult {
+export function verifyBuild(documents: readonly RampartDocument[], build: BuildResult, options: VerifyBuildOptions = {}): VerifyResult {
   const now = options.now ?? new Date();
   const diagnostics: Diagnostic[] = [];
   const clusters: ClusterVerdict[] = [];

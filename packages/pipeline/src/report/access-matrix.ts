@@ -1,5 +1,6 @@
-import { createEvaluator, createInventory, describeRule, KNOWN_VERBS, namedSubjects, normaliseAccess, resourceRefMatches, subjectRequest, type AccessPolicyIR, type AccessRuleIR, type Inventory, type NamedSubject, type RampartDocument } from "@rampart/core";
-import { CellState, type AccessMatrix, type ReportRule } from "./types.js";
+import { createEvaluator, createInventory, KNOWN_VERBS, namedSubjects, normaliseAccess, resourceRefMatches, subjectRequest, type AccessPolicyIR, type AccessRuleIR, type Evaluator, type Inventory, type NamedSubject, type RampartDocument } from "@rampart/core";
+import { MatrixTables } from "./matrix-tables.js";
+import { CellState, type AccessMatrix } from "./types.js";
 
 /** Options of `buildAccessMatrix`. */
 export interface AccessMatrixOptions {
@@ -46,183 +47,203 @@ function reachableResources(rules: readonly AccessRuleIR[], inventory: Inventory
   return [...out.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
-/**
- * The access matrix of a cluster: every named subject × reachable resource × verb. Cells no rule of the
- * subject's policies can reach are default denies and are not stored; the others are decided by the
- * evaluator over the namespace and name classes the relevant rules distinguish.
- */
-export function buildAccessMatrix(documents: readonly RampartDocument[], options: AccessMatrixOptions = {}): AccessMatrix {
-  const inventory = options.inventory ?? createInventory();
-  const policies = normaliseAccess(documents);
-  const allRules = policies.flatMap((p) => p.rules).filter((r) => r.nonResourceURLs === undefined);
-  const evaluator = createEvaluator(documents, { inventory, ...(options.cluster ? { cluster: options.cluster } : {}), ...(options.now ? { now: options.now } : {}) });
-  const subjects = namedSubjects(documents);
-  const resources = reachableResources(allRules, inventory);
-  const verbSet = new Set(BASE_VERBS);
-  for (const rule of allRules) for (const v of rule.verbs) if (v !== "*") verbSet.add(v);
-  const verbs = [...KNOWN_VERBS.filter((v) => verbSet.has(v)), ...[...verbSet].filter((v) => !(KNOWN_VERBS as readonly string[]).includes(v)).sort()];
-  // Namespace classes: inventory namespaces, namespaces rules name, one sample per glob (`team-*` → `team-x`), any other.
-  const nsSample = new Map<string, string>(inventory.namespaces.map((n) => [n, n]));
-  for (const rule of allRules) for (const g of rule.namespaces ?? []) if (g.literal) nsSample.set(g.source, g.source);
-  for (const rule of allRules) for (const g of rule.namespaces ?? []) if (!g.literal && !g.any && !nsSample.has(g.source)) nsSample.set(g.source, g.source.replace(/[*?]/g, "x"));
-  const namespaces = [...[...nsSample.keys()].sort(), "*"];
-  const samples = namespaces.map((n) => (n === "*" ? OTHER : nsSample.get(n)!));
+/** What every cell of one matrix is decided with. */
+interface MatrixContext {
+  evaluator: Evaluator;
+  policies: readonly AccessPolicyIR[];
+  resources: readonly Res[];
+  verbs: string[];
+  /** Namespace classes, the last `*` (any other namespace), and the namespace each is evaluated in. */
+  namespaces: string[];
+  samples: readonly string[];
+  /** Per rule: the resource and verb indices it reaches. */
+  reach: ReadonlyMap<AccessRuleIR, { res: number[]; verbs: number[] }>;
+  /** The namespace classes a rule's non-`*` globs list or match. */
+  nsClassesOf(rule: AccessRuleIR): number[];
+  ruleOf: ReadonlyMap<string, AccessRuleIR>;
+  tables: MatrixTables;
+  /** Namespace sets by the allowed/denied pattern of a cell's classes. */
+  nsSetMemo: Map<string, number>;
+}
 
-  // Per rule: the resource indices and verb indices it reaches (computed once, not per subject).
+/** The matrix's verbs: the base verbs and those rules name, known verbs first in their order, then the others sorted. */
+function matrixVerbs(rules: readonly AccessRuleIR[]): string[] {
+  const verbSet = new Set(BASE_VERBS);
+  for (const rule of rules) for (const v of rule.verbs) if (v !== "*") verbSet.add(v);
+  return [...KNOWN_VERBS.filter((v) => verbSet.has(v)), ...[...verbSet].filter((v) => !(KNOWN_VERBS as readonly string[]).includes(v)).sort()];
+}
+
+/** Namespace classes: inventory namespaces, namespaces rules name, one sample per glob (`team-*` → `team-x`), then `*` for any other. */
+function namespaceClasses(rules: readonly AccessRuleIR[], inventory: Inventory): { namespaces: string[]; samples: string[] } {
+  const nsSample = new Map<string, string>(inventory.namespaces.map((n) => [n, n]));
+  for (const rule of rules) for (const g of rule.namespaces ?? []) if (g.literal) nsSample.set(g.source, g.source);
+  for (const rule of rules) for (const g of rule.namespaces ?? []) if (!g.literal && !g.any && !nsSample.has(g.source)) nsSample.set(g.source, g.source.replace(/[*?]/g, "x"));
+  const namespaces = [...[...nsSample.keys()].sort(), "*"];
+  return { namespaces, samples: namespaces.map((n) => (n === "*" ? OTHER : nsSample.get(n)!)) };
+}
+
+/** Per rule: the resource indices and verb indices it reaches (computed once, not per subject). */
+function ruleReach(rules: readonly AccessRuleIR[], resources: readonly Res[], verbs: readonly string[]): Map<AccessRuleIR, { res: number[]; verbs: number[] }> {
   const reach = new Map<AccessRuleIR, { res: number[]; verbs: number[] }>();
-  for (const rule of allRules) {
+  for (const rule of rules) {
     const res: number[] = [];
     resources.forEach((r, i) => rule.resources.some((ref) => resourceRefMatches(ref, r.group, r.resource, r.subresource)) && res.push(i));
     const vs: number[] = [];
     verbs.forEach((v, i) => (rule.anyVerb || rule.verbs.includes(v)) && vs.push(i));
     reach.set(rule, { res, verbs: vs });
   }
+  return reach;
+}
 
-  const rules: ReportRule[] = [];
-  const ruleIndex = new Map<string, number>();
-  const ruleSets: number[][] = [];
-  const ruleSetIndex = new Map<string, number>();
-  const namespaceSets: number[][] = [];
-  const namespaceSetIndex = new Map<string, number>();
-  const ruleOf = new Map<string, AccessRuleIR>(allRules.map((r) => [`${r.policy}#${r.index}`, r]));
-  const internRuleSet = (keys: readonly string[]): number => {
-    const ids = keys.map((k) => {
-      let id = ruleIndex.get(k);
-      if (id === undefined) {
-        const r = ruleOf.get(k)!;
-        id = rules.push({ policy: r.policy, rule: r.index, effect: r.effect, text: describeRule(r), file: r.source.file, line: r.source.line }) - 1;
-        ruleIndex.set(k, id);
-      }
-      return id;
-    });
-    const key = ids.join(",");
-    let set = ruleSetIndex.get(key);
-    if (set === undefined) ruleSetIndex.set(key, (set = ruleSets.push(ids) - 1));
-    return set;
-  };
-  const internNsSet = (ids: number[]): number => {
-    const key = ids.join(",");
-    let set = namespaceSetIndex.get(key);
-    if (set === undefined) namespaceSetIndex.set(key, (set = namespaceSets.push(ids) - 1));
-    return set;
-  };
-
-  const kinds: number[] = [];
-  const kindIndex = new Map<string, number>();
-  const patterns: number[][] = [];
-  const patternIndex = new Map<string, number>();
-  const profiles: number[][] = [];
-  const profileIndex = new Map<string, number>();
-  const intern = (index: Map<string, number>, key: string, add: () => number): number => {
-    let id = index.get(key);
-    if (id === undefined) index.set(key, (id = add()));
-    return id;
-  };
-  // Per rule: the namespace classes its non-`*` globs match (computed once, not per cell).
-  const nsOfRule = new Map<AccessRuleIR, number[]>();
-  const nsClassesOf = (rule: AccessRuleIR): number[] => {
-    let list = nsOfRule.get(rule);
+/** Per rule, memoised: the namespace classes its non-`*` globs match (literal names are looked up, only patterns scan the classes). */
+function namespaceClassesOfRule(namespaces: readonly string[], samples: readonly string[]): (rule: AccessRuleIR) => number[] {
+  const sampleIndex = new Map(namespaces.map((n, i) => [n, i]));
+  const memo = new Map<AccessRuleIR, number[]>();
+  return (rule) => {
+    let list = memo.get(rule);
     if (!list) {
       const globs = (rule.namespaces ?? []).filter((g) => !g.any);
       const patterns = globs.filter((g) => !g.literal);
       const found = new Set(globs.flatMap((g) => (g.literal ? [sampleIndex.get(g.source)!] : [])));
-      // Only patterns need a scan of every class; literal names are looked up.
       if (patterns.length > 0) samples.forEach((n, i) => n !== OTHER && patterns.some((g) => g.test(n)) && found.add(i));
       list = [...found].sort((a, b) => a - b);
-      nsOfRule.set(rule, list);
+      memo.set(rule, list);
     }
     return list;
   };
-  const sampleIndex = new Map(namespaces.map((n, i) => [n, i]));
-  const other = namespaces.length - 1;
-  const naming = namingPolicies(policies);
-  const nsSetMemo = new Map<string, number>();
-  // Subjects that the same policies name decide alike: computed once per set of naming policies.
-  const byPolicies = new Map<string, number>();
-  const subjectProfile = subjects.map((subject) => {
-    const ids = naming(subject);
-    const memoKey = ids.join(",");
-    const known = byPolicies.get(memoKey);
-    if (known !== undefined) return known;
-    const rows = new Map<number, number[]>(); // resource → kind per verb
-    const relevant = new Map<number, AccessRuleIR[]>(); // resource * verbs.length + verb → rules
-    for (const pi of ids) {
-      for (const rule of policies[pi]!.rules) {
-        const r = reach.get(rule);
-        if (!r) continue;
-        for (const ri of r.res) for (const vi of r.verbs) {
-          const k = ri * verbs.length + vi;
+}
+
+/** The context of a matrix: its axes, the evaluator, and per-rule lookups. */
+function matrixContext(documents: readonly RampartDocument[], options: AccessMatrixOptions): MatrixContext & { subjects: NamedSubject[] } {
+  const inventory = options.inventory ?? createInventory();
+  const policies = normaliseAccess(documents);
+  const allRules = policies.flatMap((p) => p.rules).filter((r) => r.nonResourceURLs === undefined);
+  const evaluator = createEvaluator(documents, { inventory, ...(options.cluster ? { cluster: options.cluster } : {}), ...(options.now ? { now: options.now } : {}) });
+  const resources = reachableResources(allRules, inventory);
+  const verbs = matrixVerbs(allRules);
+  const { namespaces, samples } = namespaceClasses(allRules, inventory);
+  const ruleOf = new Map<string, AccessRuleIR>(allRules.map((r) => [`${r.policy}#${r.index}`, r]));
+  const reach = ruleReach(allRules, resources, verbs);
+  return { subjects: namedSubjects(documents), evaluator, policies, resources, verbs, namespaces, samples, reach, nsClassesOf: namespaceClassesOfRule(namespaces, samples), ruleOf, tables: new MatrixTables(ruleOf), nsSetMemo: new Map() };
+}
+
+/** The rules of the given policies that reach each cell (key: resource × verbs + verb). */
+function relevantRules(ctx: MatrixContext, policyIds: readonly number[]): Map<number, AccessRuleIR[]> {
+  const relevant = new Map<number, AccessRuleIR[]>();
+  for (const pi of policyIds) {
+    for (const rule of ctx.policies[pi]!.rules) {
+      const r = ctx.reach.get(rule);
+      if (!r) continue;
+      for (const ri of r.res) {
+        for (const vi of r.verbs) {
+          const k = ri * ctx.verbs.length + vi;
           const list = relevant.get(k);
           if (list) list.push(rule);
           else relevant.set(k, [rule]);
         }
       }
     }
-    for (const k of [...relevant.keys()].sort((a, b) => a - b)) {
-      const ri = Math.floor(k / verbs.length);
-      const vi = k % verbs.length;
-      const res = resources[ri]!;
-      const verb = verbs[vi]!;
-      const cellRules = relevant.get(k)!;
-      // Namespace classes: those a relevant rule's glob lists or matches, plus any other namespace.
-      const nsClasses = res.namespaced ? [...new Set(cellRules.flatMap(nsClassesOf))].sort((a, b) => a - b).concat(other) : [];
-      // Name classes: names rules list, one sample per name pattern (`lead-*` → `lead-x`), any other name.
-      const names = COLLECTION_VERBS.has(verb) ? [""] : [...new Set(cellRules.flatMap((r) => (r.names ?? []).filter((g) => !g.any).map((g) => (g.literal ? g.source : g.source.replace(/[*?]/g, "x"))))), OTHER];
-      let allows = 0;
-      let total = 0;
-      const matched = new Set<string>();
-      const nsAllowed = new Map<number, boolean>();
-      let mixedInNamespace = false;
-      for (const ni of res.namespaced ? nsClasses : [-1]) {
-        let nsAllow = false;
-        let nsDeny = false;
-        for (const name of names) {
-          const d = evaluator.decide(subjectRequest(subject, { verb, apiGroup: res.group, resource: res.resource, subresource: res.subresource, namespace: ni < 0 ? "" : samples[ni]!, name }));
-          total++;
-          if (d.decision === "allow") {
-            allows++;
-            nsAllow = true;
-          } else nsDeny = true;
-          for (const m of d.matched) matched.add(`${m.policy}#${m.rule}`);
-        }
-        nsAllowed.set(ni, nsAllow);
-        if (nsAllow && nsDeny) mixedInNamespace = true;
-      }
-      const state = allows === total ? CellState.Allow : allows === 0 ? CellState.Deny : CellState.Partial;
-      if (state === CellState.Deny && matched.size === 0) continue;
-      let nsSet = -1;
-      // The allowed namespaces are listed only when each namespace is wholly allowed or wholly denied.
-      if (state === CellState.Partial && res.namespaced && !mixedInNamespace) {
-        const key = nsClasses.map((i) => (nsAllowed.get(i) ? i : -i - 1)).join(",");
-        let set = nsSetMemo.get(key);
-        if (set === undefined) {
-          const otherAllowed = nsAllowed.get(other)!;
-          // Unlisted namespaces decide like `other`: when it denies, only the evaluated classes can allow.
-          set = internNsSet(otherAllowed ? namespaces.map((_, i) => i).filter((i) => nsAllowed.get(i) ?? true) : nsClasses.filter((i) => nsAllowed.get(i)));
-          nsSetMemo.set(key, set);
-        }
-        nsSet = set;
-      }
-      const keys = [...matched].sort((a, b) => ruleOf.get(a)!.ordinal - ruleOf.get(b)!.ordinal);
-      const rs = internRuleSet(keys);
-      const kind = intern(kindIndex, `${state},${rs},${nsSet}`, () => kinds.push(state, rs, nsSet) / 3 - 1);
-      let row = rows.get(ri);
-      if (!row) rows.set(ri, (row = new Array<number>(verbs.length).fill(-1)));
-      row[vi] = kind;
+  }
+  return relevant;
+}
+
+/** One cell decided over its namespace and name classes. */
+interface DecidedCell {
+  state: CellState;
+  /** Keys of the rules that matched any of its requests. */
+  matched: Set<string>;
+  nsClasses: number[];
+  /** Whether each namespace class allowed some request. */
+  nsAllowed: Map<number, boolean>;
+  /** Some namespace class both allowed and denied (by name). */
+  mixedInNamespace: boolean;
+}
+
+/** Decides a cell: one request per namespace class (those a relevant rule's glob lists or matches, plus any other) and name class. */
+function decideCell(ctx: MatrixContext, subject: NamedSubject, res: Res, verb: string, cellRules: readonly AccessRuleIR[]): DecidedCell {
+  const other = ctx.namespaces.length - 1;
+  const nsClasses = res.namespaced ? [...new Set(cellRules.flatMap(ctx.nsClassesOf))].sort((a, b) => a - b).concat(other) : [];
+  // Name classes: names rules list, one sample per name pattern (`lead-*` → `lead-x`), any other name.
+  const names = COLLECTION_VERBS.has(verb) ? [""] : [...new Set(cellRules.flatMap((r) => (r.names ?? []).filter((g) => !g.any).map((g) => (g.literal ? g.source : g.source.replace(/[*?]/g, "x"))))), OTHER];
+  let allows = 0;
+  let total = 0;
+  const matched = new Set<string>();
+  const nsAllowed = new Map<number, boolean>();
+  let mixedInNamespace = false;
+  for (const ni of res.namespaced ? nsClasses : [-1]) {
+    let nsAllow = false;
+    let nsDeny = false;
+    for (const name of names) {
+      const d = ctx.evaluator.decide(subjectRequest(subject, { verb, apiGroup: res.group, resource: res.resource, subresource: res.subresource, namespace: ni < 0 ? "" : ctx.samples[ni]!, name }));
+      total++;
+      if (d.decision === "allow") {
+        allows++;
+        nsAllow = true;
+      } else nsDeny = true;
+      for (const m of d.matched) matched.add(`${m.policy}#${m.rule}`);
     }
-    let profile = -1;
-    if (rows.size > 0) {
-      const flat: number[] = [];
-      for (const ri of [...rows.keys()].sort((a, b) => a - b)) {
-        const pattern = rows.get(ri)!;
-        flat.push(ri, intern(patternIndex, pattern.join(","), () => patterns.push(pattern) - 1));
-      }
-      profile = intern(profileIndex, flat.join(","), () => profiles.push(flat) - 1);
-    }
-    byPolicies.set(memoKey, profile);
+    nsAllowed.set(ni, nsAllow);
+    if (nsAllow && nsDeny) mixedInNamespace = true;
+  }
+  const state = allows === total ? CellState.Allow : allows === 0 ? CellState.Deny : CellState.Partial;
+  return { state, matched, nsClasses, nsAllowed, mixedInNamespace };
+}
+
+/** The namespaces a partial cell allows, listed only when each namespace is wholly allowed or wholly denied (else -1). */
+function allowedNamespaces(ctx: MatrixContext, res: Res, cell: DecidedCell): number {
+  if (cell.state !== CellState.Partial || !res.namespaced || cell.mixedInNamespace) return -1;
+  const { nsClasses, nsAllowed } = cell;
+  const key = nsClasses.map((i) => (nsAllowed.get(i) ? i : -i - 1)).join(",");
+  let set = ctx.nsSetMemo.get(key);
+  if (set === undefined) {
+    const otherAllowed = nsAllowed.get(ctx.namespaces.length - 1)!;
+    // Unlisted namespaces decide like `other`: when it denies, only the evaluated classes can allow.
+    set = ctx.tables.namespaceSet(otherAllowed ? ctx.namespaces.map((_, i) => i).filter((i) => nsAllowed.get(i) ?? true) : nsClasses.filter((i) => nsAllowed.get(i)));
+    ctx.nsSetMemo.set(key, set);
+  }
+  return set;
+}
+
+/** A subject's profile: the kind of each cell some rule of its naming policies reaches (default denies left out). */
+function subjectProfile(ctx: MatrixContext, subject: NamedSubject, policyIds: readonly number[]): number {
+  const rows = new Map<number, number[]>(); // resource → kind per verb
+  const relevant = relevantRules(ctx, policyIds);
+  for (const k of [...relevant.keys()].sort((a, b) => a - b)) {
+    const ri = Math.floor(k / ctx.verbs.length);
+    const vi = k % ctx.verbs.length;
+    const res = ctx.resources[ri]!;
+    const cell = decideCell(ctx, subject, res, ctx.verbs[vi]!, relevant.get(k)!);
+    if (cell.state === CellState.Deny && cell.matched.size === 0) continue;
+    const nsSet = allowedNamespaces(ctx, res, cell);
+    const keys = [...cell.matched].sort((a, b) => ctx.ruleOf.get(a)!.ordinal - ctx.ruleOf.get(b)!.ordinal);
+    const kind = ctx.tables.kind(cell.state, ctx.tables.ruleSet(keys), nsSet);
+    let row = rows.get(ri);
+    if (!row) rows.set(ri, (row = new Array<number>(ctx.verbs.length).fill(-1)));
+    row[vi] = kind;
+  }
+  return ctx.tables.profile(rows);
+}
+
+/**
+ * The access matrix of a cluster: every named subject × reachable resource × verb. Cells no rule of the
+ * subject's policies can reach are default denies and are not stored; the others are decided by the
+ * evaluator over the namespace and name classes the relevant rules distinguish.
+ */
+export function buildAccessMatrix(documents: readonly RampartDocument[], options: AccessMatrixOptions = {}): AccessMatrix {
+  const ctx = matrixContext(documents, options);
+  const naming = namingPolicies(ctx.policies);
+  // Subjects that the same policies name decide alike: computed once per set of naming policies.
+  const byPolicies = new Map<string, number>();
+  const subjectProfiles = ctx.subjects.map((subject) => {
+    const ids = naming(subject);
+    const key = ids.join(",");
+    let profile = byPolicies.get(key);
+    if (profile === undefined) byPolicies.set(key, (profile = subjectProfile(ctx, subject, ids)));
     return profile;
   });
-  return { subjects: subjects.map(subjectLabel), resources: resources.map((r) => r.label), namespaced: resources.map((r) => r.namespaced), verbs, namespaces, rules, ruleSets, namespaceSets, kinds, patterns, profiles, subjectProfile };
+  const { rules, ruleSets, namespaceSets, kinds, patterns, profiles } = ctx.tables;
+  const { resources, verbs, namespaces } = ctx;
+  return { subjects: ctx.subjects.map(subjectLabel), resources: resources.map((r) => r.label), namespaced: resources.map((r) => r.namespaced), verbs, namespaces, rules, ruleSets, namespaceSets, kinds, patterns, profiles, subjectProfile: subjectProfiles };
 }
 
 /**

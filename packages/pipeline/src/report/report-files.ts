@@ -12,23 +12,30 @@ export interface ReportFilesOptions {
   /** The policy paths the documents came from (the base of `--base` is read at the same paths). */
   paths: readonly string[];
   host: Host;
-  cluster?: string;
+  cluster?: string | undefined;
   /** An Inventory file for every cluster (else each Cluster's own). */
-  inventoryFile?: string;
+  inventoryFile?: string | undefined;
   /** Manifests of namespaces, pods and controllers for the traffic graph. */
-  workloadsFile?: string;
+  workloadsFile?: string | undefined;
   /** Manifests to admit and lint. */
   manifestFiles?: readonly string[];
   /** A git ref or directory: the semantic diff against it is shown too. */
-  base?: string;
+  base?: string | undefined;
   now?: Date;
+}
+
+/** The report's data and page; both undefined with an error anywhere (`diagnostics` says why). */
+export interface ReportFilesResult {
+  data?: ReportData;
+  html?: string;
+  diagnostics: Diagnostic[];
 }
 
 /**
  * Reads the report's input files, computes the report (and the diff against `base`) and renders
  * the page. With an error anywhere, `data` and `html` are undefined and `diagnostics` says why.
  */
-export async function reportFromFiles(documents: readonly RampartDocument[], options: ReportFilesOptions): Promise<{ data?: ReportData; html?: string; diagnostics: Diagnostic[] }> {
+export async function reportFromFiles(documents: readonly RampartDocument[], options: ReportFilesOptions): Promise<ReportFilesResult> {
   const { host, cluster, base } = options;
   const now = options.now ?? new Date();
   const problems: Diagnostic[] = [];
