@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
 
 export default defineConfig({
@@ -12,6 +13,10 @@ export default defineConfig({
   // modules one by one costs a cold start ~5× what one bundled file does.
   // The exit codes are inlined too: start-up (`--version`, `--help`) loads no package.
   noExternal: ["yaml", "@rampart/pipeline/exit-codes"],
+  // Inlined from source: the built module carries the pipeline's own `require` banner, which would clash with ours.
+  esbuildOptions(options) {
+    options.alias = { ...options.alias, "@rampart/pipeline/exit-codes": fileURLToPath(new URL("../pipeline/src/exit-codes.ts", import.meta.url)) };
+  },
   // yaml requires Node built-ins (`process`, `buffer`): give the ESM build a `require`.
   banner: ({ format }) => (format === "esm" ? { js: 'import { createRequire as __bundledRequire } from "node:module";\nconst require = __bundledRequire(import.meta.url);' } : {}),
 });
