@@ -84,7 +84,7 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
     return index;
   };
 
-  const result = (index: SubjectIndex): Decision => (scanner.bestDeny >= 0 ? index.rules[scanner.bestDeny]!.result : scanner.bestAllow >= 0 ? index.rules[scanner.bestAllow]!.result : DEFAULT_DENY);
+  const result = (index: SubjectIndex): Decision => (scanner.bestDeny >= 0 ? index.table.results[scanner.bestDeny]! : scanner.bestAllow >= 0 ? index.table.results[scanner.bestAllow]! : DEFAULT_DENY);
 
   return {
     clusters: clusters.map((c) => c.name),
@@ -98,7 +98,7 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
       try {
         const index = run(request);
         const decision = index === undefined ? unknownCluster(request.cluster || defaultCluster) : result(index);
-        const applicable = [...new Set(collect)].sort((a, b) => a - b).map((id) => index!.rules[id]!.result.matched[0]!);
+        const applicable = [...new Set(collect)].sort((a, b) => a - b).map((id) => index!.table.results[id]!.matched[0]!);
         return { ...decision, applicable };
       } finally {
         scanner.collect = undefined;
