@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { accessPolicy, allow, cluster, crd, createEvaluator, deny, loadDocuments, loadFiles, type AccessRequest, type EvaluatorOptions } from "@rampart/core";
+import { accessPolicy, allow, cluster, crd, createEvaluator, deny, loadDocuments, loadFiles, resolveCluster, type AccessRequest, type EvaluatorOptions } from "@rampart/core";
 
 // One readable example per statement of SPEC.md's AccessPolicy section (and per semantics decision
 // of the lead); the property test checks the same semantics on random policies.
@@ -349,6 +349,17 @@ describe("clusters: tag selectors and the request's cluster", () => {
   it("a request without a cluster uses the evaluator's default; with one Cluster document, that one", () => {
     expect(evaluator(values, { cluster: "prod-us" }).decide(get()).decision).toBe("deny");
     expect(evaluator([values[0], values[3]]).decide(get()).decision).toBe("allow");
+  });
+  it("takes the resolved cluster as compilers do: a ClusterIR from resolveCluster, used as given", () => {
+    const documents = loadDocuments(values).documents;
+    const [prodUs] = resolveCluster(documents, { name: "prod-us" }).clusters;
+    expect(createEvaluator(documents, { cluster: prodUs!, now: NOW }).decide(get()).decision).toBe("deny");
+    // Its tags select the policies even when no Cluster document of that name has them.
+    const retagged = { ...prodUs!, tags: { env: "prod", region: "eu" } };
+    const e = createEvaluator(documents, { cluster: retagged, now: NOW });
+    expect(e.decide(get()).decision).toBe("allow");
+    expect(e.decide(get("prod-us")).decision).toBe("allow");
+    expect(e.clusters).toEqual(["prod-eu", "prod-us", "dev"]);
   });
   it("an unknown cluster is a deny that names the known ones", () => {
     expect(evaluator(values, { cluster: "prod-eu" }).decide(get("staging"))).toEqual({

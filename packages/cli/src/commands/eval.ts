@@ -95,7 +95,7 @@ export const evalCommand: Command = {
     }
     if (hasErrors(problems)) return fail(io, format, sortDiagnostics([...new Map(problems.map((d) => [`${d.file}:${d.line}:${d.message}`, d])).values()]));
     const options: Parameters<typeof createEvaluator>[1] = {};
-    if (cluster !== undefined) options.cluster = cluster;
+    if (main.cluster) options.cluster = main.cluster;
     if (now !== undefined) options.now = now;
     if (main.inventory) options.inventory = main.inventory;
     const evaluator = createEvaluator(loaded.documents, options);
