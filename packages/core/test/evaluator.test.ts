@@ -154,6 +154,28 @@ describe("namespaces and names: globs with `*` and `?` only", () => {
   });
 });
 
+describe("name globs of every shape the index compiles (literal, prefix, suffix, prefix and suffix, trailing `?`, general)", () => {
+  const e = teamA(allow({ verbs: ["get"], resources: ["pods"], namespaces: ["*"], names: ["db", "web-*", "*-canary", "a*z", "job-??", "x?y*"] }));
+  const only = (names: string[]) => teamA(allow({ verbs: ["get"], resources: ["pods"], namespaces: ["*"], names }));
+  it.each([
+    [["db"], "db", "allow"], [["db"], "db2", "deny"], [["db"], "d", "deny"],
+    [["web-*"], "web-", "allow"], [["web-*"], "web", "deny"],
+    [["*-canary"], "api-canary", "allow"], [["*-canary"], "-canary", "allow"], [["*-canary"], "canary", "deny"],
+    [["a*z"], "az", "allow"], [["a*z"], "abcz", "allow"], [["a*z"], "a", "deny"], [["a*z"], "za", "deny"],
+    [["aza*zaz"], "azaz", "deny"], // prefix and suffix must not overlap
+    [["job-??"], "job-12", "allow"], [["job-??"], "job-1", "deny"], [["job-??"], "job-123", "deny"],
+    [["x?y*"], "xay", "allow"], [["x?y*"], "xaybb", "allow"], [["x?y*"], "xy", "deny"],
+    [["**"], "", "deny"], // a collection: an allow restricted by names does not apply
+    [["**"], "anything", "allow"],
+  ] as const)("names %j, pod %s → %s", (names, name, decision) => {
+    expect(only([...names]).decide(bob({ verb: "get", resource: "pods", namespace: "team-a", name })).decision).toBe(decision);
+  });
+  it("a list matches when one of its globs does", () => {
+    for (const name of ["db", "web-1", "x-canary", "abz", "job-42", "x1y2"]) expect(e.decide(bob({ verb: "get", resource: "pods", namespace: "n", name })).decision).toBe("allow");
+    for (const name of ["dbx", "web", "canary", "ab", "job-4", "xy"]) expect(e.decide(bob({ verb: "get", resource: "pods", namespace: "n", name })).decision).toBe("deny");
+  });
+});
+
 describe("collections (empty name) and requests across all namespaces (empty namespace)", () => {
   const e = teamA(
     allow({ verbs: ["get", "list", "create"], resources: ["pods"], namespaces: ["team-a"], names: ["web-*"] }),
