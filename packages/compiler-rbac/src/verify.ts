@@ -64,7 +64,7 @@ export function verifyRbac(documents: readonly RampartDocument[], inventory: Inv
   const authorizer = createRbacAuthorizer(objects);
   const judge = createJudge(
     {
-      evaluator: createEvaluator(documents, { cluster: cluster.name, inventory, now }),
+      evaluator: createEvaluator(documents, { cluster, inventory, now }),
       authorizer,
       policies,
       closure: createDenyClosure(documents, policies, inventory, now),

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { accessPolicy, allow, cluster, crd, createEvaluator, deny, loadDocuments, loadFiles, type AccessRequest, type EvaluatorOptions } from "@rampart/core";
+import { accessPolicy, allow, cluster, crd, createEvaluator, deny, loadDocuments, loadFiles, resolveCluster, type AccessRequest, type EvaluatorOptions } from "@rampart/core";
 
 // One readable example per statement of SPEC.md's AccessPolicy section (and per semantics decision
 // of the lead); the property test checks the same semantics on random policies.
@@ -151,6 +151,28 @@ describe("namespaces and names: globs with `*` and `?` only", () => {
   it("omitting namespaces and names covers every namespace, every name, and requests across all namespaces", () => {
     expect(e.decide(bob({ verb: "get", resource: "configmaps", namespace: "anything", name: "any" })).decision).toBe("allow");
     expect(e.decide(bob({ verb: "get", resource: "configmaps", namespace: "", name: "any" })).decision).toBe("allow");
+  });
+});
+
+describe("name globs of every shape the index compiles (literal, prefix, suffix, prefix and suffix, trailing `?`, general)", () => {
+  const e = teamA(allow({ verbs: ["get"], resources: ["pods"], namespaces: ["*"], names: ["db", "web-*", "*-canary", "a*z", "job-??", "x?y*"] }));
+  const only = (names: string[]) => teamA(allow({ verbs: ["get"], resources: ["pods"], namespaces: ["*"], names }));
+  it.each([
+    [["db"], "db", "allow"], [["db"], "db2", "deny"], [["db"], "d", "deny"],
+    [["web-*"], "web-", "allow"], [["web-*"], "web", "deny"],
+    [["*-canary"], "api-canary", "allow"], [["*-canary"], "-canary", "allow"], [["*-canary"], "canary", "deny"],
+    [["a*z"], "az", "allow"], [["a*z"], "abcz", "allow"], [["a*z"], "a", "deny"], [["a*z"], "za", "deny"],
+    [["aza*zaz"], "azaz", "deny"], // prefix and suffix must not overlap
+    [["job-??"], "job-12", "allow"], [["job-??"], "job-1", "deny"], [["job-??"], "job-123", "deny"],
+    [["x?y*"], "xay", "allow"], [["x?y*"], "xaybb", "allow"], [["x?y*"], "xy", "deny"],
+    [["**"], "", "deny"], // a collection: an allow restricted by names does not apply
+    [["**"], "anything", "allow"],
+  ] as const)("names %j, pod %s → %s", (names, name, decision) => {
+    expect(only([...names]).decide(bob({ verb: "get", resource: "pods", namespace: "team-a", name })).decision).toBe(decision);
+  });
+  it("a list matches when one of its globs does", () => {
+    for (const name of ["db", "web-1", "x-canary", "abz", "job-42", "x1y2"]) expect(e.decide(bob({ verb: "get", resource: "pods", namespace: "n", name })).decision).toBe("allow");
+    for (const name of ["dbx", "web", "canary", "ab", "job-4", "xy"]) expect(e.decide(bob({ verb: "get", resource: "pods", namespace: "n", name })).decision).toBe("deny");
   });
 });
 
@@ -349,6 +371,17 @@ describe("clusters: tag selectors and the request's cluster", () => {
   it("a request without a cluster uses the evaluator's default; with one Cluster document, that one", () => {
     expect(evaluator(values, { cluster: "prod-us" }).decide(get()).decision).toBe("deny");
     expect(evaluator([values[0], values[3]]).decide(get()).decision).toBe("allow");
+  });
+  it("takes the resolved cluster as compilers do: a ClusterIR from resolveCluster, used as given", () => {
+    const documents = loadDocuments(values).documents;
+    const [prodUs] = resolveCluster(documents, { name: "prod-us" }).clusters;
+    expect(createEvaluator(documents, { cluster: prodUs!, now: NOW }).decide(get()).decision).toBe("deny");
+    // Its tags select the policies even when no Cluster document of that name has them.
+    const retagged = { ...prodUs!, tags: { env: "prod", region: "eu" } };
+    const e = createEvaluator(documents, { cluster: retagged, now: NOW });
+    expect(e.decide(get()).decision).toBe("allow");
+    expect(e.decide(get("prod-us")).decision).toBe("allow");
+    expect(e.clusters).toEqual(["prod-eu", "prod-us", "dev"]);
   });
   it("an unknown cluster is a deny that names the known ones", () => {
     expect(evaluator(values, { cluster: "prod-eu" }).decide(get("staging"))).toEqual({

@@ -1,8 +1,14 @@
 // The scan of one decision over a cluster's subject index: state reset per request, no allocation.
 import { SERVICE_ACCOUNT_USER_PREFIX as SA_USER_PREFIX } from "../compiler/service-accounts.js";
-import { matchFlat } from "./flat-globs.js";
-import { Interner, Namespaced, RuleFlag, type SubjectIndex } from "./rule-index.js";
+import { Interner, Namespaced } from "./interner.js";
+import type { SubjectIndex } from "./rule-index.js";
+import { RuleFlag, type RuleTable } from "./rule-table.js";
+import { Rec } from "./subject-buckets.js";
+import { matchGlobList } from "./glob-code.js";
 import type { AccessRequest } from "./types.js";
+
+/** Groups of a request whose buckets are looked up before any is scanned (the rest: one by one). */
+const BATCHED_GROUPS = 32;
 
 /** Scope of a request's resource: decides how namespace restrictions apply. */
 const Scope = {
@@ -17,37 +23,34 @@ const Scope = {
 } as const;
 type Scope = (typeof Scope)[keyof typeof Scope];
 
-/** True when rule `id` covers a verb whose id is not in the bit mask (-1: a verb no rule names; ≥ 31). */
-function hasOtherVerb(index: SubjectIndex, id: number, f: number, verbId: number): boolean {
+/** True when rule `id` covers verb `verbId`, which is not in the bit mask (-1: a verb no rule names; ≥ 31). */
+function hasOtherVerb(table: RuleTable, id: number, f: number, verbId: number): boolean {
   if ((f & RuleFlag.AnyVerb) !== 0) return true;
   if (verbId < 0) return false;
-  const extra = index.extraVerbs[id];
+  const extra = table.extraVerbs[id];
   return extra !== undefined && extra.has(verbId);
 }
 
 /**
- * True when rule `id` applies to the request. Allow rules restricted by names or namespaces do
- * not apply to collections or all-namespace requests; deny rules do (a deny must not be
- * bypassed by listing). Flags come from a typed array; the rule object is read only for globs.
+ * True when the rule of record `r` applies to the request. Allow rules restricted by names or
+ * namespaces do not apply to collections or all-namespace requests; deny rules do (a deny must
+ * not be bypassed by listing). Globs are tested only after the cheaper conditions pass.
  */
-function ruleApplies(index: SubjectIndex, id: number, f: number, scope: Scope, namespace: string, name: string, nonResourceURL: string): boolean {
-  if ((f & RuleFlag.Urls) !== 0) return nonResourceURL !== "" && index.rules[id]!.urls!(nonResourceURL);
+function ruleApplies(index: SubjectIndex, r: number, f: number, scope: Scope, namespace: string, name: string, nonResourceURL: string): boolean {
+  const code = index.buckets;
+  if ((f & RuleFlag.Urls) !== 0) return nonResourceURL !== "" && matchGlobList(code, index.globPatterns, code[r + Rec.GlobsA]!, nonResourceURL);
   const deny = (f & RuleFlag.Deny) !== 0;
   if ((f & RuleFlag.Namespaces) !== 0) {
     if (scope === Scope.Cluster || (scope === Scope.Unknown && !deny)) return false;
     if (scope === Scope.Namespace) {
-      if ((f & RuleFlag.AnyNamespace) === 0) {
-        const r = index.rules[id]!;
-        if (!matchFlat(r.nsKind, r.nsA, r.nsB, r.nsOther, namespace)) return false;
-      }
+      if ((f & RuleFlag.AnyNamespace) === 0 && !matchGlobList(code, index.globPatterns, code[r + Rec.GlobsA]!, namespace)) return false;
     } else if (!deny && (f & RuleFlag.AnyNamespace) === 0) {
       return false;
     }
   }
   if ((f & RuleFlag.Names) === 0) return true;
   if (name === "") return deny;
-  const r = index.rules[id]!;
-  return matchFlat(r.nmKind, r.nmA, r.nmB, r.nmOther, name);
+  return matchGlobList(code, index.globPatterns, code[r + Rec.GlobsB]!, name);
 }
 
 /**
@@ -68,6 +71,8 @@ export class DecisionScan {
   private verbId = -1;
   /** Pattern ids of the request: everything, exact, `*` resource, `*` subresource, both (-1: none). */
   private readonly patterns = [-1, -1, -1, -1, -1];
+  /** Bucket offsets of the request's subjects: user, groups, implied ServiceAccount groups. */
+  private readonly buckets = new Int32Array(BATCHED_GROUPS + 3);
 
   constructor(private readonly now: () => number) {}
 
@@ -81,18 +86,39 @@ export class DecisionScan {
     this.bestAllow = -1;
     this.bestDeny = -1;
     this.prepare(index.interner, request.verb, request.apiGroup ?? "", request.resource ?? "", request.subresource ?? "");
-    if (user !== "") this.scanBucket(index, index.users.get(user));
+    // The subject lookups first, then the buckets: independent memory reads the CPU can overlap.
+    const buckets = this.buckets;
+    let n = 0;
+    if (user !== "") n = this.push(n, index.users.get(user));
     const groups = request.groups;
-    if (groups !== undefined) for (let i = 0; i < groups.length; i++) this.scanBucket(index, index.groups.get(groups[i]!));
+    const firstGroups = groups === undefined ? 0 : Math.min(groups.length, BATCHED_GROUPS);
+    for (let i = 0; i < firstGroups; i++) n = this.push(n, index.groups.get(groups![i]!));
     // Only a well-formed `system:serviceaccount:<ns>:<name>` (both parts non-empty, no further `:`,
     // as Kubernetes' serviceaccount.SplitUsername) is a ServiceAccount with the implied groups.
     if (user.startsWith(SA_USER_PREFIX)) {
       const start = SA_USER_PREFIX.length;
       const end = user.indexOf(":", start);
       if (end > start && end < user.length - 1 && user.indexOf(":", end + 1) < 0) {
-        this.scanBucket(index, index.allServiceAccounts);
-        if (index.saNamespaces.size > 0) this.scanBucket(index, index.saNamespaces.get(user.slice(start, end)));
+        n = this.push(n, index.allServiceAccounts);
+        if (index.saNamespaces.size > 0) n = this.push(n, index.saNamespaces.get(user.slice(start, end)));
       }
+    }
+    for (let i = 0; i < n; i++) this.scanBucket(index, buckets[i]!);
+    if (groups !== undefined && groups.length > BATCHED_GROUPS) this.scanManyGroups(index, groups);
+  }
+
+  /** Appends bucket `at` (if any) to the request's buckets; returns their count. */
+  private push(n: number, at: number | undefined): number {
+    if (at === undefined || at < 0) return n;
+    this.buckets[n] = at;
+    return n + 1;
+  }
+
+  /** The groups beyond the room of `buckets` (a request with very many groups), scanned one by one. */
+  private scanManyGroups(index: SubjectIndex, groups: readonly string[]): void {
+    for (let i = BATCHED_GROUPS; i < groups.length; i++) {
+      const at = index.groups.get(groups[i]!);
+      if (at !== undefined) this.scanBucket(index, at);
     }
   }
 
@@ -124,42 +150,41 @@ export class DecisionScan {
     }
   }
 
-  /** Scans the rules of bucket `at` under the request's patterns (a bucket lists its patterns ascending). */
-  private scanBucket(index: SubjectIndex, at: number | undefined): void {
-    if (at === undefined || at < 0) return;
-    const h = index.buckets;
-    const end = at + 1 + 3 * h[at]!;
+  /** Scans bucket `at` under the request's patterns (its directory lists its patterns ascending). */
+  private scanBucket(index: SubjectIndex, at: number): void {
+    const code = index.buckets;
+    const end = at + 1 + 2 * code[at]!;
     for (let k = 0; k < 5; k++) {
       const p = this.patterns[k]!;
       if (p < 0) continue;
-      for (let j = at + 1; j < end; j += 3) {
-        const q = h[j]!;
+      for (let j = at + 1; j < end; j += 2) {
+        const q = code[j]!;
         if (q < p) continue;
-        if (q === p) this.scanRange(index, h[j + 1]!, h[j + 2]!);
+        if (q === p) this.scanList(index, code[j + 1]!);
         break;
       }
     }
   }
 
-  /** Scans rule ids `from`..`to` of the index, keeping the first applicable deny and allow (fields read once into locals: hot loop). */
-  private scanRange(index: SubjectIndex, from: number, to: number): void {
-    const ids = index.ruleIds;
-    const flags = index.flags;
-    const masks = index.verbMasks;
+  /** Scans the rule list at `at` (records in ascending id), keeping the first applicable deny and allow (fields read once into locals: hot loop). */
+  private scanList(index: SubjectIndex, at: number): void {
+    const code = index.buckets;
+    const table = index.table;
     const { verbId, collect, scope, ns, nm, url } = this;
+    const maskable = verbId >= 0 && verbId < 31;
     let bestDeny = this.bestDeny;
     let bestAllow = this.bestAllow;
-    for (let i = from; i < to; i++) {
-      const id = ids[i]!;
-      const f = flags[id]!;
-      if (verbId >= 0 && verbId < 31 ? ((masks[id]! >>> verbId) & 1) === 0 : !hasOtherVerb(index, id, f, verbId)) continue;
+    for (let r = at + 1, end = code[at]!; r < end; r = code[r + Rec.Next]!) {
+      const id = code[r + Rec.Id]!;
+      // Ids ascend: once a deny at or before `id` is found, no later rule changes the decision or its first rule.
+      if (collect === undefined && bestDeny >= 0 && bestDeny <= id) break;
+      const f = code[r + Rec.Flags]!;
+      if (maskable ? ((code[r + Rec.Mask]! >>> verbId) & 1) === 0 : !hasOtherVerb(table, id, f, verbId)) continue;
       const deny = (f & RuleFlag.Deny) !== 0;
-      if (collect === undefined) {
-        // A rule that cannot change the decision or its first matched rule is skipped.
-        if (deny ? bestDeny >= 0 && bestDeny <= id : bestDeny >= 0 || (bestAllow >= 0 && bestAllow <= id)) continue;
-      }
-      if ((f & RuleFlag.Expires) !== 0 && (this.time === 0 ? (this.time = this.now()) : this.time) >= index.expires[id]!) continue;
-      if (!ruleApplies(index, id, f, scope, ns, nm, url)) continue;
+      // An allow cannot change the decision once a deny is found, nor its first rule after an earlier allow.
+      if (collect === undefined && !deny && (bestDeny >= 0 || (bestAllow >= 0 && bestAllow <= id))) continue;
+      if ((f & RuleFlag.Expires) !== 0 && (this.time === 0 ? (this.time = this.now()) : this.time) >= table.expires[id]!) continue;
+      if (!ruleApplies(index, r, f, scope, ns, nm, url)) continue;
       if (collect !== undefined) collect.push(id);
       if (deny) {
         if (bestDeny < 0 || id < bestDeny) bestDeny = id;

@@ -1,3 +1,4 @@
+import { clusterFor } from "../cluster/resolve-cluster.js";
 import type { RampartDocument } from "../documents.js";
 import { createInventory, type Inventory } from "../inventory/inventory.js";
 import { normaliseAccess, normaliseClusters, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR } from "../ir/access.js";
@@ -8,8 +9,12 @@ import type { AccessRequest, Decision, MatchedRule } from "./types.js";
 
 /** Options of `createEvaluator`. */
 export interface EvaluatorOptions {
-  /** Cluster whose policies apply when a request names none (default: `default`, or the only Cluster). */
-  cluster?: string;
+  /**
+   * The cluster whose policies apply when a request names none, as compilers take it: the
+   * resolved cluster (`resolveCluster`, `clusterFor`) or its name. Default: the only Cluster, else
+   * a declared `default`; an unknown name denies every request that names no cluster.
+   */
+  cluster?: ClusterIR | string;
   /** The evaluation time; a function is called per decision. Default: the current time at each decision. */
   now?: Date | number | (() => Date | number);
   /** Inventory telling namespaced from cluster-scoped resources (default: the built-in one). */
@@ -37,12 +42,15 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
   const policies = normaliseAccess(documents);
   const clusters = normaliseClusters(documents);
   const inventory = options.inventory ?? createInventory();
-  const defaultCluster = options.cluster ?? (clusters.length === 1 ? clusters[0]!.name : "default");
+  const chosen = clusterFor(documents, options.cluster);
+  // A resolved cluster is used as given (its tags select the policies); a name no Cluster has stays unknown.
+  const defaultCluster = "severity" in chosen ? (typeof options.cluster === "string" ? options.cluster : "default") : chosen.name;
   const fixedNow = options.now === undefined || typeof options.now === "function" ? undefined : millis(options.now);
   const nowFn = typeof options.now === "function" ? options.now : undefined;
   const now = (): number => fixedNow ?? (nowFn ? millis(nowFn()) : Date.now());
 
   const byName = new Map<string, ClusterIR>(clusters.map((c) => [c.name, c]));
+  if (!("severity" in chosen)) byName.set(chosen.name, chosen);
   const indexes = new Map<string, SubjectIndex>();
   const unknownDecisions = new Map<string, Decision>();
   const unknownCluster = (cluster: string): Decision => {
@@ -84,10 +92,10 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
     return index;
   };
 
-  const result = (index: SubjectIndex): Decision => (scanner.bestDeny >= 0 ? index.rules[scanner.bestDeny]!.result : scanner.bestAllow >= 0 ? index.rules[scanner.bestAllow]!.result : DEFAULT_DENY);
+  const result = (index: SubjectIndex): Decision => (scanner.bestDeny >= 0 ? index.table.results[scanner.bestDeny]! : scanner.bestAllow >= 0 ? index.table.results[scanner.bestAllow]! : DEFAULT_DENY);
 
   return {
-    clusters: clusters.map((c) => c.name),
+    clusters: [...byName.keys()],
     decide(request) {
       const index = run(request);
       return index === undefined ? unknownCluster(request.cluster || defaultCluster) : result(index);
@@ -98,7 +106,7 @@ export function createEvaluator(documents: readonly RampartDocument[], options: 
       try {
         const index = run(request);
         const decision = index === undefined ? unknownCluster(request.cluster || defaultCluster) : result(index);
-        const applicable = [...new Set(collect)].sort((a, b) => a - b).map((id) => index!.rules[id]!.result.matched[0]!);
+        const applicable = [...new Set(collect)].sort((a, b) => a - b).map((id) => index!.table.results[id]!.matched[0]!);
         return { ...decision, applicable };
       } finally {
         scanner.collect = undefined;

@@ -1,0 +1,91 @@
+import { globMatch, type Glob } from "../glob.js";
+
+/**
+ * How one glob is tested, decided once at index time: most globs are a literal, a prefix
+ * (`team-*`), a suffix, a prefix and a suffix (`a*b`) or a prefix of a fixed length (`worker-?`),
+ * which compare characters; only the others run the general matcher.
+ */
+export const GlobItem = { Literal: 0, Prefix: 1, Suffix: 2, PrefixSuffix: 3, PrefixLength: 4, Any: 5, General: 6 } as const;
+
+/** Appends the character codes of `s`, preceded by its length. */
+function pushChars(out: number[], s: string): void {
+  out.push(s.length);
+  for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
+}
+
+/**
+ * Appends a glob list (duplicates dropped) to `out`, the ints of an index, and returns its offset:
+ * no closure, object or string per glob, so a decision compares the request's characters with the
+ * codes in place, next to the rule's other data. A list is its end offset, then its items: a kind,
+ * then the kind's lengths and characters (literal, prefix, suffix: length, chars; prefix and
+ * suffix: both; prefix of a fixed length: the total length, then the prefix; general: the index of
+ * its pattern in `patterns`).
+ */
+export function writeGlobList(out: number[], patterns: string[], globs: readonly Glob[]): number {
+  const at = out.length;
+  out.push(0);
+  for (const source of new Set(globs.map((g) => g.source))) writeItem(out, patterns, source);
+  out[at] = out.length;
+  return at;
+}
+
+/** Appends one glob as an item. */
+function writeItem(out: number[], patterns: string[], source: string): void {
+  const star = source.indexOf("*");
+  const q = source.indexOf("?");
+  if (star < 0 && q < 0) {
+    out.push(GlobItem.Literal);
+    pushChars(out, source);
+  } else if (/^\*+$/.test(source)) {
+    out.push(GlobItem.Any);
+  } else if (q < 0 && source.indexOf("*", star + 1) < 0) {
+    const a = source.slice(0, star);
+    const b = source.slice(star + 1);
+    if (b === "") out.push(GlobItem.Prefix), pushChars(out, a);
+    else if (a === "") out.push(GlobItem.Suffix), pushChars(out, b);
+    else out.push(GlobItem.PrefixSuffix), pushChars(out, a), pushChars(out, b);
+  } else if (star < 0 && /^\?+$/.test(source.slice(q))) {
+    // `?` only as a trailing run: a prefix and an exact length.
+    out.push(GlobItem.PrefixLength, source.length);
+    pushChars(out, source.slice(0, q));
+  } else {
+    out.push(GlobItem.General, patterns.push(source) - 1);
+  }
+}
+
+/** True when `s` matches an item of the glob list at `at` of `code`. */
+export function matchGlobList(code: Int32Array, patterns: readonly string[], at: number, s: string): boolean {
+  const n = s.length;
+  const end = code[at]!;
+  for (let i = at + 1; i < end; ) {
+    const kind = code[i]!;
+    const len = code[i + 1]!;
+    if (kind === GlobItem.Literal || kind === GlobItem.Prefix) {
+      if ((kind === GlobItem.Literal ? n === len : n >= len) && same(code, i + 2, s, 0, len)) return true;
+      i += 2 + len;
+    } else if (kind === GlobItem.Suffix) {
+      if (n >= len && same(code, i + 2, s, n - len, len)) return true;
+      i += 2 + len;
+    } else if (kind === GlobItem.PrefixSuffix) {
+      const lenB = code[i + 2 + len]!;
+      if (n >= len + lenB && same(code, i + 2, s, 0, len) && same(code, i + 3 + len, s, n - lenB, lenB)) return true;
+      i += 3 + len + lenB;
+    } else if (kind === GlobItem.PrefixLength) {
+      const lenA = code[i + 2]!;
+      if (n === len && same(code, i + 3, s, 0, lenA)) return true;
+      i += 3 + lenA;
+    } else if (kind === GlobItem.Any) {
+      return true;
+    } else {
+      if (globMatch(patterns[len]!, s)) return true;
+      i += 2;
+    }
+  }
+  return false;
+}
+
+/** True when `len` characters of `s` from `from` equal the codes at `at`. */
+function same(code: Int32Array, at: number, s: string, from: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (code[at + k] !== s.charCodeAt(from + k)) return false;
+  return true;
+}
