@@ -1,5 +1,13 @@
-import { fileURLToPath } from "node:url";
+import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
+
+/** Resolves `yaml` to @rampart/core's bundled copy, left external (tsup's `noExternal` lets it reach this plugin). */
+const yamlFromCore: Plugin = {
+  name: "yaml-from-core",
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: "@rampart/core/yaml", external: true }));
+  },
+};
 
 export default defineConfig({
   entry: ["src/index.ts", "src/bin.ts", "src/kubectl-rampart.ts"],
@@ -9,14 +17,10 @@ export default defineConfig({
   sourcemap: true,
   target: "node20",
   external: ["@kubernetes/client-node"],
-  // yaml is bundled (it stays a dependency for the declaration files): loading its 73 CommonJS
-  // modules one by one costs a cold start ~5× what one bundled file does.
+  // `yaml` is served by @rampart/core's bundled copy (one copy per process: loading yaml's 73
+  // CommonJS modules, or a second bundled copy, costs a cold start ~20 ms). It stays a
+  // dependency: the declaration files import its types.
   // The exit codes are inlined too: start-up (`--version`, `--help`) loads no package.
   noExternal: ["yaml", "@rampart/pipeline/exit-codes"],
-  // Inlined from source: the built module carries the pipeline's own `require` banner, which would clash with ours.
-  esbuildOptions(options) {
-    options.alias = { ...options.alias, "@rampart/pipeline/exit-codes": fileURLToPath(new URL("../pipeline/src/exit-codes.ts", import.meta.url)) };
-  },
-  // yaml requires Node built-ins (`process`, `buffer`): give the ESM build a `require`.
-  banner: ({ format }) => (format === "esm" ? { js: 'import { createRequire as __bundledRequire } from "node:module";\nconst require = __bundledRequire(import.meta.url);' } : {}),
+  esbuildPlugins: [yamlFromCore],
 });

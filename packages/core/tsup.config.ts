@@ -6,7 +6,7 @@ import { defineConfig } from "tsup";
 const BUNDLED = ["zod", "yaml", "js-yaml"];
 
 export default defineConfig({
-  entry: { index: "src/index.ts", compiler: "src/compiler/index.ts" },
+  entry: { index: "src/index.ts", compiler: "src/compiler/index.ts", yaml: "src/yaml/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

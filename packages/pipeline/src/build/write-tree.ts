@@ -1,6 +1,9 @@
-import { existsSync } from "node:fs";
-import { link, mkdir, readdir, readFile, rename, rm, writeFile, copyFile } from "node:fs/promises";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+
+// The tree is read and written with synchronous calls: a build writes ~100 small files, and
+// awaiting each call (a round trip through libuv's thread pool) made writing the tree a tenth of
+// a cold `rampart build` (~55 ms against ~9 ms). The functions stay async for their callers.
 
 /** Generated files of one cluster: path relative to `<dir>/<cluster>` → content. */
 export type ClusterFiles = ReadonlyMap<string, string>;
@@ -15,9 +18,9 @@ export interface TreeDiff {
   removed: string[];
 }
 
-async function readManifest(clusterDir: string): Promise<string[]> {
+function readManifest(clusterDir: string): string[] {
   try {
-    const parsed = JSON.parse(await readFile(join(clusterDir, MANIFEST), "utf8")) as { files?: unknown };
+    const parsed = JSON.parse(readFileSync(join(clusterDir, MANIFEST), "utf8")) as { files?: unknown };
     return Array.isArray(parsed.files) ? parsed.files.filter((f): f is string => typeof f === "string" && !f.includes("..")) : [];
   } catch {
     return [];
@@ -28,13 +31,29 @@ function manifestText(files: ClusterFiles): string {
   return `${JSON.stringify({ generator: "rampart", files: [...files.keys()].sort() }, null, 2)}\n`;
 }
 
-async function listFiles(root: string, dir = root, out: string[] = []): Promise<string[]> {
-  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+function listFiles(root: string, dir = root, out: string[] = []): string[] {
+  for (const e of readdirOrEmpty(dir)) {
     const full = join(dir, e.name);
-    if (e.isDirectory()) await listFiles(root, full, out);
+    if (e.isDirectory()) listFiles(root, full, out);
     else out.push(relative(root, full));
   }
   return out;
+}
+
+function readdirOrEmpty(dir: string) {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** Each cluster's files: `BuildResult.clusters`, or plain file maps. */
@@ -51,11 +70,11 @@ export async function checkTree(dir: string, clusters: TreeInput): Promise<TreeD
     const files = filesOf(entry);
     const clusterDir = join(dir, cluster);
     for (const [path, content] of files) {
-      const current = await readFile(join(clusterDir, path), "utf8").catch(() => undefined);
+      const current = readOrUndefined(join(clusterDir, path));
       if (current === undefined) diff.added.push(join(cluster, path));
       else if (current !== content) diff.changed.push(join(cluster, path));
     }
-    for (const old of await readManifest(clusterDir)) if (!files.has(old)) diff.removed.push(join(cluster, old));
+    for (const old of readManifest(clusterDir)) if (!files.has(old)) diff.removed.push(join(cluster, old));
   }
   for (const list of Object.values(diff)) list.sort();
   return diff;
@@ -64,10 +83,15 @@ export async function checkTree(dir: string, clusters: TreeInput): Promise<TreeD
 /** Test hook: `RAMPART_FAULT_AFTER_WRITES=N` fails the Nth file write, to prove atomicity. */
 let writesLeft = Number(process.env.RAMPART_FAULT_AFTER_WRITES ?? "0") || Infinity;
 
-async function put(path: string, content: string): Promise<void> {
+/** Writes a file, creating its folder unless `made` says it exists. */
+function put(path: string, content: string, made: Set<string>): void {
   if (--writesLeft <= 0) throw new Error(`injected write fault at ${path}`);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, content);
+  const dir = dirname(path);
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
+  writeFileSync(path, content);
 }
 
 /**
@@ -76,50 +100,55 @@ async function put(path: string, content: string): Promise<void> {
  * two renames. A failure before the swap leaves the previous tree untouched.
  */
 export async function writeTree(dir: string, clusters: TreeInput): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await recover(dir);
+  mkdirSync(dir, { recursive: true });
+  recover(dir);
   const staged: { cluster: string; tmp: string }[] = [];
   try {
     for (const [cluster, entry] of clusters) {
       const files = filesOf(entry);
       const clusterDir = join(dir, cluster);
       const tmp = join(dir, `.rampart-tmp-${cluster}-${process.pid}`);
-      await rm(tmp, { recursive: true, force: true });
+      rmSync(tmp, { recursive: true, force: true });
       staged.push({ cluster, tmp });
-      for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) await put(join(tmp, path), content);
-      await put(join(tmp, MANIFEST), manifestText(files));
+      const made = new Set<string>();
+      for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) put(join(tmp, path), content, made);
+      put(join(tmp, MANIFEST), manifestText(files), made);
       // Keep what rampart did not generate: files outside the old manifest move over unchanged.
-      const owned = new Set([...(await readManifest(clusterDir)), MANIFEST]);
-      for (const file of await listFiles(clusterDir)) {
+      const owned = new Set([...readManifest(clusterDir), MANIFEST]);
+      for (const file of listFiles(clusterDir)) {
         if (owned.has(file) || files.has(file)) continue;
-        await mkdir(dirname(join(tmp, file)), { recursive: true });
-        await link(join(clusterDir, file), join(tmp, file)).catch(() => copyFile(join(clusterDir, file), join(tmp, file)));
+        mkdirSync(dirname(join(tmp, file)), { recursive: true });
+        try {
+          linkSync(join(clusterDir, file), join(tmp, file));
+        } catch {
+          copyFileSync(join(clusterDir, file), join(tmp, file));
+        }
       }
     }
   } catch (error) {
-    for (const { tmp } of staged) await rm(tmp, { recursive: true, force: true });
+    for (const { tmp } of staged) rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
   for (const { cluster, tmp } of staged) {
     const clusterDir = join(dir, cluster);
     const old = join(dir, `.rampart-old-${cluster}`);
-    await rm(old, { recursive: true, force: true });
-    if (existsSync(clusterDir)) await rename(clusterDir, old);
-    await rename(tmp, clusterDir);
-    await rm(old, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+    if (existsSync(clusterDir)) renameSync(clusterDir, old);
+    renameSync(tmp, clusterDir);
+    rmSync(old, { recursive: true, force: true });
   }
 }
 
 /** Restores a tree whose swap was interrupted between its two renames; drops stale temp dirs. */
-async function recover(dir: string): Promise<void> {
-  for (const e of await readdir(dir, { withFileTypes: true })) {
+function recover(dir: string): void {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (!e.isDirectory()) continue;
-    if (e.name.startsWith(".rampart-tmp-")) await rm(join(dir, e.name), { recursive: true, force: true });
+    if (e.name.startsWith(".rampart-tmp-")) rmSync(join(dir, e.name), { recursive: true, force: true });
     const m = /^\.rampart-old-(.+)$/.exec(e.name);
     if (m) {
       const target = join(dir, m[1]!);
-      if (existsSync(target)) await rm(join(dir, e.name), { recursive: true, force: true });
-      else await rename(join(dir, e.name), target);
+      if (existsSync(target)) rmSync(join(dir, e.name), { recursive: true, force: true });
+      else renameSync(join(dir, e.name), target);
     }
   }
 }
