@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Host } from "@rampart/pipeline";
+import { COMMANDS } from "./commands/index.js";
 export { EXIT } from "@rampart/pipeline/exit-codes";
 
 /** Where a command writes (results on `out`, diagnostics and progress on `err`); injectable for tests. */
@@ -34,6 +35,11 @@ export interface Command {
   usage: string;
   options: Record<string, OptionSpec>;
   run(args: Parsed, io: Io): Promise<number>;
+}
+
+/** A command of the table in commands/index.ts, which gives its summary: each summary is written once, there. */
+export function defineCommand(name: string, spec: Omit<Command, "name" | "summary">): Command {
+  return { name, summary: COMMANDS.find((c) => c.name === name)!.summary, ...spec };
 }
 
 /** A usage problem: printed with the command's usage, exit 2. */

@@ -1,14 +1,12 @@
 import { hasErrors } from "@rampart/core";
 import { admissionCounts, admissionFindings, admitManifests, formatAdmission } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, str, strs, UsageError } from "../command.js";
+import { atOption, defineCommand, EXIT, str, strs, UsageError } from "../command.js";
 import { fail, loadOrReport, printDiagnostics, readManifests } from "../load-policies.js";
 import { outputFormat, printReport } from "../output-format.js";
 import { pick } from "../options.js";
 
 /** `rampart admit <paths…> -f <manifests…>`: manifests admitted offline with the emitted admission CEL; exit 1 when one is denied. */
-export const admitCommand: Command = {
-  name: "admit",
-  summary: "check manifests against the workload rules offline, with the emitted admission CEL",
+export const admitCommand = defineCommand("admit", {
   usage: "rampart admit <paths…> -f <manifests…|-> [-n NAMESPACE] [--at TIME] [--no-typescript] [-o text|json|yaml|sarif|github]",
   options: pick(["file", "namespace", "at", "no-typescript", "output"], {
     file: { description: "the manifests to check (files or directories; `-` reads standard input, e.g. from `helm template`)", default: "none (required)" },
@@ -34,4 +32,4 @@ export const admitCommand: Command = {
     }
     return admissionCounts(results).deny > 0 ? EXIT.outcome : EXIT.ok;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { hasErrors, normaliseClusters } from "@rampart/core";
 import { buildCheckSummary, buildPolicies, checkBuild, driftFindings, formatBuildCheck, manifestStream, writeTree } from "@rampart/pipeline";
-import { buildOptions, type Command, EXIT, shownDiagnostics, str, UsageError, type Parsed } from "../command.js";
+import { buildOptions, defineCommand, EXIT, type Parsed, shownDiagnostics, str, UsageError } from "../command.js";
 import { fail, loadOrReport, printDiagnostics, sourceRootOption } from "../load-policies.js";
 import { outputFormat, printReport, type Format } from "../output-format.js";
 import { pick } from "../options.js";
@@ -22,9 +22,7 @@ function formatAndDir(args: Parsed): { format: Format; out: string | undefined }
 }
 
 /** `rampart build`: compile every cluster's tree, atomically, or check it for drift; `--stdout` prints one cluster's manifests. */
-export const build: Command = {
-  name: "build",
-  summary: "compile policies into RBAC, admission and network manifests per cluster",
+export const build = defineCommand("build", {
   usage: "rampart build <paths…|-> (-o <dir> | --stdout) [--cluster NAME] [--inventory FILE] [--network-backend np|cnp] [--write-precision admission|rbac-only] [--at TIME] [--source-root DIR] [--no-typescript] [--check] [--verbose] [--format text|json|yaml|sarif|github]",
   options: {
     out: { type: "string", short: "o", description: "the output directory: `<dir>/<cluster>/{rbac,admission,network}/*.yaml` and a kustomization.yaml per cluster", default: "none (required unless `--stdout`)", example: "-o out" },
@@ -63,4 +61,4 @@ export const build: Command = {
     else io.err(`wrote ${files} files for ${result.clusters.size} cluster${result.clusters.size === 1 ? "" : "s"} (${[...result.clusters.keys()].join(", ")}) to ${out}`);
     return EXIT.ok;
   },
-};
+});

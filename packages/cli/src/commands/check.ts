@@ -1,14 +1,12 @@
 import { hasErrors } from "@rampart/core";
 import { buildPolicies } from "@rampart/pipeline";
-import { buildOptions, type Command, EXIT, shownDiagnostics } from "../command.js";
+import { buildOptions, defineCommand, EXIT, shownDiagnostics } from "../command.js";
 import { fail, loadOrReport, printDiagnostics, sourceRootOption } from "../load-policies.js";
 import { outputFormat, printReport } from "../output-format.js";
 import { pick } from "../options.js";
 
 /** `rampart check <paths…>`: every validation `build` runs (it compiles every cluster), nothing written. */
-export const check: Command = {
-  name: "check",
-  summary: "load and validate policies; print diagnostics",
+export const check = defineCommand("check", {
   usage: "rampart check <paths…|-> [--cluster NAME] [--inventory FILE] [--network-backend np|cnp] [--write-precision admission|rbac-only] [--at TIME] [--source-root DIR] [--no-typescript] [--verbose] [-o text|json|yaml|sarif|github]",
   options: pick(["cluster", "inventory", "network-backend", "write-precision", "at", "verbose", "source-root", "no-typescript", "output"], { output: { description: "output format: `text`, `json`, `yaml`, `sarif` (code scanning) or `github` (workflow annotations)", example: "-o sarif" } }),
   async run(args, io) {
@@ -29,4 +27,4 @@ export const check: Command = {
     }
     return EXIT.ok;
   },
-};
+});

@@ -1,11 +1,9 @@
-import { type Command, EXIT, UsageError } from "../command.js";
+import { defineCommand, EXIT, UsageError } from "../command.js";
 import { bashCompletion, fishCompletion, zshCompletion } from "../completion-scripts.js";
 import { COMMANDS } from "./index.js";
 
 /** `rampart completion bash|zsh|fish`: a shell completion script generated from the command table. */
-export const completionCommand: Command = {
-  name: "completion",
-  summary: "print a shell completion script: `source <(rampart completion bash)`, zsh alike, `rampart completion fish | source`",
+export const completionCommand = defineCommand("completion", {
   usage: "rampart completion bash|zsh|fish",
   options: {},
   async run(args, io) {
@@ -16,4 +14,4 @@ export const completionCommand: Command = {
     io.out(make(table).replace(/\n$/, ""));
     return EXIT.ok;
   },
-};
+});

@@ -1,14 +1,12 @@
 import { hasErrors, loadManifests } from "@rampart/core";
 import { connectivityFlows, formatFlowTable, parseExternals } from "@rampart/pipeline";
-import { type Command, EXIT, networkBackendOption, orUsage, str, strs, UsageError } from "../command.js";
+import { defineCommand, EXIT, networkBackendOption, orUsage, str, strs, UsageError } from "../command.js";
 import { fail, loadOrReport } from "../load-policies.js";
 import { outputFormat, printReport } from "../output-format.js";
 import { pick } from "../options.js";
 
 /** `rampart connectivity <paths…> --workloads FILE`: the allowed flows between workloads. */
-export const connectivityCommand: Command = {
-  name: "connectivity",
-  summary: "print which workloads may talk to which under the compiled network policies",
+export const connectivityCommand = defineCommand("connectivity", {
   usage: "rampart connectivity <paths…> --workloads FILE [--external IP]… [--network-backend np|cnp] [--block-metadata] [--no-typescript] [-o text|json|yaml]",
   options: {
     ...pick(["workloads", "external", "network-backend", "no-typescript", "output"], { workloads: { default: "none (required)" } }),
@@ -29,4 +27,4 @@ export const connectivityCommand: Command = {
     else for (const line of formatFlowTable(flows)) io.out(line);
     return EXIT.ok;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { diffLive, diffPaths, driftVerdict, formatDiffJson, formatDiffMarkdown, formatDiffText, formatDrift, hasNewAccess, parseExternals } from "@rampart/pipeline";
-import { atOption, buildOptions, type Command, EXIT, networkBackendOption, orUsage, str, strs, UsageError, type Io, type Parsed } from "../command.js";
+import { atOption, buildOptions, defineCommand, EXIT, type Io, networkBackendOption, orUsage, type Parsed, str, strs, UsageError } from "../command.js";
 import { outputFormat, printReport } from "../output-format.js";
 import { pick } from "../options.js";
 import { fail, loadOrReport, printDiagnostics, sourceRootOption, stdinFor } from "../load-policies.js";
@@ -28,9 +28,7 @@ async function diffBase(args: Parsed, io: Io): Promise<number> {
 }
 
 /** `rampart diff --live`: the build of one cluster against the objects in the live cluster; `--base`: the semantic diff of two policy versions. */
-export const diffCommand: Command = {
-  name: "diff",
-  summary: "compare the built output with a live cluster (drift), or two policy versions (semantic diff: requests, flows and manifests that change decision)",
+export const diffCommand = defineCommand("diff", {
   usage:
     "rampart diff <paths…> --live [--context CTX] [--kubeconfig FILE] [--cluster NAME] [--inventory FILE|live] [--network-backend np|cnp] [--write-precision admission|rbac-only] [--at TIME] [--source-root DIR] [--no-typescript] [--verbose] [-o text|json|yaml]\n" +
     "rampart diff <paths…> --base <git-ref|dir> [--inventory FILE] [--cluster NAME] [--workloads FILE] [--external IP]… [-f <manifests…>] [--no-typescript] [--at TIME] [-o text|json|yaml|markdown] [--fail-on new-access]\n\n" +
@@ -63,4 +61,4 @@ export const diffCommand: Command = {
     }
     return r.report.inSync ? EXIT.ok : EXIT.outcome;
   },
-};
+});

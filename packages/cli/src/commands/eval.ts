@@ -1,13 +1,11 @@
 import { COMMAND_LINE, decideRequests, readRequestBatch, requestFromFields } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, orUsage, str, strs } from "../command.js";
+import { atOption, defineCommand, EXIT, orUsage, str, strs } from "../command.js";
 import { fail, loadOrReport } from "../load-policies.js";
 import { outputFormat, printReport } from "../output-format.js";
 import { pick } from "../options.js";
 
 /** `rampart eval`: decide one request or a JSONL batch. */
-export const evalCommand: Command = {
-  name: "eval",
-  summary: "decide access requests against the policies",
+export const evalCommand = defineCommand("eval", {
   usage:
     "rampart eval <paths…> --user U [--group G]… --verb V --resource R [-n NS] [--name X] [--cluster C] [--at TIME] [-o json]\n" +
     "rampart eval <paths…> --requests FILE.jsonl|-",
@@ -39,4 +37,4 @@ export const evalCommand: Command = {
     else io.out(`${shown[0]!.decision}: ${shown[0]!.reason}`);
     return !single || shown[0]!.decision === "allow" ? EXIT.ok : EXIT.outcome;
   },
-};
+});

@@ -7,7 +7,7 @@ export interface CommandEntry {
   load(): Promise<Command>;
 }
 
-/** Every command, in the order `rampart --help` lists them (summaries equal the commands' own; a test keeps them in step). */
+/** Every command, in the order `rampart --help` lists them, with its summary (written here only: `defineCommand` takes it from this table). */
 export const COMMANDS: readonly CommandEntry[] = [
   { name: "check", summary: "load and validate policies; print diagnostics", load: async () => (await import("./check.js")).check },
   { name: "build", summary: "compile policies into RBAC, admission and network manifests per cluster", load: async () => (await import("./build.js")).build },

@@ -1,16 +1,14 @@
 import { relative } from "node:path";
 import { normaliseAccess } from "@rampart/core";
 import { contextList, pullInventories, stderrIsTty, writeFileAtomic } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, orUsage, str, strs, UsageError } from "../command.js";
+import { atOption, defineCommand, EXIT, orUsage, str, strs, UsageError } from "../command.js";
 import { pick } from "../options.js";
 import { loadOrReport, printDiagnostics } from "../load-policies.js";
 
 const USAGE = "rampart inventory pull [<paths…>] [--context CTX]… [--all-contexts] [--kubeconfig FILE] -o FILE|DIR|-";
 
 /** `rampart inventory pull`: discovery, namespaces and the object names the policies' patterns need. */
-export const inventoryCommand: Command = {
-  name: "inventory",
-  summary: "pull an inventory (API resources, namespaces, object names) from live clusters",
+export const inventoryCommand = defineCommand("inventory", {
   usage: `${USAGE}\n\n-o FILE for one context (\`.json\` writes JSON, else YAML; \`-\` prints it), -o DIR for several (one \`<context>.yaml\` each).\nGive the policy paths to pull the object names their name patterns need.`,
   options: {
     out: { type: "string", short: "o", description: "where to write: a file for one context (`.json` writes JSON, else YAML), a directory for several, `-` prints it", default: "none (required)", example: "-o inventories/prod.yaml" },
@@ -41,4 +39,4 @@ export const inventoryCommand: Command = {
     if (paths.length === 0) io.err("note: no policy paths were given, so no object names were pulled (give the policy paths to pull the names their `names` patterns need)");
     return EXIT.ok;
   },
-};
+});

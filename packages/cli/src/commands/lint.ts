@@ -1,15 +1,13 @@
 import { formatDiagnostic } from "@rampart/core";
 import { lintInputs, lintSummary } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, UsageError } from "../command.js";
+import { atOption, defineCommand, EXIT, UsageError } from "../command.js";
 import { fail, stdinFor } from "../load-policies.js";
 import { outputFormat, printReport } from "../output-format.js";
 import { paint } from "../colour.js";
 import { pick } from "../options.js";
 
 /** `rampart lint`: privilege-escalation and least-privilege findings. */
-export const lintCommand: Command = {
-  name: "lint",
-  summary: "find privilege-escalation paths and least-privilege problems in policies and RBAC manifests",
+export const lintCommand = defineCommand("lint", {
   usage: "rampart lint <paths or RBAC manifests…|-> [--at TIME] [--no-typescript] [-o text|json|yaml|sarif|github]",
   options: pick(["at", "no-typescript", "output"], { output: { description: "output format: `text`, `json`, `yaml`, `sarif` (code scanning) or `github` (workflow annotations)", example: "-o github" } }),
   async run(args, io) {
@@ -28,4 +26,4 @@ export const lintCommand: Command = {
     }
     return errors > 0 ? EXIT.outcome : EXIT.ok;
   },
-};
+});

@@ -1,13 +1,11 @@
 import { resolve } from "node:path";
 import { formatReportSummary, reportFromFiles, reportJsonPath, writeReport } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, str, strs, UsageError } from "../command.js";
+import { atOption, defineCommand, EXIT, str, strs, UsageError } from "../command.js";
 import { loadOrReport, printDiagnostics } from "../load-policies.js";
 import { pick } from "../options.js";
 
 /** `rampart report <paths…> -o report.html`: one self-contained HTML page, and report.json beside it. */
-export const reportCommand: Command = {
-  name: "report",
-  summary: "write one self-contained HTML page (access matrix, traffic graph, findings) and report.json",
+export const reportCommand = defineCommand("report", {
   usage: "rampart report <paths…> -o report.html [--base <git-ref|dir>] [--workloads FILE] [-f MANIFESTS]… [--cluster C] [--inventory FILE] [--at TIME]",
   options: {
     output: { type: "string", short: "o", description: "the HTML file to write (report.json is written beside it)", default: "required", example: "-o report.html" },
@@ -30,4 +28,4 @@ export const reportCommand: Command = {
     io.out(`wrote ${out} (${Math.ceil(Buffer.byteLength(r.html) / 1024)} KiB) and ${reportJsonPath(out)}`);
     return EXIT.ok;
   },
-};
+});

@@ -1,12 +1,10 @@
 import { documentJsonSchema } from "@rampart/core";
-import { type Command, EXIT } from "../command.js";
+import { defineCommand, EXIT } from "../command.js";
 import { outputFormat, printReport } from "../output-format.js";
 import { pick } from "../options.js";
 
 /** `rampart schema`: the JSON Schema of the documents. */
-export const schema: Command = {
-  name: "schema",
-  summary: "print the JSON Schema of rampart documents (for yaml-language-server)",
+export const schema = defineCommand("schema", {
   usage: "rampart schema [-o json|yaml]",
   options: pick(["output"], { output: { description: "`json` or `yaml`", default: "json", example: "-o yaml" } }),
   async run(args, io) {
@@ -14,4 +12,4 @@ export const schema: Command = {
     printReport(io, format === "yaml" ? "yaml" : "json", documentJsonSchema(), []);
     return EXIT.ok;
   },
-};
+});

@@ -1,13 +1,11 @@
 import { junitReport, policyTestFindings, policyTestSummary, runPolicyTests, textReport } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, str, UsageError } from "../command.js";
+import { atOption, defineCommand, EXIT, str, UsageError } from "../command.js";
 import { fail, loadOrReport } from "../load-policies.js";
 import { outputFormat, printReport, type Format } from "../output-format.js";
 import { pick } from "../options.js";
 
 /** `rampart test`: runs the PolicyTest documents (access, admission, traffic). */
-export const test: Command = {
-  name: "test",
-  summary: "run PolicyTest documents: access requests, admission manifests and traffic flows",
+export const test = defineCommand("test", {
   usage: "rampart test <paths…|-> [--cluster C] [--at TIME] [--no-typescript] [-o text|json|yaml|junit|sarif|github]",
   options: {
     ...pick(["cluster", "at", "no-typescript", "output"], { output: { description: "output format: `text`, `json`, `yaml`, `junit`, `sarif` (code scanning) or `github` (workflow annotations; a failed case is an error)", example: "-o junit" } }),
@@ -29,4 +27,4 @@ export const test: Command = {
     else printReport(io, format, policyTestSummary(results), policyTestFindings(results));
     return results.every((r) => r.passed) ? EXIT.ok : EXIT.outcome;
   },
-};
+});

@@ -1,14 +1,12 @@
 import { resolve } from "node:path";
 import { formatVerdict, verifyTree } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, str, UsageError } from "../command.js";
+import { atOption, defineCommand, EXIT, str, UsageError } from "../command.js";
 import { outputFormat, printReport } from "../output-format.js";
 import { pick } from "../options.js";
 import { fail, loadOrReport, sourceRootOption } from "../load-policies.js";
 
 /** `rampart verify <paths…> <dir>`: re-proves never-over-grant on a built tree. */
-export const verify: Command = {
-  name: "verify",
-  summary: "re-prove that a built tree never grants more than the policies (RBAC + write-path admission)",
+export const verify = defineCommand("verify", {
   usage: "rampart verify <paths…> <dir> [--cluster NAME] [--inventory FILE] [--at TIME] [--source-root DIR] [--no-typescript] [-o text|json|yaml]",
   options: pick(["cluster", "inventory", "at", "source-root", "no-typescript", "output"]),
   async run(args, io) {
@@ -25,4 +23,4 @@ export const verify: Command = {
     else for (const line of formatVerdict(result)) io.out(line);
     return result.ok ? EXIT.ok : EXIT.outcome;
   },
-};
+});

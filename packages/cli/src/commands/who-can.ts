@@ -1,14 +1,12 @@
 import { hasErrors } from "@rampart/core";
 import { formatBoundSubjects, formatWhoCan, parseResourceArgument, whoCanPolicies, whoCanRbac } from "@rampart/pipeline";
-import { atOption, type Command, EXIT, orUsage, str, strs, UsageError } from "../command.js";
+import { atOption, defineCommand, EXIT, orUsage, str, strs, UsageError } from "../command.js";
 import { fail, loadOrReport, readManifests } from "../load-policies.js";
 import { outputFormat, printReport } from "../output-format.js";
 import { pick } from "../options.js";
 
 /** `rampart who-can <verb> <resource> [paths…]`: the subjects the policies (or plain RBAC manifests) allow. */
-export const whoCanCommand: Command = {
-  name: "who-can",
-  summary: "list the subjects the policies allow to do something",
+export const whoCanCommand = defineCommand("who-can", {
   usage: "rampart who-can <verb> <resource> [<paths…>] [-n NS] [--name X] [--cluster C] [--inventory FILE] [--rbac MANIFESTS…|-] [--at TIME] [--no-typescript] [-o text|json|yaml]",
   options: pick(["rbac", "namespace", "name", "cluster", "inventory", "at", "no-typescript", "output"], { namespace: { default: "none (cluster scope)" } }),
   async run(args, io) {
@@ -33,4 +31,4 @@ export const whoCanCommand: Command = {
     else for (const line of formatWhoCan(result.entries)) io.out(line);
     return EXIT.ok;
   },
-};
+});
