@@ -51,6 +51,8 @@ describe("the network proof's universe: pods for every label set the tree's poli
   it("namespaces: the objects' own, those a selector names alone, and one per other namespace label set", () => {
     const proof = proofWith({
       "hand/ops-1.yaml": np("ops-1", "open", "  podSelector: {}\n  ingress: [{}]\n"),
+      // an empty namespace (kubectl applies it to its context's namespace) is no namespace of the universe
+      "hand/no-namespace.yaml": np('""', "open", "  podSelector: {}\n  ingress: [{}]\n"),
       "hand/from-ops.yaml": np("web", "from-ops", [
         // a label value that is not a string selects no pod: no label set
         "  podSelector: { matchLabels: { n: 1 } }",
@@ -61,11 +63,18 @@ describe("the network proof's universe: pods for every label set the tree's poli
         "        - namespaceSelector: {}",
         // `In` without values and a key that is not a string give no label
         "        - podSelector: { matchExpressions: [{ key: a, operator: In, values: [] }, { key: 7, operator: Exists }] }",
+        // one label set, whatever the order of its keys
+        "        - podSelector: { matchLabels: { x: '1', y: '2' } }",
+        "        - podSelector: { matchLabels: { y: '2', x: '1' } }",
+        // selectors that are not objects (the API server refuses them; kubectl apply -R would still send them)
+        "        - podSelector: ~",
+        "        - namespaceSelector: everything",
         "",
       ].join("\n")),
     });
     // named: team, web, front (inventory), ops-1 (an object's namespace), ops-2 (a selector naming it alone); by label: ops-3 with env=x
-    expect(proof.universe).toBe("6 namespaces (5 named, 1 by label) × 5 pod label sets = 30 pods");
+    // pod label sets: {}, app=web, app=ui, app=scanner, x=1 y=2, all in one
+    expect(proof.universe).toBe("6 namespaces (5 named, 1 by label) × 6 pod label sets = 36 pods");
     expect([proof.overAdmissions, proof.underAdmitted]).toEqual([[], 0]);
   });
 

@@ -57,6 +57,8 @@ describe("readTree: every manifest kubectl apply -R would apply", () => {
         "apiVersion: v1\nkind: List\nitems: not-a-list",
         "---",
         "just a string",
+        "---",
+        "~",
         "",
       ].join("\n"),
       "report.json": JSON.stringify({ cluster: "prod", diagnostics: [] }),

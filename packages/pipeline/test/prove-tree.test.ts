@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { RampartDocument } from "@rampart/core";
-import { buildFiles, verifyBuild, verifyTree, writeTree, type BuildResult, type VerifyResult } from "@rampart/pipeline";
+import { loadFiles, type RampartDocument } from "@rampart/core";
+import { buildFiles, buildPolicies, verifyBuild, verifyTree, writeTree, type BuildResult, type VerifyResult } from "@rampart/pipeline";
 import { edited as editedBuild, host, NOW, proveFixture, RBAC } from "./prove-fixture.js";
 
 let documents: RampartDocument[];
@@ -79,6 +79,15 @@ describe("verifyBuild and verifyTree: the proof of every cluster's tree", () => 
     expect(verdicts(verifyBuild(documents, { clusters: bare, diagnostics: [] }, { now: NOW }))).toEqual([{ cluster: "a", ...CLEAN }, { cluster: "b", ...CLEAN, unexplained: 2 }]);
   });
 
+  it("relative inventory paths resolve from the host's folder", async () => {
+    const policies = join(__dirname, "fixtures/prove/policies");
+    const local = await loadFiles([policies], { cwd: policies });
+    const localHost = { cwd: policies, err: () => {} };
+    const dir = await written(await buildPolicies(local.documents, { now: NOW, host: localHost }));
+    const v = await verifyTree(local.documents, dir, { now: NOW, host: localHost });
+    expect([v.diagnostics, verdicts(v)]).toEqual([[], [{ cluster: "a", ...CLEAN }, { cluster: "b", ...CLEAN }]]);
+  });
+
   it("an inventory that cannot be read is an error and no verdict", async () => {
     const v = await verifyTree(documents, await written(), { inventory: "no-such-inventory.yaml", now: NOW, host });
     expect(v.clusters).toEqual([]);
@@ -126,7 +135,7 @@ describe("verifyBuild and verifyTree: the proof of every cluster's tree", () => 
 
   it("the proof judges at its own instant: after the secret reads expire, the built grant is an over-grant", async () => {
     const later = new Date("2026-06-03T00:00:00Z");
-    const secrets = (v: VerifyResult) => v.clusters.map((c) => c.overGrants.map((o) => `${o.request.verb} ${o.request.resource} ${o.request.namespace}/${o.request.name} ${o.request.groups.join(",")}: ${o.reason}`));
+    const secrets = (v: VerifyResult) => v.clusters.map((c) => c.overGrants.map((o) => `${o.request.verb} ${o.request.resource} ${o.request.namespace}/${o.request.name} ${(o.request.groups ?? []).join(",")}: ${o.reason}`));
     const expired = "denied by default: no allow rule of a policy whose subjects and clusters match applies to this request";
     const expected = ["get secrets team/rampart-unknown-name team: " + expired];
     expect(secrets(verifyBuild(documents, build, { now: later }))).toEqual([expected, expected]);
