@@ -1,22 +1,15 @@
-// StrykerJS mutation testing (not in CI: slow on 2 cores). Run through `pnpm mutation <package>`,
-// which sets RAMPART_MUTATION_PACKAGE; each package mutates only its evaluator, emit paths or proofs,
-// and runs only its own tests (vitest resolves @rampart/* to sources, so no build is needed).
+// StrykerJS mutation testing (not in CI: slow on 2 cores). Run through `pnpm mutation <scope>`, which
+// sets RAMPART_MUTATION_PACKAGE; each scope (test-support/mutation-scopes.mjs) mutates an evaluator, emit
+// path or proof and runs only the tests that judge it (vitest resolves @rampart/* to sources: no build).
 
-/** What each package's mutation run mutates (the product code whose tests we judge). */
-const SCOPES = {
-  core: ["packages/core/src/evaluator/**/*.ts"],
-  // Narrow scopes for a busy machine: the decision procedure alone, and the RBAC emit path alone.
-  "core-evaluator": ["packages/core/src/evaluator/evaluator.ts"],
-  // The rule semantics of the evaluator (time, scope, namespaces, names, URLs, unknown cluster): minutes, not hours.
-  "core-rule-applies": ["packages/core/src/evaluator/evaluator.ts:45-93"],
-  "compiler-rbac-emit": ["packages/compiler-rbac/src/emit.ts"],
-  "compiler-rbac": ["packages/compiler-rbac/src/emit.ts", "packages/compiler-rbac/src/grants.ts", "packages/compiler-rbac/src/verify.ts"],
-  "compiler-vap": ["packages/compiler-vap/src/workload/**/*.ts"],
-  "compiler-networkpolicy": ["packages/compiler-networkpolicy/src/compile.ts", "packages/compiler-networkpolicy/src/carve.ts", "packages/compiler-networkpolicy/src/verify.ts"],
-};
+import { fileURLToPath } from "node:url";
+import { scopeNamed, scopeProblems } from "./test-support/mutation-scopes.mjs";
 
 const scope = process.env.RAMPART_MUTATION_PACKAGE ?? "core";
-if (!(scope in SCOPES)) throw new Error(`unknown scope \`${scope}\`: use one of ${Object.keys(SCOPES).join(", ")}`);
+const { mutate } = scopeNamed(scope);
+// A scope naming a file that moved would mutate nothing there and still print a score: refuse to run.
+const problems = scopeProblems(fileURLToPath(new URL(".", import.meta.url)), scope);
+if (problems.length > 0) throw new Error(`mutation scope \`${scope}\` does not match the tree (fix test-support/mutation-scopes.mjs):\n  ${problems.join("\n  ")}`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -25,14 +18,14 @@ export default {
   plugins: ["@stryker-mutator/vitest-runner"],
   // Tests import @rampart/* through aliases, so vitest cannot find "related" tests; run the package's own suite instead.
   vitest: { configFile: "test-support/vitest.mutation.config.ts", related: false },
-  mutate: [...SCOPES[scope], "!**/*.test.ts", "!**/index.ts"],
+  mutate: [...mutate, "!**/*.test.ts", "!**/index.ts"],
   coverageAnalysis: "perTest",
   concurrency: Number(process.env.RAMPART_MUTATION_CONCURRENCY ?? 1),
   incremental: true,
   incrementalFile: `reports/mutation/${scope}.incremental.json`,
   reporters: ["clear-text", "progress", "json"],
   jsonReporter: { fileName: `reports/mutation/${scope}.json` },
-  ignorePatterns: ["reports", "bench", "examples/platform/out", "**/dist", ".tmp"],
+  ignorePatterns: ["reports", "bench", "**/dist", ".tmp"],
   tempDirName: `.stryker-tmp-${scope}`,
   cleanTempDir: true,
   timeoutMS: 60_000,

@@ -1,0 +1,107 @@
+// The scopes of `pnpm mutation <scope>`: what each run mutates (product code whose tests we judge) and
+// which tests judge it. Shared by stryker.config.mjs (mutate) and vitest.mutation.config.ts (tests).
+// Each scope is sized to finish in well under an hour with concurrency 1 on a busy 2-core machine.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const tests = (pkg) => [`packages/${pkg}/src/**/*.test.ts`, `packages/${pkg}/test/**/*.test.ts`];
+
+/** Scope name → the files (globs, or `file:from-to` line ranges) it mutates and the test files that run. */
+export const SCOPES = {
+  // The evaluator (the decision procedure every compiler is judged against).
+  core: { mutate: ["packages/core/src/evaluator/**/*.ts"], tests: tests("core") },
+  "core-evaluator": { mutate: ["packages/core/src/evaluator/evaluator.ts", "packages/core/src/evaluator/decision-scan.ts"], tests: tests("core") },
+  // The rule semantics (time, scope, namespaces, names, URLs): the per-request scan.
+  "core-rule-applies": { mutate: ["packages/core/src/evaluator/decision-scan.ts"], tests: tests("core") },
+  // RBAC: the emit path alone, the proof alone, and both with the grant computation.
+  "compiler-rbac-emit": { mutate: ["packages/compiler-rbac/src/emit.ts"], tests: tests("compiler-rbac") },
+  // The proof: its entry, the judge of one request, and phase 1 (what each bound rule grants). The whole of
+  // src/verify/ is ~540 mutants, two hours on a busy 2-core machine; the request universe and phase 2 are left out.
+  "compiler-rbac-verify": {
+    mutate: ["packages/compiler-rbac/src/verify.ts", "packages/compiler-rbac/src/verify/judge-request.ts", "packages/compiler-rbac/src/verify/granted-requests.ts:43-86"],
+    tests: tests("compiler-rbac"),
+  },
+  "compiler-rbac": { mutate: ["packages/compiler-rbac/src/emit.ts", "packages/compiler-rbac/src/grants.ts", "packages/compiler-rbac/src/verify.ts", "packages/compiler-rbac/src/verify/**/*.ts"], tests: tests("compiler-rbac") },
+  // ValidatingAdmissionPolicy: the objects and CEL of the write-path access policy and of WorkloadPolicies.
+  "compiler-vap-emit": {
+    mutate: [
+      "packages/compiler-vap/src/access-admission/compile-access-admission.ts",
+      "packages/compiler-vap/src/access-admission/access-cel.ts",
+      "packages/compiler-vap/src/access-admission/cel-text.ts",
+      "packages/compiler-vap/src/workload/compile-vap.ts",
+      "packages/compiler-vap/src/workload/validation.ts",
+      "packages/compiler-vap/src/workload/match.ts",
+      "packages/compiler-vap/src/workload/catalogue.ts",
+    ],
+    tests: tests("compiler-vap"),
+  },
+  "compiler-vap": { mutate: ["packages/compiler-vap/src/workload/**/*.ts"], tests: tests("compiler-vap") },
+  // NetworkPolicy: compile and emit (default denies, carved allows, Admin-tier denies, rendering) and the proof.
+  "compiler-networkpolicy": {
+    mutate: [
+      "packages/compiler-networkpolicy/src/compile.ts",
+      "packages/compiler-networkpolicy/src/emit-allows.ts",
+      "packages/compiler-networkpolicy/src/emit-denies.ts",
+      "packages/compiler-networkpolicy/src/k8s-output.ts",
+      "packages/compiler-networkpolicy/src/verify.ts",
+    ],
+    tests: tests("compiler-networkpolicy"),
+  },
+  // The tree proof of the pipeline (verify/prove): judged by the library tests that prove builds and trees.
+  "pipeline-prove": { mutate: ["packages/pipeline/src/prove/**/*.ts"], tests: ["packages/pipeline/test/pipeline-api.test.ts", "packages/pipeline/test/prove-*.test.ts"] },
+};
+
+/** The scope named `name`; throws naming the known scopes when there is none. */
+export function scopeNamed(name) {
+  const scope = SCOPES[name];
+  if (!scope) throw new Error(`unknown mutation scope \`${name}\`: use one of ${Object.keys(SCOPES).join(", ")}`);
+  return scope;
+}
+
+/** A glob (`**`, `*`) as an anchored regular expression over `/`-separated relative paths. */
+function globRegex(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    if (glob.startsWith("**/", i)) (re += "(?:.*/)?"), (i += 2);
+    else if (glob[i] === "*") re += "[^/]*";
+    else re += glob[i].replace(/[.+^${}()|[\]\\?]/g, (m) => `\\${m}`);
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function filesUnder(root, dir) {
+  const full = join(root, dir);
+  if (!existsSync(full) || !statSync(full).isDirectory()) return [];
+  return readdirSync(full, { recursive: true }).map((f) => relative(root, join(full, String(f))).split("\\").join("/"));
+}
+
+/** The files a glob matches under `root` (searched below the glob's literal prefix). */
+export function globFiles(root, glob) {
+  const star = glob.indexOf("*");
+  if (star < 0) return existsSync(join(root, glob)) ? [glob] : [];
+  const base = glob.slice(0, glob.lastIndexOf("/", star));
+  const re = globRegex(glob);
+  return filesUnder(root, base).filter((f) => re.test(f));
+}
+
+/**
+ * Problems with a scope against the tree at `root`: a mutate entry that names no file, a line range
+ * beyond its file, a test pattern that matches no test. Stryker would otherwise mutate nothing there
+ * and report a score for less than the scope says.
+ */
+export function scopeProblems(root, name) {
+  const scope = scopeNamed(name);
+  const problems = [];
+  for (const entry of scope.mutate) {
+    const m = /^(.*\.ts):(\d+)-(\d+)$/.exec(entry);
+    const glob = m ? m[1] : entry;
+    const files = globFiles(root, glob).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.endsWith("/index.ts"));
+    if (files.length === 0) problems.push(`\`${entry}\` names no source file`);
+    else if (m) {
+      const lines = readFileSync(join(root, glob), "utf8").split("\n").length;
+      if (Number(m[2]) > Number(m[3]) || Number(m[3]) > lines) problems.push(`\`${entry}\`: lines ${m[2]}-${m[3]} are not within the file's ${lines} lines`);
+    }
+  }
+  if (scope.tests.every((pattern) => globFiles(root, pattern).length === 0)) problems.push(`no test file matches ${scope.tests.map((t) => `\`${t}\``).join(", ")}`);
+  return problems;
+}
