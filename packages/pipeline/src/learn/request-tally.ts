@@ -31,6 +31,9 @@ function sameRequest(t: AuditRecord, r: AuditRecord): boolean {
 export class RequestTally {
   private readonly index = new Map<string, Map<string, Map<string, Bucket>>>();
   private readonly order: Mutable<AuditRecord>[] = [];
+  // Users and group lists repeat across requests: a tallied record shares one copy of each.
+  private readonly users = new Map<string, string>();
+  private readonly groupLists = new Map<string, readonly string[]>();
 
   /** Adds one record (or a tally of them); the first record of a request becomes its tally, so it must not be shared. */
   add(r: AuditRecord): void {
@@ -40,7 +43,7 @@ export class RequestTally {
     let byUser = byNamespace.get(r.namespace);
     if (byUser === undefined) byNamespace.set(r.namespace, (byUser = new Map()));
     let bucket = byUser.get(r.user);
-    if (bucket === undefined) byUser.set(r.user, (bucket = []));
+    if (bucket === undefined) byUser.set(this.user(r.user), (bucket = []));
     for (const t of bucket) {
       if (!sameRequest(t, r)) continue;
       t.count += r.count;
@@ -48,8 +51,19 @@ export class RequestTally {
       if (r.lastTime > t.lastTime) t.lastTime = r.lastTime;
       return;
     }
-    bucket.push(r as Mutable<AuditRecord>);
-    this.order.push(r as Mutable<AuditRecord>);
+    const t = r as Mutable<AuditRecord>;
+    t.user = this.user(r.user);
+    const groups = JSON.stringify(r.groups);
+    t.groups = this.groupLists.get(groups) ?? (this.groupLists.set(groups, r.groups), r.groups);
+    bucket.push(t);
+    this.order.push(t);
+  }
+
+  private user(name: string): string {
+    const shared = this.users.get(name);
+    if (shared !== undefined) return shared;
+    this.users.set(name, name);
+    return name;
   }
 
   /** The tallied records, in first-seen order. */
