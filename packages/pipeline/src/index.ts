@@ -87,6 +87,9 @@ export { desiredObjects } from "./live/desired.js";
 export { formatDrift, MANAGED_SELECTOR } from "./live/drift.js";
 export type { AnyObject, DriftReport } from "./live/drift.js";
 export { stderrIsTty } from "./live/progress.js";
+/** Every Role, ClusterRole and binding of a live cluster (`learn --rbac live`). */
+export { listRbac, liveRbac } from "./live/live-rbac.js";
+export type { LiveRbac, LiveRbacOptions } from "./live/live-rbac.js";
 
 // --- learn: least-privilege AccessPolicies from audit logs ---
 /** Reads audit logs, learns AccessPolicies, proves them by replay and measures the RBAC gap. */

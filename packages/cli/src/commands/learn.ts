@@ -14,14 +14,17 @@ function time(flag: string, value: string | undefined): Date | undefined {
 export const learnCommand: Command = {
   name: "learn",
   summary: "learn least-privilege AccessPolicies from Kubernetes audit logs, proven by replay",
-  usage: "rampart learn <audit.jsonl|.gz|-…> [-o <dir>] [--format yaml|ts] [--by-group G]… [--since T] [--until T] [--inventory FILE] [--rbac MANIFESTS…] [--json]",
+  usage: "rampart learn <audit.jsonl|.gz|-…> [-o <dir>] [--format yaml|ts] [--by-group G]… [--since T] [--until T] [--inventory FILE] [--rbac MANIFESTS…|live [--context CTX] [--kubeconfig FILE]] [--json]",
   options: {
     output: { type: "string", short: "o", description: "the directory to write the learned policies to", default: "standard output", example: "-o learned/" },
     format: { type: "string", description: "`yaml` or `ts` (typed builders)", default: "yaml", example: "--format ts" },
     "by-group": { type: "string", multiple: true, description: "learn one policy per group instead of per user (repeatable)", default: "none", example: "--by-group payments" },
     since: { type: "string", description: "ignore audit events before this instant", default: "the first event", example: "--since 2026-11-01T00:00:00Z" },
     until: { type: "string", description: "ignore audit events after this instant", default: "the last event", example: "--until 2026-12-01T00:00:00Z" },
-    ...pick(["inventory", "rbac", "at"], { rbac: { description: "the RBAC manifests the learned policies are compared with (what they would remove)" } }),
+    ...pick(["inventory", "rbac", "context", "kubeconfig", "at"], {
+      rbac: { description: "the current grants the learned policies are compared with (what they would remove): RBAC manifests, or `live` to read them from the cluster", example: "--rbac live --context prod" },
+      context: { multiple: false, description: "the kubeconfig context `--rbac live` reads" },
+    }),
     json: { type: "boolean", description: "print a JSON summary (status, files written, diagnostics) instead of text", default: "off", example: "--json" },
   },
   async run(args, io) {
@@ -31,12 +34,18 @@ export const learnCommand: Command = {
     const since = time("since", str(args, "since"));
     const until = time("until", str(args, "until"));
     const inventoryFile = str(args, "inventory");
+    const rbac = strs(args, "rbac");
+    const live = rbac.includes("live");
+    if (live && rbac.length > 1) throw new UsageError("`--rbac live` reads the current grants from the cluster: give it alone, not with manifests (`./live` names a file called live)");
+    const context = str(args, "context");
+    const kubeconfig = str(args, "kubeconfig");
+    if (!live && (context ?? kubeconfig) !== undefined) throw new UsageError("`--context` and `--kubeconfig` choose the cluster of `--rbac live`: add `--rbac live`");
     const result = await learnFromAuditLogs(args.positionals, {
       cwd: io.cwd,
       at: atOption(args),
       format,
       byGroup: strs(args, "by-group"),
-      rbacFiles: strs(args, "rbac"),
+      ...(live ? { rbacLive: { ...(context !== undefined ? { context } : {}), ...(kubeconfig !== undefined ? { kubeconfig } : {}) } } : { rbacFiles: rbac }),
       ...(since ? { since } : {}),
       ...(until ? { until } : {}),
       ...(inventoryFile !== undefined ? { inventoryFile } : {}),

@@ -1,3 +1,4 @@
+
 /** What an audit event tells about one request, once its stages are de-duplicated. */
 export interface AuditRecord {
   /** `auditID`, or "" when the event has none (then it is never merged with another). */
@@ -29,8 +30,18 @@ export type Outcome = "allowed" | "forbidden" | "failed" | "unknown";
 /** A parsed line: a record, or a warning message (the line is skipped). */
 export type ParsedLine = { record: AuditRecord } | { warning: string };
 
-const STAGE_RANK: Record<string, number> = { RequestReceived: 0, ResponseStarted: 1, ResponseComplete: 2, Panic: 2 };
+const STAGE_RANK = new Map<string, number>([
+  ["RequestReceived", 0],
+  ["ResponseStarted", 1],
+  ["ResponseComplete", 2],
+  ["Panic", 2],
+]);
 const DECISION = "authorization.k8s.io/decision";
+
+/** The rank of a stage name; an unknown stage ranks as a final one. */
+function stageRank(stage: string): number {
+  return STAGE_RANK.get(stage) ?? 2;
+}
 
 function text(v: unknown): string {
   return typeof v === "string" ? v : "";
@@ -51,22 +62,28 @@ function outcomeOf(event: Record<string, unknown>): Outcome {
 
 /** Parses one line of an audit log (`audit.k8s.io/v1` Event); anything else is a warning. */
 export function parseAuditLine(line: string): ParsedLine {
+  const r = readAuditLine(line);
+  return typeof r === "string" ? { warning: r } : { record: r };
+}
+
+/** `parseAuditLine` without the wrapper object (it runs once per line): the record, or the warning. */
+export function readAuditLine(line: string): AuditRecord | string {
   let event: unknown;
   try {
     event = JSON.parse(line);
   } catch {
-    return { warning: "not a complete JSON object (a truncated line?): skipped" };
+    return "not a complete JSON object (a truncated line?): skipped";
   }
-  if (!event || typeof event !== "object" || Array.isArray(event)) return { warning: "not a JSON object: skipped" };
+  if (!event || typeof event !== "object" || Array.isArray(event)) return "not a JSON object: skipped";
   const e = event as Record<string, unknown>;
   if (e["kind"] !== "Event" || typeof e["apiVersion"] !== "string" || !e["apiVersion"].startsWith("audit.k8s.io/")) {
-    return { warning: `not a Kubernetes audit event (kind \`${text(e["kind"])}\`, apiVersion \`${text(e["apiVersion"])}\`): skipped` };
+    return `not a Kubernetes audit event (kind \`${text(e["kind"])}\`, apiVersion \`${text(e["apiVersion"])}\`): skipped`;
   }
-  if (e["apiVersion"] !== "audit.k8s.io/v1") return { warning: `unknown apiVersion \`${e["apiVersion"]}\`: only \`audit.k8s.io/v1\` events are read; skipped` };
+  if (e["apiVersion"] !== "audit.k8s.io/v1") return `unknown apiVersion \`${e["apiVersion"]}\`: only \`audit.k8s.io/v1\` events are read; skipped`;
   const verb = text(e["verb"]);
   const userInfo = e["user"] as Record<string, unknown> | undefined;
   const user = text(userInfo?.["username"]);
-  if (verb === "" || user === "") return { warning: "audit event without `verb` or `user.username`: skipped" };
+  if (verb === "" || user === "") return "audit event without `verb` or `user.username`: skipped";
   const groupsRaw = userInfo?.["groups"];
   let groups: string[] = [];
   if (Array.isArray(groupsRaw)) {
@@ -74,7 +91,7 @@ export function parseAuditLine(line: string): ParsedLine {
     for (const g of groupsRaw) if (typeof g !== "string") groups = groupsRaw.filter((x): x is string => typeof x === "string");
   }
   const time = Date.parse(text(e["requestReceivedTimestamp"]) || text(e["stageTimestamp"]));
-  if (Number.isNaN(time)) return { warning: "audit event without a valid `requestReceivedTimestamp`: skipped" };
+  if (Number.isNaN(time)) return "audit event without a valid `requestReceivedTimestamp`: skipped";
   const ref = e["objectRef"] as Record<string, unknown> | undefined;
   let apiGroup = "";
   let resource = "";
@@ -84,7 +101,7 @@ export function parseAuditLine(line: string): ParsedLine {
   let nonResourceURL = "";
   if (ref && typeof ref === "object") {
     resource = text(ref["resource"]);
-    if (resource === "") return { warning: "audit event with an `objectRef` but no `resource`: skipped" };
+    if (resource === "") return "audit event with an `objectRef` but no `resource`: skipped";
     apiGroup = text(ref["apiGroup"]);
     subresource = text(ref["subresource"]);
     namespace = text(ref["namespace"]);
@@ -93,12 +110,12 @@ export function parseAuditLine(line: string): ParsedLine {
     const uri = text(e["requestURI"]);
     const q = uri.indexOf("?");
     nonResourceURL = q >= 0 ? uri.slice(0, q) : uri;
-    if (!nonResourceURL.startsWith("/")) return { warning: "audit event with neither `objectRef` nor a `requestURI` path: skipped" };
+    if (!nonResourceURL.startsWith("/")) return "audit event with neither `objectRef` nor a `requestURI` path: skipped";
   }
   // One literal of one shape (no spreads): this runs once per line.
-  const record: AuditRecord = {
+  return {
     auditId: text(e["auditID"]),
-    stageRank: STAGE_RANK[text(e["stage"])] ?? 2,
+    stageRank: stageRank(text(e["stage"])),
     user,
     groups,
     verb,
@@ -113,46 +130,4 @@ export function parseAuditLine(line: string): ParsedLine {
     count: 1,
     outcome: outcomeOf(e),
   };
-  return { record };
-}
-
-/**
- * The `auditID` and stage rank of a compact kube-apiserver JSON line without parsing it, or
- * undefined when the line does not look like one (then it is parsed in full). Keys cannot occur
- * inside a JSON string value (quotes are escaped there), and the top-level keys come first.
- */
-export function peekStage(line: string): { auditId: string; stageRank: number } | undefined {
-  const a = line.indexOf('"auditID":"');
-  if (a < 0) return undefined;
-  const aEnd = line.indexOf('"', a + 11);
-  const st = line.indexOf('"stage":"');
-  if (aEnd < 0 || st < 0) return undefined;
-  const stEnd = line.indexOf('"', st + 9);
-  const rank = STAGE_RANK[line.slice(st + 9, stEnd)];
-  if (rank === undefined) return undefined;
-  return { auditId: line.slice(a + 11, aEnd), stageRank: rank };
-}
-
-const SEP = "\u0000";
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Identical requests (subject, request, outcome) tallied into one record each: first and last time, count. */
-export class RequestTally {
-  private readonly byKey = new Map<string, Mutable<AuditRecord>>();
-  /** Adds one record (or a tally of them); the first record of a request becomes its tally, so it must not be shared. */
-  add(r: AuditRecord): void {
-    const key = `${r.outcome}${SEP}${r.user}${SEP}${r.groups.join(SEP)}${SEP}${SEP}${r.verb}${SEP}${r.apiGroup}${SEP}${r.resource}${SEP}${r.subresource}${SEP}${r.namespace}${SEP}${r.name}${SEP}${r.nonResourceURL}`;
-    const t = this.byKey.get(key);
-    if (t === undefined) this.byKey.set(key, r as Mutable<AuditRecord>);
-    else {
-      t.count += r.count;
-      if (r.time < t.time) t.time = r.time;
-      if (r.lastTime > t.lastTime) t.lastTime = r.lastTime;
-    }
-  }
-  /** The tallied records, in first-seen order. */
-  records(): AuditRecord[] {
-    return [...this.byKey.values()];
-  }
 }

@@ -11,6 +11,7 @@ function describe(r: AccessRequest): string {
 
 /** The text summary of a learn run, one line per entry (`rampart learn` prints it). */
 export function formatLearnSummary(s: LearnSummary, written?: string): string[] {
+  if (s.stopped) return [`nothing learned: ${s.stopped}`];
   const out: string[] = [];
   out.push(
     `read ${plural(s.lines, "line")}: ${plural(s.requests, "request")} (${s.allowed} allowed, ${s.forbidden} forbidden, ${s.failed} failed, ${s.unknownOutcome} without outcome), ` +
@@ -24,6 +25,7 @@ export function formatLearnSummary(s: LearnSummary, written?: string): string[] 
       (r.exact ? " — exact" : " — NOT exact"),
   );
   for (const f of r.failures) out.push(`  expected ${f.expected}: ${describe(f.request)} (${plural(f.count, "event")})`);
+  if (s.gap) out.push(`least-privilege gap against the RBAC of ${s.rbacSource ?? "the manifests"}:`);
   for (const g of s.gap ?? []) {
     out.push(`${g.subject} (${g.policy}): RBAC grants ${g.granted}, the log used ${g.used}, unused ${g.unused}`);
     for (const u of g.unusedGrants) out.push(`  unused: ${u.verbs.join(", ")} ${u.resources.join(", ")}${u.namespaces ? ` in ${u.namespaces.join(", ")}` : " (cluster-scoped)"}`);
