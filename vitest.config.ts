@@ -10,6 +10,7 @@ export default defineConfig({
       // Subpaths first: "@rampart/core" would otherwise also match "@rampart/core/compiler".
       "@rampart/core/compiler": fileURLToPath(new URL("./packages/core/src/compiler/index.ts", import.meta.url)),
       "@rampart/pipeline/exit-codes": fileURLToPath(new URL("./packages/pipeline/src/exit-codes.ts", import.meta.url)),
+      "@rampart/pipeline/output": fileURLToPath(new URL("./packages/pipeline/src/output/index.ts", import.meta.url)),
       "@rampart/core": pkg("core"),
       "@rampart/compiler-rbac": pkg("compiler-rbac"),
       "@rampart/compiler-vap": pkg("compiler-vap"),

@@ -10,8 +10,8 @@ const yamlFromCore: Plugin = {
 };
 
 export default defineConfig({
-  // exit-codes: a subpath with no dependencies, so the CLI can inline it into its start path.
-  entry: { index: "src/index.ts", "exit-codes": "src/exit-codes.ts" },
+  // Light subpaths: exit-codes (no dependency; the CLI inlines it into its start path) and output (yaml only).
+  entry: { index: "src/index.ts", "exit-codes": "src/exit-codes.ts", output: "src/output/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

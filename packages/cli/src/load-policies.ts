@@ -1,5 +1,5 @@
-import { formatDiagnostic, hasErrors, loadManifests, type Diagnostic, type LoadResult } from "@rampart/core";
-import { EXIT, loadPolicies, sourceRoot } from "@rampart/pipeline";
+import { formatDiagnostic, hasErrors, loadManifests, loadPolicies, sourceRoot, type Diagnostic, type LoadResult } from "@rampart/core";
+import { EXIT } from "@rampart/pipeline/exit-codes";
 import { str, UsageError, type Io, type Parsed } from "./command.js";
 import { printReport, type Format } from "./output-format.js";
 import { paint } from "./colour.js";

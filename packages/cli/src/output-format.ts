@@ -1,4 +1,4 @@
-import { renderOutput, type MachineFormat, type OutputFinding } from "@rampart/pipeline";
+import { renderOutput, type MachineFormat, type OutputFinding } from "@rampart/pipeline/output";
 import { UsageError, str, type Io, type Parsed } from "./command.js";
 import { CLI_VERSION } from "./version.js";
 

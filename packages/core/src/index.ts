@@ -52,6 +52,9 @@ export { DEFAULT_YAML_LIMITS, parseYaml } from "./load/yaml-source.js";
 /** `yaml` scalar tags that resolve plain scalars as kubectl does (stringify with them to quote what kubectl would misread). */
 export { KUBECTL_YAML_TAGS } from "./load/yaml-kubectl.js";
 export type { YamlDocument, YamlLimits } from "./load/yaml-source.js";
+/** Loads policy files as every command does (`-` from standard input, files named relative to a source root), and finds that root. */
+export { loadPolicies, sourceRoot } from "./load/load-policies.js";
+export type { LoadPoliciesOptions } from "./load/load-policies.js";
 
 // inventory
 export { builtinResources, createInventory, resourceKey, BUILTIN_KUBERNETES_VERSION } from "./inventory/inventory.js";
@@ -80,6 +83,9 @@ export { lint } from "./lint/lint.js";
 export type { Finding, LintOptions } from "./lint/lint.js";
 export { LINT_CHECKS } from "./lint/checks.js";
 export type { LintCheck } from "./lint/checks.js";
+/** Lints policy files and plain RBAC manifests together; RBAC objects told from other manifests. */
+export { isRbacObject, lintFiles, lintSummary } from "./lint/lint-files.js";
+export type { LintFilesOptions, LintFilesResult } from "./lint/lint-files.js";
 
 // --- workload IR (compiler-vap) ---
 export { normaliseWorkload } from "./ir/workload.js";

@@ -1,14 +1,11 @@
 // Public API of @rampart/pipeline: the rampart pipeline as plain functions over in-memory data.
 
-// --- exit codes, host, loading, cluster choice ---
+// --- exit codes, host, cluster choice ---
 /** The exit codes of SPEC.md (also on the dependency-free `@rampart/pipeline/exit-codes` subpath). */
 export { EXIT } from "./exit-codes.js";
 export type { ExitCode } from "./exit-codes.js";
 export type { Host } from "./host.js";
 export { quietHost } from "./host.js";
-/** Loads policies as every command does (`-` from standard input, files named relative to a source root). */
-export { loadPolicies, sourceRoot } from "./load-policies.js";
-export type { LoadPoliciesOptions } from "./load-policies.js";
 export { resolveCluster } from "./resolve-cluster.js";
 export type { ClusterChoice, ResolveClusterOptions } from "./resolve-cluster.js";
 export { clusterInventory, inventoryFor } from "./cluster-inventory.js";
@@ -175,13 +172,10 @@ export { decidedCells, formatReportSummary, reportJsonPath, writeReport } from "
 export { CellState, matrixCell } from "./report/types.js";
 export type { AccessMatrix, ClusterReport, MatrixCell, DiffEntry, LintFinding, ReportData, ReportRule, TrafficEdge, TrafficGraph, TrafficNode, WorkloadFinding } from "./report/types.js";
 
-// --- offline admission, connectivity, lint ---
+// --- offline admission, connectivity ---
 /** Manifests admitted offline with the emitted admission CEL, as findings and lines. */
 export { admissionCounts, admissionFindings, admitManifests, formatAdmission } from "./admission/admit-manifests.js";
 export type { AdmitManifestsOptions, AdmitManifestsResult, ManifestAdmission } from "./admission/admit-manifests.js";
 /** The flows the compiled TrafficPolicies allow between workloads, and their table. */
 export { connectivityFlows, endpointLabel, formatFlowTable, networkFlows, parseExternals } from "./network/connectivity-flows.js";
 export type { ConnectivityOptions, FlowRow } from "./network/connectivity-flows.js";
-/** Lints policies and plain RBAC manifests together. */
-export { lintInputs, lintSummary } from "./lint-inputs.js";
-export type { LintInputsOptions, LintInputsResult } from "./lint-inputs.js";

@@ -1,5 +1,4 @@
-import { formatDiagnostic } from "@rampart/core";
-import { lintInputs, lintSummary } from "@rampart/pipeline";
+import { formatDiagnostic, lintFiles, lintSummary } from "@rampart/core";
 import { atOption, defineCommand, EXIT, UsageError } from "../command.js";
 import { fail, stdinFor } from "../load-policies.js";
 import { outputFormat, printReport } from "../output-format.js";
@@ -15,7 +14,7 @@ export const lintCommand = defineCommand("lint", {
     if (args.positionals.length === 0) throw new UsageError("give files or directories of policies or RBAC manifests (or `-` for standard input)");
     const now = atOption(args);
     // Standard input holds manifests only (RBAC dumps); policies come from files.
-    const result = await lintInputs(args.positionals, { cwd: io.cwd, stdin: await stdinFor(io, args.positionals), noTypescript: args.values["no-typescript"] === true, now });
+    const result = await lintFiles(args.positionals, { cwd: io.cwd, stdin: await stdinFor(io, args.positionals), noTypescript: args.values["no-typescript"] === true, now });
     const findings = result.findings;
     if (!findings) return fail(io, format, result.diagnostics);
     const errors = findings.filter((f) => f.severity === "error").length;

@@ -1,4 +1,4 @@
-import type { AccessRequest, Diagnostic, Inventory, RampartDocument } from "@rampart/core";
+import { isRbacObject, type AccessRequest, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
 import { verifyRbac, type RbacObject } from "@rampart/compiler-rbac";
 import { ACCESS_WRITES_POLICY, evaluateAccessAdmission, type AdmissionObject } from "@rampart/compiler-vap";
 import { createBlame } from "./blame.js";
@@ -21,13 +21,6 @@ export interface AccessProof {
   unexplained: number;
   /** Whether the tree holds the write-path admission policy and its binding. */
   writeLayer: boolean;
-}
-
-const RBAC_KINDS = new Set(["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]);
-
-/** True for RBAC objects (Roles, ClusterRoles and their bindings). */
-export function isRbacObject(o: Record<string, unknown>): boolean {
-  return RBAC_KINDS.has(String(o.kind)) && String(o.apiVersion).startsWith("rbac.authorization.k8s.io/");
 }
 
 /** True for the RBAC objects of a tree. */

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { loadFiles, type LoadResult } from "@rampart/core";
+import type { LoadResult } from "./accept.js";
+import { loadFiles } from "./load-files.js";
 
 /** Options of `loadPolicies`. */
 export interface LoadPoliciesOptions {
