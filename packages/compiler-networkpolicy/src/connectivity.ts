@@ -1,33 +1,14 @@
-import { cidrContainsIp, type Cidr } from "@rampart/core";
+import { cidrContainsIp } from "@rampart/core";
 import { ConnSet } from "./conn-set.js";
-import type { AdminPeer, AdminPolicyModel, AdminRule, Namespace, NetworkPolicyModel, NpPeer, Pod, PolicyModel, RulePort } from "./model.js";
+import { inBlock, isPod, type ConnectivityInput, type Endpoint, type Flow } from "./endpoint.js";
+import type { AdminPeer, AdminPolicyModel, AdminRule, NetworkPolicyModel, NpPeer, Pod, PolicyModel } from "./model.js";
 import { PairCache } from "./pair-cache.js";
 import { parsePolicies } from "./parse-policies.js";
+import { RulePorts } from "./rule-ports.js";
 import { selects } from "./selectors.js";
-
-/** An endpoint of a flow: a pod, or an external IPv4/IPv6 address (a representative of a range). */
-export type Endpoint = { pod: Pod } | { ip: { family: 4 | 6; address: bigint }; label: string };
-
-/** Input of `connectivity`. */
-export interface ConnectivityInput {
-  namespaces: readonly Namespace[];
-  pods: readonly Pod[];
-  policies: readonly PolicyModel[];
-  /** External endpoints to include (e.g. the ranges between CIDR boundaries, or sample IPs). */
-  externals?: readonly Extract<Endpoint, { ip: unknown }>[];
-}
-
-/** One allowed flow and the policies that decided it. */
-export interface Flow {
-  src: Endpoint;
-  dst: Endpoint;
-  conns: ConnSet;
-  decidedBy: string[];
-}
 
 // Shared by every flow without deciding policies: frozen so that no caller can change the others.
 const NO_POLICIES = Object.freeze([]) as unknown as string[];
-const isPod = (e: Endpoint): e is { pod: Pod } => "pod" in e;
 
 /** Evaluates Kubernetes network policy semantics: admin tier, NetworkPolicy, baseline tier. */
 export class ConnectivityEngine {
@@ -43,8 +24,8 @@ export class ConnectivityEngine {
   private sideCache: PairCache<{ conns: ConnSet; decided: string[] }> = new PairCache(0);
   /** How each policy is named in `decidedBy` (built once, not per flow). */
   private readonly labels = new Map<PolicyModel, string>();
-  /** Connections of rule ports without named ports (they do not depend on the destination). */
-  private readonly fixedPorts = new Map<readonly RulePort[], ConnSet>();
+  /** The connections of rule ports, resolved once where they do not depend on the destination. */
+  private readonly rulePorts = new RulePorts();
 
   constructor(private readonly input: ConnectivityInput) {
     for (const n of input.namespaces) this.ns.set(n.name, { "kubernetes.io/metadata.name": n.name, ...n.labels });
@@ -55,8 +36,14 @@ export class ConnectivityEngine {
     for (const p of input.policies) this.labels.set(p, p.kind === "NetworkPolicy" ? `NetworkPolicy ${p.namespace}/${p.name}` : `${p.kind} ${p.name}`);
     for (const pod of input.pods) {
       const selecting = this.nps.filter((p) => p.namespace === pod.namespace && selects(p.podSelector, pod.labels));
-      this.selectedBy.ingress.set(pod, selecting.filter((p) => p.ingressIsolated));
-      this.selectedBy.egress.set(pod, selecting.filter((p) => p.egressIsolated));
+      this.selectedBy.ingress.set(
+        pod,
+        selecting.filter((p) => p.ingressIsolated),
+      );
+      this.selectedBy.egress.set(
+        pod,
+        selecting.filter((p) => p.egressIsolated),
+      );
     }
     const ids = new Map<string, number>();
     for (const pod of input.pods) {
@@ -73,32 +60,13 @@ export class ConnectivityEngine {
     return this.ns.get(name) ?? { "kubernetes.io/metadata.name": name };
   }
 
-  /** The connections rule ports allow towards `dst` (named ports resolve on the destination pod). */
-  private ports(ports: readonly RulePort[] | undefined, dst: Endpoint): ConnSet {
-    if (!ports || ports.length === 0) return ConnSet.ALL;
-    const fixed = this.fixedPorts.get(ports);
-    if (fixed !== undefined) return fixed;
-    let named = false;
-    let out = ConnSet.NONE;
-    for (const p of ports) {
-      if (p.port === undefined) out = out.union(ConnSet.protocol(p.protocol));
-      else if (typeof p.port === "number") out = out.union(ConnSet.range(p.protocol, p.port, p.endPort ?? p.port));
-      else {
-        named = true;
-        if (isPod(dst)) for (const cp of dst.pod.ports) if (cp.name === p.port && (p.anyProtocol || cp.protocol === p.protocol)) out = out.union(ConnSet.range(cp.protocol, cp.port));
-      }
-    }
-    if (!named) this.fixedPorts.set(ports, out);
-    return out;
-  }
-
   /** Peer × pod class → 1 (no) / 2 (yes): selectors are evaluated once per class of alike pods. */
   private readonly peerMemo = new Map<object, Uint8Array>();
 
   /** The memo of `key` (a peer or an admin policy's subject) for `pod`'s class: 0 unknown, 1 no, 2 yes. */
   private memoGet(key: object, pod: Pod): number {
     const row = this.peerMemo.get(key);
-    return row === undefined ? 0 : row[this.classOf.get(pod) ?? -1] ?? 0;
+    return row === undefined ? 0 : (row[this.classOf.get(pod) ?? -1] ?? 0);
   }
 
   private memoSet(key: object, pod: Pod, value: boolean): boolean {
@@ -127,13 +95,15 @@ export class ConnectivityEngine {
 
   /** NetworkPolicy layer for one side: undefined when no policy isolates the pod in that direction. */
   private networkPolicies(pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint, decided: Set<string> | undefined): ConnSet | undefined {
-    const policies = this.selectedBy[dir].get(pod) ?? this.nps.filter((p) => p.namespace === pod.namespace && selects(p.podSelector, pod.labels) && (dir === "ingress" ? p.ingressIsolated : p.egressIsolated));
+    const policies =
+      this.selectedBy[dir].get(pod) ??
+      this.nps.filter((p) => p.namespace === pod.namespace && selects(p.podSelector, pod.labels) && (dir === "ingress" ? p.ingressIsolated : p.egressIsolated));
     if (policies.length === 0) return undefined;
     let out = ConnSet.NONE;
     for (const p of policies) {
       for (const rule of p[dir]) {
         if (rule.peers && !this.anyNpPeer(rule.peers, p.namespace, other)) continue;
-        const c = this.ports(rule.ports, dst);
+        const c = this.rulePorts.towards(rule.ports, dst);
         if (!c.isEmpty()) {
           out = out.union(c);
           decided?.add(this.labels.get(p)!);
@@ -173,14 +143,20 @@ export class ConnectivityEngine {
     return false; // nodes: pods here are not host-network
   }
 
-  private adminRules(policies: readonly AdminPolicyModel[], pod: Pod, other: Endpoint, dir: "ingress" | "egress", dst: Endpoint): { rule: AdminRule; policy: AdminPolicyModel; conns: ConnSet }[] {
+  private adminRules(
+    policies: readonly AdminPolicyModel[],
+    pod: Pod,
+    other: Endpoint,
+    dir: "ingress" | "egress",
+    dst: Endpoint,
+  ): { rule: AdminRule; policy: AdminPolicyModel; conns: ConnSet }[] {
     const out: { rule: AdminRule; policy: AdminPolicyModel; conns: ConnSet }[] = [];
     for (const p of policies) {
       if (!this.subjectSelects(p, pod)) continue;
       for (const rule of p[dir]) {
         let hit = false;
         for (let i = 0; i < rule.peers.length && !hit; i++) hit = this.adminPeerMatches(rule.peers[i]!, other);
-        if (hit) out.push({ rule, policy: p, conns: this.ports(rule.ports, dst) });
+        if (hit) out.push({ rule, policy: p, conns: this.rulePorts.towards(rule.ports, dst) });
       }
     }
     return out;
@@ -276,16 +252,13 @@ export class ConnectivityEngine {
         if (!m.conns.isEmpty()) out.push({ src: s, dst: d, conns: m.conns, decidedBy: m.decidedBy });
       }
     }
-    for (const e of ext) for (const p of pods) {
-      add(e, p);
-      add(p, e);
-    }
+    for (const e of ext)
+      for (const p of pods) {
+        add(e, p);
+        add(p, e);
+      }
     return out;
   }
-}
-
-function inBlock(cidr: Cidr, except: readonly Cidr[], ip: { family: 4 | 6; address: bigint }): boolean {
-  return cidrContainsIp(cidr, ip) && !except.some((e) => cidrContainsIp(e, ip));
 }
 
 /**

@@ -4,7 +4,7 @@ export { compileNetwork } from "./compile.js";
 export type { CompileNetworkOptions, CompileNetworkResult, NetworkInventory, NetworkObject, NetworkRuleReport } from "./compile.js";
 /** The allowed flows between pods (and given external addresses) under NetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects. */
 export { connectivity, ConnectivityEngine } from "./connectivity.js";
-export type { ConnectivityInput, Endpoint, Flow } from "./connectivity.js";
+export type { ConnectivityInput, Endpoint, Flow } from "./endpoint.js";
 /** A set of connections (protocol × port intervals), printed like netpol-analyzer. */
 export { ConnSet } from "./conn-set.js";
 export type { Protocol } from "./conn-set.js";

@@ -1,8 +1,17 @@
 // SPEC.md's TrafficPolicy semantics, evaluated directly on the IR (independent of the compiler):
 // the reference that verifyNetwork proves compiled objects against.
-import { cidrContainsIp, parseTrafficPort, trafficGoverns, type TrafficDirection, type TrafficPeerIR, type TrafficPolicyIR, type TrafficPortIR, type TrafficRuleIR } from "@rampart/core";
+import {
+  cidrContainsIp,
+  parseTrafficPort,
+  trafficGoverns,
+  type TrafficDirection,
+  type TrafficPeerIR,
+  type TrafficPolicyIR,
+  type TrafficPortIR,
+  type TrafficRuleIR,
+} from "@rampart/core";
 import type { Protocol } from "./conn-set.js";
-import type { Endpoint } from "./connectivity.js";
+import type { Endpoint } from "./endpoint.js";
 
 /** The port of a flow. */
 export interface FlowPort {
@@ -26,7 +35,8 @@ export function peerMatches(peer: TrafficPeerIR, localNs: string, other: Endpoin
   if (peer.kind === "cidr") return !("pod" in other) && cidrContainsIp(peer.cidr, other.ip);
   if (!("pod" in other)) return false;
   const pod = other.pod;
-  if (peer.kind === "dns") return pod.namespace === "kube-system" && pod.labels["k8s-app"] === "kube-dns" && port.port === 53 && (port.protocol === "UDP" || port.protocol === "TCP");
+  if (peer.kind === "dns")
+    return pod.namespace === "kube-system" && pod.labels["k8s-app"] === "kube-dns" && port.port === 53 && (port.protocol === "UDP" || port.protocol === "TCP");
   const ns = peer.namespace;
   if (ns.kind === "same" && pod.namespace !== localNs) return false;
   if (ns.kind === "name" && pod.namespace !== ns.name) return false;
@@ -63,9 +73,15 @@ export interface TrafficDeciderOptions {
 }
 
 /** Decides flows with SPEC.md's TrafficPolicy semantics: both ends apply; a deny on either end wins; an isolated end needs an allow. */
-export function trafficDecider(policies: readonly TrafficPolicyIR[], nsLabels: (ns: string) => Record<string, string>, options: TrafficDeciderOptions = {}): (src: Endpoint, dst: Endpoint, port: FlowPort) => TrafficDecision {
+export function trafficDecider(
+  policies: readonly TrafficPolicyIR[],
+  nsLabels: (ns: string) => Record<string, string>,
+  options: TrafficDeciderOptions = {},
+): (src: Endpoint, dst: Endpoint, port: FlowPort) => TrafficDecision {
   const hits = (rule: TrafficRuleIR, local: Extract<Endpoint, { pod: unknown }>, remote: Endpoint, port: FlowPort, dst: Endpoint) =>
-    subset(rule.local, local.pod.labels) && (rule.remote?.some((peer) => peerMatches(peer, local.pod.namespace, remote, nsLabels, port)) ?? true) && portMatches(rule.ports, port, dst);
+    subset(rule.local, local.pod.labels) &&
+    (rule.remote?.some((peer) => peerMatches(peer, local.pod.namespace, remote, nsLabels, port)) ?? true) &&
+    portMatches(rule.ports, port, dst);
   // What governs a namespace in a direction, worked out once per namespace (a pure cache: the
   // same filters as written in SPEC.md, not evaluated again for every flow).
   type Governing = { denies: TrafficRuleIR[]; allows: TrafficRuleIR[]; isolated: boolean };

@@ -1,6 +1,18 @@
-import { documentsOfKind, formatIp, normaliseTraffic, parseCidr, parseIp, trafficGoverns, type Cidr, type RampartDocument, type TrafficPolicyIR, type TrafficRuleIR } from "@rampart/core";
+import {
+  documentsOfKind,
+  formatIp,
+  normaliseTraffic,
+  parseCidr,
+  parseIp,
+  trafficGoverns,
+  type Cidr,
+  type RampartDocument,
+  type TrafficPolicyIR,
+  type TrafficRuleIR,
+} from "@rampart/core";
 import { PROTOCOLS } from "./conn-set.js";
-import { ConnectivityEngine, type Endpoint } from "./connectivity.js";
+import { ConnectivityEngine } from "./connectivity.js";
+import type { Endpoint } from "./endpoint.js";
 import { inventoryOptions, type NetworkInventory, type NetworkRuleReport } from "./compile.js";
 import type { Namespace, Pod } from "./model.js";
 import { parsePolicies } from "./parse-policies.js";
@@ -73,14 +85,22 @@ function boundaries(c: Cidr): string[] {
  * pair and pod↔external sample (each CIDR boundary of the policies and objects included), on every
  * port the rules, objects or pods name, their neighbours, and a few others, for TCP, UDP and SCTP.
  */
-export function verifyNetwork(documents: readonly RampartDocument[], workloads: NetworkWorkloads, objects: readonly Record<string, unknown>[], options: VerifyNetworkOptions = {}): VerifyNetworkResult {
+export function verifyNetwork(
+  documents: readonly RampartDocument[],
+  workloads: NetworkWorkloads,
+  objects: readonly Record<string, unknown>[],
+  options: VerifyNetworkOptions = {},
+): VerifyNetworkResult {
   // Globs in `spec.namespaces` expand as `compileNetwork` expanded them (same inventory).
   const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false, ...inventoryOptions(options.inventory) });
   const models = parsePolicies(objects);
   const engine = new ConnectivityEngine({ namespaces: workloads.namespaces, pods: workloads.pods, policies: models });
   const nsLabels = new Map(workloads.namespaces.map((n) => [n.name, { "kubernetes.io/metadata.name": n.name, ...n.labels }]));
   const labelsOf = (ns: string) => nsLabels.get(ns) ?? { "kubernetes.io/metadata.name": ns };
-  const known = new Set(options.inventory?.namespaces ?? documentsOfKind(documents, "Inventory").flatMap((d) => [...(d.spec.namespaces ?? []), ...Object.keys(d.spec.namespaceLabels ?? {})]));
+  const known = new Set(
+    options.inventory?.namespaces ??
+      documentsOfKind(documents, "Inventory").flatMap((d) => [...(d.spec.namespaces ?? []), ...Object.keys(d.spec.namespaceLabels ?? {})]),
+  );
   const later = (ns: string) => options.networkBackend === "cnp" && !known.has(ns);
   const governs = (p: TrafficPolicyIR, ns: string) => trafficGoverns(p, ns, later(ns) ? labelsOf(ns) : undefined);
   const decide = trafficDecider(policies, labelsOf, { later });
@@ -111,10 +131,12 @@ export function verifyNetwork(documents: readonly RampartDocument[], workloads: 
   const ports: FlowPort[] = PROTOCOLS.flatMap((protocol) => [...portNumbers].sort((a, b) => a - b).map((port) => ({ protocol, port })));
   const ips = new Set([...DEFAULT_IPS, ...(workloads.externalIps ?? []), ...cidrs.flatMap(boundaries)]);
   const externals: Endpoint[] = [...ips].flatMap((ip) => {
-    const parsed = parseIp(ip) ?? (() => {
-      const c = parseCidr(ip);
-      return "error" in c ? undefined : { family: c.family, address: c.address };
-    })();
+    const parsed =
+      parseIp(ip) ??
+      (() => {
+        const c = parseCidr(ip);
+        return "error" in c ? undefined : { family: c.family, address: c.address };
+      })();
     return parsed ? [{ ip: parsed, label: ip }] : [];
   });
 
@@ -123,7 +145,11 @@ export function verifyNetwork(documents: readonly RampartDocument[], workloads: 
   // its local side selects, in its direction: only flows at such an end are explained by it.
   const lossyDenies = policies.flatMap((p) => p.deny.filter((r) => lossyRules.has(ruleName(r))).map((rule) => ({ rule, policy: p })));
   const narrowedAt = (end: Endpoint, dir: "ingress" | "egress") =>
-    "pod" in end && lossyDenies.some(({ rule, policy }) => rule.direction === dir && governs(policy, end.pod.namespace) && Object.entries(rule.local).every(([k, v]) => end.pod.labels[k] === v));
+    "pod" in end &&
+    lossyDenies.some(
+      ({ rule, policy }) =>
+        rule.direction === dir && governs(policy, end.pod.namespace) && Object.entries(rule.local).every(([k, v]) => end.pod.labels[k] === v),
+    );
   const result: VerifyNetworkResult = { overAdmitted: [], underAdmitted: [], inexpressible: [], laterIngress: [], checked: 0 };
   const check = (src: Endpoint, dst: Endpoint) => {
     const conns = engine.allowed(src, dst);
