@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       // Subpaths first: "@rampart/core" would otherwise also match "@rampart/core/compiler".
       "@rampart/core/compiler": fileURLToPath(new URL("./packages/core/src/compiler/index.ts", import.meta.url)),
+      "@rampart/pipeline/build": fileURLToPath(new URL("./packages/pipeline/src/build/index.ts", import.meta.url)),
       "@rampart/pipeline/exit-codes": fileURLToPath(new URL("./packages/pipeline/src/exit-codes.ts", import.meta.url)),
       "@rampart/pipeline/output": fileURLToPath(new URL("./packages/pipeline/src/output/index.ts", import.meta.url)),
       "@rampart/core": pkg("core"),

@@ -10,8 +10,9 @@ const yamlFromCore: Plugin = {
 };
 
 export default defineConfig({
-  // Light subpaths: exit-codes (no dependency; the CLI inlines it into its start path) and output (yaml only).
-  entry: { index: "src/index.ts", "exit-codes": "src/exit-codes.ts", output: "src/output/index.ts" },
+  // Light subpaths: exit-codes (no dependency; the CLI inlines it into its start path), output (yaml only)
+  // and build (compile, write and check a tree: none of learn, diff, report or the live-cluster client).
+  entry: { index: "src/index.ts", "exit-codes": "src/exit-codes.ts", output: "src/output/index.ts", build: "src/build/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

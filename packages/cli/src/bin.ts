@@ -4,8 +4,13 @@ import { text } from "node:stream/consumers";
 import { useColour } from "./colour.js";
 import { EXIT } from "@rampart/pipeline/exit-codes";
 
-// Reuse compiled code across runs where this Node has the cache (≥ 22.1); start-up loads only the command that runs.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// Reuse V8's compiled code across runs where this Node has the cache (≥ 22.1; Node 20 has none): in
+// `NODE_COMPILE_CACHE` or the OS temp directory. An unwritable directory only leaves the cache off.
+try {
+  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+} catch {
+  // no cache this run
+}
 
 const argv = process.argv.slice(2);
 // A closed pipe (`rampart … | head`) ends the run quietly, as other Unix tools do.

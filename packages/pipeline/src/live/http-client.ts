@@ -1,5 +1,4 @@
-import http from "node:http";
-import https from "node:https";
+import type { RequestOptions } from "node:https";
 import { VERSION } from "../version.js";
 import { asRecord, KubeError, kindOfStatus, type KubeClient } from "./kube-client.js";
 import { loadKubeConfig, selectContext, type KubeconfigOptions } from "./kubeconfig.js";
@@ -34,15 +33,19 @@ export async function connectKube(options: ConnectOptions = {}): Promise<KubeCli
   const kc = await loadKubeConfig(options);
   const { context, server } = selectContext(kc, options.context);
   const timeoutMs = options.timeoutMs ?? 20_000;
-  let prepared: Promise<https.RequestOptions> | undefined;
-  const prepare = (): Promise<https.RequestOptions> =>
+  let prepared: Promise<RequestOptions> | undefined;
+  const prepare = (): Promise<RequestOptions> =>
     (prepared ??= (async () => {
-      const opts: https.RequestOptions = {};
+      const opts: RequestOptions = {};
       try {
         await kc.applyToHTTPSOptions(opts);
       } catch (error) {
         prepared = undefined;
-        throw new KubeError("config", `cannot prepare the credentials of context \`${context}\`: ${(error as Error).message.split("\n")[0]}`, "check the context's user in the kubeconfig (e.g. that its exec plugin is installed)");
+        throw new KubeError(
+          "config",
+          `cannot prepare the credentials of context \`${context}\`: ${(error as Error).message.split("\n")[0]}`,
+          "check the context's user in the kubeconfig (e.g. that its exec plugin is installed)",
+        );
       }
       return opts;
     })());
@@ -50,14 +53,19 @@ export async function connectKube(options: ConnectOptions = {}): Promise<KubeCli
   const request = async (path: string, accept: string): Promise<{ status: number; text: string }> => {
     const opts = await prepare();
     const url = new URL(base + path);
-    const mod = url.protocol === "http:" ? http : https;
+    // Loaded on the first request: node:https (with tls and crypto) costs a cold start tens of milliseconds.
+    const mod = url.protocol === "http:" ? await import("node:http") : await import("node:https");
     return new Promise((resolve, reject) => {
-      const req = mod.request(url, { ...opts, method: "GET", headers: { ...(opts.headers ?? {}), Accept: accept, "User-Agent": `rampart/${VERSION}` } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      });
+      const req = mod.request(
+        url,
+        { ...opts, method: "GET", headers: { ...(opts.headers ?? {}), Accept: accept, "User-Agent": `rampart/${VERSION}` } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+          res.on("error", reject);
+        },
+      );
       req.setTimeout(timeoutMs, () => req.destroy(new Error(`no response within ${Math.round(timeoutMs / 1000)} s`)));
       req.on("error", (error: Error & { code?: string }) =>
         reject(
@@ -84,14 +92,23 @@ export async function connectKube(options: ConnectOptions = {}): Promise<KubeCli
       if (res.status < 200 || res.status >= 300) {
         const kind = kindOfStatus(res.status);
         if (kind === "unauthorized") {
-          throw new KubeError(kind, `the API server of context \`${context}\` rejected the credentials (401 unauthorized)`, "log in again or refresh the kubeconfig's credentials", 401);
+          throw new KubeError(
+            kind,
+            `the API server of context \`${context}\` rejected the credentials (401 unauthorized)`,
+            "log in again or refresh the kubeconfig's credentials",
+            401,
+          );
         }
         throw new KubeError(kind, `\`GET ${path}\` failed with status ${res.status}: ${statusMessage(res.text)}`, undefined, res.status);
       }
       try {
         return JSON.parse(res.text) as unknown;
       } catch {
-        throw new KubeError("invalid-response", `the response to \`GET ${path}\` is not JSON`, `check that context \`${context}\` points at a Kubernetes API server`);
+        throw new KubeError(
+          "invalid-response",
+          `the response to \`GET ${path}\` is not JSON`,
+          `check that context \`${context}\` points at a Kubernetes API server`,
+        );
       }
     },
   };

@@ -1,7 +1,9 @@
-import { createHash } from "node:crypto";
 import { API_VERSION } from "@rampart/core";
 import { toYaml } from "../build/emit.js";
 import type { PulledInventory } from "./pull.js";
+
+/** The first 8 hex digits of the context's SHA-256 (node:crypto is taken only when a name needs it: it is slow to load). */
+const shortHash = (context: string): string => process.getBuiltinModule("node:crypto").createHash("sha256").update(context).digest("hex").slice(0, 8);
 
 /**
  * A DNS-1123 label for a context name (`arn:aws:eks:…/prod`, `gke_proj_zone_name`,
@@ -9,9 +11,13 @@ import type { PulledInventory } from "./pull.js";
  * (longer names are cut and keep a hash suffix).
  */
 export function inventoryName(context: string): string {
-  const safe = context.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "cluster";
+  const safe =
+    context
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "cluster";
   if (safe.length <= 63) return safe;
-  return `${safe.slice(0, 54).replace(/-+$/, "")}-${createHash("sha256").update(context).digest("hex").slice(0, 8)}`;
+  return `${safe.slice(0, 54).replace(/-+$/, "")}-${shortHash(context)}`;
 }
 
 /** Unique inventory names for several contexts: a later context whose name collides gets a hash suffix. */
@@ -20,7 +26,7 @@ export function inventoryNames(contexts: readonly string[]): Map<string, string>
   const taken = new Set<string>();
   for (const context of contexts) {
     let name = inventoryName(context);
-    if (taken.has(name)) name = `${name.slice(0, 54).replace(/-+$/, "")}-${createHash("sha256").update(context).digest("hex").slice(0, 8)}`;
+    if (taken.has(name)) name = `${name.slice(0, 54).replace(/-+$/, "")}-${shortHash(context)}`;
     taken.add(name);
     names.set(context, name);
   }
