@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import * as pipeline from "@rampart/pipeline";
+import * as build from "@rampart/pipeline/build";
+import { REPO_ROOT } from "../../../test-support/conformance.js";
+
+const DIST = join(REPO_ROOT, "packages/pipeline/dist");
+// What the build path must not load: the live client's transport, the diff's git, learn's gunzip, hashing.
+const HEAVY = [
+  "http",
+  "https",
+  "node:http",
+  "node:https",
+  "child_process",
+  "node:child_process",
+  "zlib",
+  "node:zlib",
+  "crypto",
+  "node:crypto",
+  "@kubernetes/client-node",
+];
+
+/** Every module specifier statically imported from `file` and the dist files it reaches (dynamic `import()` excluded). */
+function staticImports(file: string, seen = new Set<string>(), out = new Set<string>()): Set<string> {
+  if (seen.has(file)) return out;
+  seen.add(file);
+  const source = readFileSync(file, "utf8");
+  for (const m of source.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s*"([^"]+)"|^import\s*"([^"]+)"/gm)) {
+    const spec = (m[1] ?? m[2])!;
+    out.add(spec);
+    if (spec.startsWith("./")) staticImports(join(dirname(file), spec), seen, out);
+  }
+  return out;
+}
+
+describe("@rampart/pipeline/build, the light entry of `rampart build`", () => {
+  it("exports the very functions of the main entry", () => {
+    const names = [
+      "buildFiles",
+      "buildPolicies",
+      "objectFiles",
+      "toYaml",
+      "checkTree",
+      "writeTree",
+      "manifestStream",
+      "buildCheckSummary",
+      "checkBuild",
+      "driftCount",
+      "driftFindings",
+      "formatBuildCheck",
+    ] as const;
+    expect(Object.keys(build).sort()).toEqual([...names, "MANIFEST"].sort());
+    for (const name of names) expect(build[name], name).toBe(pipeline[name]);
+    expect(build.MANIFEST).toBe(pipeline.MANIFEST);
+  });
+
+  it("loads none of the live client, diff, learn or hashing at start (built dist)", () => {
+    const entry = join(DIST, "build.js");
+    expect(existsSync(entry), "run `pnpm build` first").toBe(true);
+    const reached = staticImports(entry);
+    expect([...reached].filter((s) => HEAVY.includes(s))).toEqual([]);
+    expect(reached.has("./index.js")).toBe(false);
+    // The oracle can fail: the main entry does reach learn's gunzip.
+    expect([...staticImports(join(DIST, "index.js"))].filter((s) => HEAVY.includes(s))).toContain("zlib");
+  });
+});
