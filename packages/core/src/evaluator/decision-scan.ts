@@ -174,7 +174,7 @@ export class DecisionScan {
     const maskable = verbId >= 0 && verbId < 31;
     let bestDeny = this.bestDeny;
     let bestAllow = this.bestAllow;
-    for (let r = at + 1, end = code[at]!; r < end; r = code[r + Rec.Next]!) {
+    for (let r = at + 1, end = code[at]!; r < end; r += Rec.Size) {
       const id = code[r + Rec.Id]!;
       // Ids ascend: once a deny at or before `id` is found, no later rule changes the decision or its first rule.
       if (collect === undefined && bestDeny >= 0 && bestDeny <= id) break;
