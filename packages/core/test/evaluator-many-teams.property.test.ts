@@ -95,13 +95,15 @@ const shape = fc
   );
 
 describe("the many-teams shape: createEvaluator agrees with the reference (fast-check)", () => {
-  it("same decision and deciding rule for random requests of members and strangers", () => {
+  it("same decision and deciding rule for random requests of members and strangers, by decide and decideMany", () => {
     const runs = propertyRuns(300);
     const seen = { allow: 0, denyByRule: 0, defaultDeny: 0, serviceAccountAllow: 0, groupAllow: 0, userAllow: 0, collectionAllow: 0, collectionDeny: 0 };
     fc.assert(
       fc.property(shape, ({ teams, rulesPerTeam, requests }) => {
         const documents = manyTeamsScenario(teams, rulesPerTeam);
         const evaluator = createEvaluator(documents, { now: NOW, inventory });
+        const many = evaluator.decideMany(requests);
+        requests.forEach((req, i) => expect(many[i], JSON.stringify(req)).toBe(evaluator.decide(req)));
         for (const req of requests) {
           const want = referenceExplain(documents, req, { now: NOW, inventory });
           const got = evaluator.decide(req);

@@ -10,7 +10,7 @@ import { API, CLUSTERS, inventory, NOW, scenario, toRequest } from "./evaluator-
 // and the same deciding rule, and explain() must list exactly the rules the reference finds applicable.
 
 describe("createEvaluator agrees with the reference semantics (fast-check)", () => {
-  it("same decision, same deciding rule, and explain() lists exactly the applicable rules", () => {
+  it("same decision, same deciding rule, explain() lists exactly the applicable rules, decideMany is decide", () => {
     // How often each kind of outcome occurred: the generators must keep exercising all of them.
     const runs = propertyRuns(4000);
     const seen = {
@@ -35,6 +35,11 @@ describe("createEvaluator agrees with the reference semantics (fast-check)", () 
         if (defaultCluster !== undefined) options.cluster = defaultCluster;
         const evaluator = createEvaluator(documents, options);
         const refOptions = defaultCluster === undefined ? { now: NOW, inventory } : { now: NOW, inventory, cluster: defaultCluster };
+        // decideMany (chunks of requests looked up before they are scanned) gives decide's very results.
+        const batch = requests.map(toRequest);
+        const many = evaluator.decideMany(batch);
+        expect(many.length).toBe(batch.length);
+        batch.forEach((req, i) => expect(many[i], JSON.stringify(req)).toBe(evaluator.decide(req)));
         for (const raw of requests) {
           const req = toRequest(raw);
           const want = referenceExplain(documents, req, refOptions);
