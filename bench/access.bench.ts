@@ -13,8 +13,8 @@ import { PerformanceObserver } from "node:perf_hooks";
 import { createEvaluator, createInventory, loadDocuments, type AccessRequest, type RampartDocument } from "@rampart/core";
 import { referenceDecide } from "../test-support/reference-evaluator.js";
 import { cedarCall, cedarDecide, preparse } from "./cedar.js";
-import { bestRate } from "./best-rate.js";
-import { manyTeamsRequests, manyTeamsScenario, RULES_PER_TEAM, spreadBuilt } from "./many-teams.js";
+import { bestRate, fmt, times } from "./best-rate.js";
+import { manyTeams } from "./many-teams-run.js";
 import { prng } from "./prng.js";
 
 const NOW = Date.parse("2026-11-24T00:00:00Z");
@@ -65,8 +65,18 @@ export function requests(count: number, teams: number, seed: number): AccessRequ
   const rand = prng(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
   const targets = [
-    ["", "pods", ""], ["", "pods", ""], ["", "pods", "exec"], ["", "pods", "log"], ["", "services", ""], ["apps", "deployments", ""],
-    ["apps", "deployments", "scale"], ["batch", "jobs", ""], ["", "configmaps", ""], ["", "secrets", ""], ["", "nodes", ""], ["", "namespaces", ""],
+    ["", "pods", ""],
+    ["", "pods", ""],
+    ["", "pods", "exec"],
+    ["", "pods", "log"],
+    ["", "services", ""],
+    ["apps", "deployments", ""],
+    ["apps", "deployments", "scale"],
+    ["batch", "jobs", ""],
+    ["", "configmaps", ""],
+    ["", "secrets", ""],
+    ["", "nodes", ""],
+    ["", "namespaces", ""],
   ] as const;
   const out: AccessRequest[] = [];
   for (let i = 0; i < count; i++) {
@@ -119,16 +129,16 @@ async function allocation(decide: () => void, total: number): Promise<{ bytesPer
   return { bytesPerDecision: bytes / total, gcs };
 }
 
-const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M/s` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k/s` : `${n.toFixed(1)} /s`);
-const times = (n: number) => (n >= 100 ? `${n.toFixed(0)}×` : `${n.toFixed(1)}×`);
-
 /** Runs the benchmark at 1,000 and 10,000 rules, the three engines side by side in this process; returns printable lines. */
 export async function run(): Promise<string[]> {
   const lines: string[] = [];
   const inventory = createInventory();
   // Requests decided by all three engines: Cedar costs ~2 ms per decision at 1,000 rules and ~40 ms at
   // 10,000 (it evaluates every policy), so the 10,000-rule run uses fewer distinct requests.
-  for (const [ruleCount, requestCount] of [[1000, 2000], [10000, 500]] as const) {
+  for (const [ruleCount, requestCount] of [
+    [1000, 2000],
+    [10000, 500],
+  ] as const) {
     const teams = ruleCount / 4;
     const { documents, policies } = scenario(ruleCount);
     const reqs = requests(requestCount, teams, ruleCount);
@@ -161,9 +171,14 @@ export async function run(): Promise<string[]> {
       for (let i = from; i < to; i++) evaluator.decide(reqs[i]!);
     });
     const naiveSample = ruleCount >= 10000 ? reqs.slice(0, 100) : reqs.slice(0, 500);
-    const naiveRate = bestRate(naiveSample.length, (from, to) => {
-      for (let i = from; i < to; i++) referenceDecide(documents, naiveSample[i]!, { now: NOW, inventory });
-    }, ruleCount >= 10000 ? 2 : 10, 1000);
+    const naiveRate = bestRate(
+      naiveSample.length,
+      (from, to) => {
+        for (let i = from; i < to; i++) referenceDecide(documents, naiveSample[i]!, { now: NOW, inventory });
+      },
+      ruleCount >= 10000 ? 2 : 10,
+      1000,
+    );
 
     // Allocation on the hot path over 1,000,000 decisions, and a control that also allocates one
     // 1-element array per decision (to show the method sees such an allocation).
@@ -186,83 +201,6 @@ export async function run(): Promise<string[]> {
     );
   }
   lines.push(...manyTeams(inventory));
-  return lines;
-}
-
-/** A trivial baseline: each request's subject lookups alone (user and groups) in one Map of every subject key of the policies. */
-function subjectLookups(documents: readonly RampartDocument[], reqs: readonly AccessRequest[]): (from: number, to: number) => void {
-  const keys = new Map<string, number>();
-  for (const d of documents) {
-    if (d.kind !== "AccessPolicy") continue;
-    for (const s of d.spec.subjects) keys.set("group" in s && s.group ? s.group : "user" in s && s.user ? s.user : `system:serviceaccount:${String((s as { serviceAccount: string }).serviceAccount).replace("/", ":")}`, keys.size);
-  }
-  let sink = 0;
-  return (from, to) => {
-    for (let i = from; i < to; i++) {
-      const r = reqs[i]!;
-      sink += keys.get(r.user!) ?? 0;
-      const g = r.groups!;
-      for (let j = 0; j < g.length; j++) sink += keys.get(g[j]!) ?? 0;
-    }
-    if (sink === -1) console.log(sink);
-  };
-}
-
-/**
- * The "many teams" shape (bench/many-teams.ts): 200 and 2,000 teams with their own groups, users
- * and ServiceAccounts, 1,000 and 10,000 rules, 20,000 requests of the teams' own subjects. Each
- * cell: rampart next to two baselines of the same run — the naive scan (reference evaluator, as
- * before) and the requests' subject lookups alone in one Map (what any subject-keyed index pays) —
- * agreement with the naive scan on a sample, and the growth from 1,000 to 10,000 rules.
- */
-function manyTeams(inventory: ReturnType<typeof createInventory>): string[] {
-  const lines: string[] = [];
-  const rates = new Map<string, { rampart: number; floor: number }>();
-  for (const [teams, rulesPerTeam] of [[200, RULES_PER_TEAM], [200, 10 * RULES_PER_TEAM], [2000, RULES_PER_TEAM]] as const) {
-    const rules = teams * rulesPerTeam;
-    const documents = manyTeamsScenario(teams, rulesPerTeam);
-    const reqs = manyTeamsRequests(20_000, teams, teams);
-    const evaluator = createEvaluator(documents, { now: NOW, inventory });
-    const checked = reqs.slice(0, rules >= 10_000 ? 1000 : 4000);
-    let allowed = 0;
-    for (const r of checked) {
-      const a = evaluator.decide(r).decision;
-      const b = referenceDecide(documents, r, { now: NOW, inventory }).decision;
-      if (a !== b) throw new Error(`access bench aborted: rampart and the naive scan disagree at ${teams} teams, ${rules} rules on ${JSON.stringify(r)}: ${a} vs ${b}`);
-      if (a === "allow") allowed++;
-    }
-    (globalThis as { gc?: () => void }).gc?.();
-    const decideAll = (list: readonly AccessRequest[]) => (from: number, to: number) => {
-      for (let i = from; i < to; i++) evaluator.decide(list[i]!);
-    };
-    const floor = bestRate(reqs.length, subjectLookups(documents, reqs));
-    const rampart = bestRate(reqs.length, decideAll(reqs));
-    const sample = reqs.slice(0, 200);
-    const naive = bestRate(sample.length, (from, to) => {
-      for (let i = from; i < to; i++) referenceDecide(documents, sample[i]!, { now: NOW, inventory });
-    }, rules >= 10_000 ? 2 : 10, 1000);
-    rates.set(`${teams}/${rules}`, { rampart, floor });
-    lines.push(
-      `many teams: ${teams.toLocaleString("en")} teams, ${rules.toLocaleString("en")} rules (own groups, users and ServiceAccounts), ${reqs.length.toLocaleString("en")} requests of their subjects; agree with the naive scan on ${checked.length} (${allowed} allowed)`,
-      `  rampart (indexed)        ${fmt(rampart).padStart(10)}   (target ≥ 2.00 M/s: ${rampart >= 2e6 ? "met" : "MISSED"})`,
-      `  subject lookups alone    ${fmt(floor).padStart(10)}   rampart takes ${(floor / rampart).toFixed(1)}× their time`,
-      `  naive linear scan        ${fmt(naive).padStart(10)}   rampart is ${times(rampart / naive)} faster`,
-    );
-    if (teams === 2000) {
-      // The first many-teams figures built requests with object spread: a hidden class per request.
-      const spread = spreadBuilt(reqs);
-      const spreadRate = bestRate(spread.length, decideAll(spread));
-      const spreadFloor = bestRate(spread.length, subjectLookups(documents, spread));
-      lines.push(`  the same requests built with object spread (a V8 hidden class each): rampart ${fmt(spreadRate)}, subject lookups alone ${fmt(spreadFloor)}`);
-    }
-  }
-  const a = rates.get("200/1000")!;
-  const b = rates.get("200/10000")!;
-  const c = rates.get("2000/10000")!;
-  lines.push(
-    `  flatness, cost per decision (1× is flat): 10k/1k rules at 200 teams ${(a.rampart / b.rampart).toFixed(2)}× (subject lookups alone ${(a.floor / b.floor).toFixed(2)}×); ` +
-      `10k rules and 2,000 teams / 1k rules and 200 teams ${(a.rampart / c.rampart).toFixed(2)}× (subject lookups alone ${(a.floor / c.floor).toFixed(2)}×)`,
-  );
   return lines;
 }
 

@@ -23,3 +23,8 @@ export function bestRate(count: number, fn: (from: number, to: number) => void, 
   }
   return size / (best / 1e9);
 }
+
+/** A rate for the tables: M/s, k/s or /s. */
+export const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M/s` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k/s` : `${n.toFixed(1)} /s`);
+/** A ratio for the tables. */
+export const times = (n: number) => (n >= 100 ? `${n.toFixed(0)}×` : `${n.toFixed(1)}×`);

@@ -23,6 +23,16 @@ const Scope = {
 } as const;
 type Scope = (typeof Scope)[keyof typeof Scope];
 
+/** Room for the bucket offsets of one request (see `DecisionScan.lookUp`). */
+export const SUBJECT_ROOM = BATCHED_GROUPS + 3;
+
+/** Appends bucket `at` (if any) to `out` at `n`; returns the new count. */
+function push(out: Int32Array, n: number, at: number | undefined): number {
+  if (at === undefined || at < 0) return n;
+  out[n] = at;
+  return n + 1;
+}
+
 /** True when rule `id` covers verb `verbId`, which is not in the bit mask (-1: a verb no rule names; ≥ 31). */
 function hasOtherVerb(table: RuleTable, id: number, f: number, verbId: number): boolean {
   if ((f & RuleFlag.AnyVerb) !== 0) return true;
@@ -72,13 +82,49 @@ export class DecisionScan {
   /** Pattern ids of the request: everything, exact, `*` resource, `*` subresource, both (-1: none). */
   private readonly patterns = [-1, -1, -1, -1, -1];
   /** Bucket offsets of the request's subjects: user, groups, implied ServiceAccount groups. */
-  private readonly buckets = new Int32Array(BATCHED_GROUPS + 3);
+  private readonly buckets = new Int32Array(SUBJECT_ROOM);
+  /** The first ints of the last request's buckets, combined (read to fetch them early; never used). */
+  touched = 0;
 
   constructor(private readonly now: () => number) {}
 
   /** Scans the request's buckets in `index`; the decision is then in `bestDeny`/`bestAllow`. */
   scan(index: SubjectIndex, request: AccessRequest): void {
+    this.scanFound(index, request, this.buckets, 0, this.lookUp(index, request, this.buckets, 0));
+  }
+
+  /**
+   * Writes the bucket offsets of the request's subjects (user, groups, implied ServiceAccount groups;
+   * at most `SUBJECT_ROOM`) to `out` from `base` and returns their count. The first int of each is
+   * read: the CPU fetches those cache lines while its caller goes on (`decideMany` looks up several
+   * requests before it scans any, so that their cache misses overlap).
+   */
+  lookUp(index: SubjectIndex, request: AccessRequest, out: Int32Array, base: number): number {
     const user = request.user ?? "";
+    let n = base;
+    if (user !== "") n = push(out, n, index.users.get(user));
+    const groups = request.groups;
+    const firstGroups = groups === undefined ? 0 : Math.min(groups.length, BATCHED_GROUPS);
+    for (let i = 0; i < firstGroups; i++) n = push(out, n, index.groups.get(groups![i]!));
+    // Only a well-formed `system:serviceaccount:<ns>:<name>` (both parts non-empty, no further `:`,
+    // as Kubernetes' serviceaccount.SplitUsername) is a ServiceAccount with the implied groups.
+    if (user.startsWith(SA_USER_PREFIX)) {
+      const start = SA_USER_PREFIX.length;
+      const end = user.indexOf(":", start);
+      if (end > start && end < user.length - 1 && user.indexOf(":", end + 1) < 0) {
+        n = push(out, n, index.allServiceAccounts);
+        if (index.saNamespaces.size > 0) n = push(out, n, index.saNamespaces.get(user.slice(start, end)));
+      }
+    }
+    const code = index.buckets;
+    let touched = 0;
+    for (let i = base; i < n; i++) touched ^= code[out[i]!]!;
+    this.touched = touched;
+    return n - base;
+  }
+
+  /** Scans the `n` buckets found by `lookUp` at `base` of `buckets`; the decision is then in `bestDeny`/`bestAllow`. */
+  scanFound(index: SubjectIndex, request: AccessRequest, buckets: Int32Array, base: number, n: number): void {
     this.ns = request.namespace ?? "";
     this.nm = request.name ?? "";
     this.url = request.nonResourceURL ?? "";
@@ -86,32 +132,9 @@ export class DecisionScan {
     this.bestAllow = -1;
     this.bestDeny = -1;
     this.prepare(index.interner, request.verb, request.apiGroup ?? "", request.resource ?? "", request.subresource ?? "");
-    // The subject lookups first, then the buckets: independent memory reads the CPU can overlap.
-    const buckets = this.buckets;
-    let n = 0;
-    if (user !== "") n = this.push(n, index.users.get(user));
+    for (let i = base; i < base + n; i++) this.scanBucket(index, buckets[i]!);
     const groups = request.groups;
-    const firstGroups = groups === undefined ? 0 : Math.min(groups.length, BATCHED_GROUPS);
-    for (let i = 0; i < firstGroups; i++) n = this.push(n, index.groups.get(groups![i]!));
-    // Only a well-formed `system:serviceaccount:<ns>:<name>` (both parts non-empty, no further `:`,
-    // as Kubernetes' serviceaccount.SplitUsername) is a ServiceAccount with the implied groups.
-    if (user.startsWith(SA_USER_PREFIX)) {
-      const start = SA_USER_PREFIX.length;
-      const end = user.indexOf(":", start);
-      if (end > start && end < user.length - 1 && user.indexOf(":", end + 1) < 0) {
-        n = this.push(n, index.allServiceAccounts);
-        if (index.saNamespaces.size > 0) n = this.push(n, index.saNamespaces.get(user.slice(start, end)));
-      }
-    }
-    for (let i = 0; i < n; i++) this.scanBucket(index, buckets[i]!);
     if (groups !== undefined && groups.length > BATCHED_GROUPS) this.scanManyGroups(index, groups);
-  }
-
-  /** Appends bucket `at` (if any) to the request's buckets; returns their count. */
-  private push(n: number, at: number | undefined): number {
-    if (at === undefined || at < 0) return n;
-    this.buckets[n] = at;
-    return n + 1;
   }
 
   /** The groups beyond the room of `buckets` (a request with very many groups), scanned one by one. */
@@ -174,7 +197,7 @@ export class DecisionScan {
     const maskable = verbId >= 0 && verbId < 31;
     let bestDeny = this.bestDeny;
     let bestAllow = this.bestAllow;
-    for (let r = at + 1, end = code[at]!; r < end; r = code[r + Rec.Next]!) {
+    for (let r = at + 1, end = code[at]!; r < end; r += Rec.Size) {
       const id = code[r + Rec.Id]!;
       // Ids ascend: once a deny at or before `id` is found, no later rule changes the decision or its first rule.
       if (collect === undefined && bestDeny >= 0 && bestDeny <= id) break;

@@ -1,5 +1,6 @@
 import { ALL_SERVICE_ACCOUNTS_GROUP, SERVICE_ACCOUNTS_GROUP_PREFIX, serviceAccountUser } from "../compiler/service-accounts.js";
 import type { AccessPolicyIR, AccessRuleIR } from "../ir/access.js";
+import type { Glob } from "../glob.js";
 import { writeGlobList } from "./glob-code.js";
 import type { RuleTable } from "./rule-table.js";
 
@@ -45,20 +46,21 @@ export function collectSubjects(policies: readonly AccessPolicyIR[], keep: (rule
 }
 
 /**
- * Fields of a rule record in a bucket: rule id, verb mask, flags, offset of the next record, and
- * the offsets of its glob lists (-1: none), which follow the record: list a holds the
- * non-resource URLs (rules with `RuleFlag.Urls`) or the namespaces, list b the names.
+ * Fields of a rule record in a bucket: rule id, verb mask, flags, and the offsets of its glob lists
+ * (-1: none): list a holds the non-resource URLs (rules with `RuleFlag.Urls`) or the namespaces,
+ * list b the names. Records have this fixed size.
  */
-export const Rec = { Id: 0, Mask: 1, Flags: 2, Next: 3, GlobsA: 4, GlobsB: 5, Size: 6 } as const;
+export const Rec = { Id: 0, Mask: 1, Flags: 2, GlobsA: 3, GlobsB: 4, Size: 5 } as const;
 
 /**
  * Writes buckets into one Int32Array, one per distinct list of policies (subjects with the same
  * policies share it). A bucket is a directory — its length n, then n (pattern id, offset) pairs in
  * ascending pattern order — followed by each pattern's rule list at its offset: its end offset,
- * then the records (`Rec`) of its rules in ascending id order, each followed by its compiled
- * globs. A decision thus reads a subject's candidate rules, their tests and their namespace and
- * name globs from adjacent memory: after the subject lookup, one or two dependent cache misses
- * per bucket, whatever the number of rules or subjects in the index.
+ * then the records (`Rec`) of its rules in ascending id order; then the bucket's distinct glob
+ * lists, each written once however many records use it (a rule with five resources is listed five
+ * times). A decision thus reads a subject's candidate rules and their namespace and name globs
+ * from a few adjacent cache lines: once the index outgrows the CPU caches, each line read is a miss
+ * that costs hundreds of nanoseconds, so the smaller a bucket, the faster the decision.
  */
 export class BucketWriter {
   private readonly code: number[] = [];
@@ -112,26 +114,42 @@ export class BucketWriter {
     code.push(entries.length);
     const offsets = at + 1;
     for (const [pat] of entries) code.push(pat, 0);
+    /** Glob list fields to fill once the lists are written: (field offset, globs). */
+    const pending: [number, readonly Glob[]][] = [];
     entries.forEach(([, ids], k) => {
       code[offsets + 2 * k + 1] = code.length;
       const list = code.length;
       code.push(0);
-      for (const id of ids) this.writeRecord(id);
+      for (const id of ids) this.writeRecord(id, pending);
       code[list] = code.length;
     });
+    const lists = new Map<readonly Glob[] | string, number>();
+    for (const [field, globs] of pending) {
+      // The same rule's lists are the same arrays; equal lists of different rules share by content.
+      let list = lists.get(globs) ?? lists.get(globKey(globs));
+      if (list === undefined) {
+        list = writeGlobList(code, this.globPatterns, globs);
+        lists.set(globs, list).set(globKey(globs), list);
+      }
+      code[field] = list;
+    }
     return at;
   }
 
-  /** Appends the record of rule `id` and its glob lists. */
-  private writeRecord(id: number): void {
+  /** Appends the record of rule `id`; its glob lists are written after the bucket's rule lists. */
+  private writeRecord(id: number, pending: [number, readonly Glob[]][]): void {
     const { code, table } = this;
     const ir = table.rules[id]!;
     const r = code.length;
-    code.push(id, table.verbMasks[id]!, table.flags[id]!, 0, -1, -1);
+    code.push(id, table.verbMasks[id]!, table.flags[id]!, -1, -1);
     // A rule with `*` among its namespaces matches every namespace: flagged, never tested.
     const a = ir.nonResourceURLs ?? (ir.anyNamespace ? undefined : ir.namespaces);
-    if (a) code[r + Rec.GlobsA] = writeGlobList(code, this.globPatterns, a);
-    if (ir.names) code[r + Rec.GlobsB] = writeGlobList(code, this.globPatterns, ir.names);
-    code[r + Rec.Next] = code.length;
+    if (a) pending.push([r + Rec.GlobsA, a]);
+    if (ir.names) pending.push([r + Rec.GlobsB, ir.names]);
   }
+}
+
+/** A content key of a glob list. */
+function globKey(globs: readonly Glob[]): string {
+  return JSON.stringify(globs.map((g) => g.source));
 }
