@@ -2,8 +2,6 @@ import { isAscii } from "node:buffer";
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { createGunzip } from "node:zlib";
 
 /** An opened log: its chunks, and how to release it. */
 export interface LogSource {
@@ -12,8 +10,8 @@ export interface LogSource {
 }
 
 /**
- * Opens a log — a file, a `.gz` file (inflated), or `-` (standard input, or `stdin`) — so that
- * a missing file fails here rather than mid-read.
+ * Opens a log — a file, a `.gz` file (inflated; `node:zlib` is loaded only then), or `-`
+ * (standard input, or `stdin`) — so that a missing file fails here rather than mid-read.
  */
 export async function openLog(path: string, cwd: string, stdin: Readable): Promise<LogSource> {
   if (path === "-") return { chunks: stdin, close: async () => {} };
@@ -23,6 +21,7 @@ export async function openLog(path: string, cwd: string, stdin: Readable): Promi
   // so the scheduler gives it a smaller share).
   const file = handle.createReadStream({ autoClose: false });
   if (!path.endsWith(".gz")) return { chunks: file, close: () => handle.close() };
+  const [{ createGunzip }, { pipeline }] = await Promise.all([import("node:zlib"), import("node:stream/promises")]);
   const gunzip = createGunzip();
   // pipeline() hands a read error of the file to the inflater, so iterating it rejects.
   pipeline(file, gunzip).catch(() => {});
