@@ -55,5 +55,5 @@ export async function decideRequests(documents: readonly RampartDocument[], batc
   if (options.now !== undefined) evaluatorOptions.now = options.now.getTime();
   if (main.inventory) evaluatorOptions.inventory = main.inventory;
   const evaluator = createEvaluator(documents, evaluatorOptions);
-  return { decisions: batch.requests.map((r) => evaluator.decide(r.request)), diagnostics: problems };
+  return { decisions: evaluator.decideMany(batch.requests.map((r) => r.request)), diagnostics: problems };
 }
