@@ -17,7 +17,8 @@ export function useColour(env: NodeJS.ProcessEnv, isTty: boolean, noColorFlag: b
 export function paint(io: Io, line: string): string {
   if (!io.color) return line;
   // One format per call: arrays of formats need a newer Node than 20.19.
-  return line.replace(/: (error|warning|info): /, (_, s: string) => `: ${s === "info" ? style("cyan", s) : style("bold", style(s === "error" ? "red" : "yellow", s))}: `);
+  const coloured = (s: string) => (s === "info" ? style("cyan", s) : style("bold", style(s === "error" ? "red" : "yellow", s)));
+  return line.replace(/: (error|warning|info): /, (_, s: string) => `: ${coloured(s)}: `);
 }
 
 /** Bold text when colour is on (headings of `--help`). */

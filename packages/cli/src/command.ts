@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Host } from "@rampart/pipeline";
 import { COMMANDS } from "./commands/index.js";
+import { flagTable, usageLine, type FlagLine } from "./flags.js";
 export { EXIT } from "@rampart/pipeline/exit-codes";
 
 /** Where a command writes (results on `out`, diagnostics and progress on `err`); injectable for tests. */
@@ -13,13 +14,16 @@ export interface Io extends Host {
 }
 
 /** Parsed options and positionals of a command line. */
-export type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
+export type Parsed = { values: Record<string, Value>; positionals: string[] };
+type Value = string | boolean | (string | boolean)[] | undefined;
 
-/** One flag: its parse type and what `--help` and the completion scripts say of it. */
+/** One flag (parsed from its line in flags.ts): its parse type and what `--help`, `usage` and the completion scripts say of it. */
 export interface OptionSpec {
   type: "string" | "boolean";
   short?: string;
   multiple?: boolean;
+  /** What `usage` shows for the value of a string flag. */
+  placeholder?: string;
   /** One line, lowercase. */
   description: string;
   /** The value when the flag is absent, in words. */
@@ -37,9 +41,10 @@ export interface Command {
   run(args: Parsed, io: Io): Promise<number>;
 }
 
-/** A command of the table in commands/index.ts, which gives its summary: each summary is written once, there. */
-export function defineCommand(name: string, spec: Omit<Command, "name" | "summary">): Command {
-  return { name, summary: COMMANDS.find((c) => c.name === name)!.summary, ...spec };
+/** A command of the table in commands/index.ts, which gives its summary; `usage` names the positionals (every other flag is appended from `flags`). */
+export function defineCommand(name: string, spec: { usage: string; flags: readonly FlagLine[]; run: Command["run"] }): Command {
+  const [options, summary] = [flagTable(spec.flags), COMMANDS.find((c) => c.name === name)!.summary];
+  return { name, summary, usage: usageLine(name, spec.usage, options), options, run: spec.run };
 }
 
 /** A usage problem: printed with the command's usage, exit 2. */
@@ -53,9 +58,10 @@ export function orUsage<T extends object>(result: T | { error: string }): T {
 
 /** Parses argv for a command; unknown options are usage errors, with the closest flag as a hint. */
 export async function parse(command: Command, argv: string[]): Promise<Parsed> {
-  const options = Object.fromEntries(Object.entries(command.options).map(([n, o]) => [n, { type: o.type, multiple: o.multiple === true, ...(o.short ? { short: o.short } : {}) }]));
+  const option = ({ type, multiple, short }: OptionSpec) => ({ type, multiple, ...(short ? { short } : {}) });
+  const options = Object.fromEntries(Object.entries(command.options).map(([n, o]) => [n, option(o)]));
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as Parsed;
+    return parseArgs({ args: argv, options, allowPositionals: true }) as Parsed;
   } catch (error) {
     const message = (error as Error).message.replace(/^[A-Z]/, (c) => c.toLowerCase());
     const unknown = /unknown option '--([^'=]+)/.exec(message)?.[1];
@@ -81,16 +87,18 @@ export function strs(args: Parsed, name: string): string[] {
 export function choice<T extends string>(args: Parsed, name: string, choices: Record<T, string>): T {
   const value = str(args, name) ?? Object.keys(choices)[0]!;
   if (Object.hasOwn(choices, value)) return value as T;
-  throw new UsageError(`\`--${name} ${value}\`: use ${Object.entries<string>(choices).map(([v, what]) => `\`${v}\`${what ? ` (${what})` : ""}`).join(" or ")}`);
+  const named = Object.entries<string>(choices).map(([v, what]) => `\`${v}\`${what ? ` (${what})` : ""}`);
+  throw new UsageError(`\`--${name} ${value}\`: use ${named.join(" or ")}`);
 }
 
 /** The `--network-backend np|cnp` option (default `np`). */
-export const networkBackendOption = (args: Parsed) => choice(args, "network-backend", { np: "NetworkPolicy only", cnp: "plus ClusterNetworkPolicy" });
+export const networkBackendOption = (args: Parsed) => choice(args, "network-backend", NETWORK_BACKENDS);
+const NETWORK_BACKENDS = { np: "NetworkPolicy only", cnp: "plus ClusterNetworkPolicy" };
+const WRITE_PRECISIONS = { admission: "exact writes via RBAC + admission, Kubernetes ≥ 1.30", "rbac-only": "" };
 
 /** The build options every compiling command takes: `--network-backend`, `--write-precision`, `--at`, `--cluster`, `--inventory`. */
 export function buildOptions(args: Parsed, io: Io) {
-  const networkBackend = networkBackendOption(args);
-  const writePrecision = choice(args, "write-precision", { admission: "exact writes via RBAC + admission, Kubernetes ≥ 1.30", "rbac-only": "" });
+  const [networkBackend, writePrecision] = [networkBackendOption(args), choice(args, "write-precision", WRITE_PRECISIONS)];
   return { networkBackend, writePrecision, now: atOption(args), cluster: str(args, "cluster"), inventory: str(args, "inventory"), host: io };
 }
 
@@ -101,8 +109,12 @@ export function shownDiagnostics<T extends { severity: string }>(args: Parsed, d
 
 /** The `--at TIME` option: the instant expiry is judged at (default: now); a bad value is a usage error. */
 export function atOption(args: Parsed): Date {
-  const at = str(args, "at");
-  const now = at === undefined ? new Date() : new Date(at);
-  if (Number.isNaN(now.getTime())) throw new UsageError(`\`--at ${at}\` is not a timestamp like \`2026-12-31T18:00:00Z\``);
-  return now;
+  return timeOption("at", str(args, "at")) ?? new Date();
+}
+
+/** A timestamp flag's value (undefined when absent); a bad value is a usage error. */
+export function timeOption(flag: string, value: string | undefined): Date | undefined {
+  const t = value === undefined ? undefined : new Date(value);
+  if (t && Number.isNaN(t.getTime())) throw new UsageError(`\`--${flag} ${value}\` is not a timestamp like \`2026-12-31T18:00:00Z\``);
+  return t;
 }

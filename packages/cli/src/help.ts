@@ -11,9 +11,10 @@ export const GLOBAL_FLAGS = [
 export function commandHelp(io: Io, command: Command): string {
   const rows = Object.entries(command.options).map(([name, o]) => ({
     flag: `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? " <value>" : ""}`,
-    text: `${o.description}${o.multiple ? " (repeatable)" : ""}; default: ${o.default}; e.g. \`${o.example}\``,
+    text: `${o.description}${o.multiple && !o.description.endsWith("(repeatable)") ? " (repeatable)" : ""}; default: ${o.default}; e.g. \`${o.example}\``,
   }));
   const all = [...rows, ...GLOBAL_FLAGS.map((g) => ({ flag: g.flag, text: g.description }))];
   const width = Math.max(...all.map((r) => r.flag.length));
-  return [`${bold(io, "usage:")} ${command.usage}`, "", command.summary, "", bold(io, "options:"), ...all.map((r) => `  ${r.flag.padEnd(width)}  ${r.text}`)].join("\n");
+  const options = all.map((r) => `  ${r.flag.padEnd(width)}  ${r.text}`);
+  return [`${bold(io, "usage:")} ${command.usage}`, "", command.summary, "", bold(io, "options:"), ...options].join("\n");
 }

@@ -37,8 +37,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
     // Loaded on this error path only: start-up loads no package.
-    const hint = (await import("@rampart/core")).didYouMean(name, COMMANDS.map((c) => c.name));
-    io.err(`rampart: unknown command \`${name}\`${hint ? `; ${hint}` : ""} (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
+    const names = COMMANDS.map((c) => c.name);
+    const hint = (await import("@rampart/core")).didYouMean(name, names);
+    io.err(`rampart: unknown command \`${name}\`${hint ? `; ${hint}` : ""} (commands: ${names.join(", ")})`);
     return EXIT.invalid;
   }
   const command = await entry.load();

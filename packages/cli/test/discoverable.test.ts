@@ -25,7 +25,10 @@ describe("--help is generated from the command table", () => {
         expect(o.example, `${entry.name} --${name}`).toMatch(new RegExp(`(^|\\s)(--${name}|-${o.short ?? "\0"})(\\s|$)`));
         const line = help.split("\n").find((l) => l.startsWith("  ") && l.includes(`--${name}${o.type === "string" ? " <value>" : ""}  `));
         expect(line, `${entry.name} --${name}`).toBeDefined();
-        expect(line).toContain(`${o.description}${o.multiple ? " (repeatable)" : ""}; default: ${o.default}; e.g. \`${o.example}\``);
+        expect(line).toContain(
+          `${o.description}${o.multiple && !o.description.endsWith("(repeatable)") ? " (repeatable)" : ""}; default: ${o.default}; e.g. \`${o.example}\``,
+        );
+        expect(line, "said once").not.toContain("(repeatable) (repeatable)");
         if (o.short) expect(line).toContain(`-${o.short}, --${name}`);
       }
       // Every flag the usage line names is a real option (or a global one).
@@ -64,14 +67,21 @@ describe("completion", () => {
     const script = (await run(["completion", "bash"], REPO_ROOT)).stdout;
     const dir = folder({ "c.bash": script });
     expect(spawnSync("bash", ["-n", join(dir, "c.bash")], { encoding: "utf8" }).stderr).toBe("");
-    const complete = (words: string) => spawnSync("bash", ["-c", `source ${join(dir, "c.bash")}; COMP_WORDS=(${words}); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _rampart; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: "utf8" }).stdout.trim().split("\n");
+    const complete = (words: string) =>
+      spawnSync(
+        "bash",
+        ["-c", `source ${join(dir, "c.bash")}; COMP_WORDS=(${words}); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _rampart; printf '%s\\n' "\${COMPREPLY[@]}"`],
+        { encoding: "utf8" },
+      )
+        .stdout.trim()
+        .split("\n");
     expect(complete("rampart che")).toEqual(["check"]);
     expect(complete("rampart build --net")).toEqual(["--network-backend"]);
     expect(complete("rampart admit --no-")).toEqual(["--no-typescript", "--no-color"]);
   });
 
   it.runIf(has("zsh"))("zsh: the script parses (`zsh -n`)", async () => {
-    const dir = folder({ "_rampart": (await run(["completion", "zsh"], REPO_ROOT)).stdout });
+    const dir = folder({ _rampart: (await run(["completion", "zsh"], REPO_ROOT)).stdout });
     const r = spawnSync("zsh", ["-n", join(dir, "_rampart")], { encoding: "utf8" });
     expect([r.status, r.stderr]).toEqual([0, ""]);
   });
@@ -81,7 +91,9 @@ describe("completion", () => {
     const dir = folder({ "rampart.fish": script });
     const r = spawnSync("fish", ["--no-execute", join(dir, "rampart.fish")], { encoding: "utf8" });
     expect([r.status, r.stderr]).toEqual([0, ""]);
-    expect(script).toContain("complete -c rampart -n '__fish_seen_subcommand_from build' -l network-backend -r -d '`np` (NetworkPolicy only) or `cnp` (plus an Admin-tier ClusterNetworkPolicy)'");
+    expect(script).toContain(
+      "complete -c rampart -n '__fish_seen_subcommand_from build' -l network-backend -r -d '`np` (NetworkPolicy only) or `cnp` (plus an Admin-tier ClusterNetworkPolicy)'",
+    );
   });
 
   it("an unknown shell is a usage error", async () => {
@@ -133,7 +145,13 @@ describe("the binaries", () => {
     expect(pkg.bin).toEqual({ rampart: "./dist/bin.js", "kubectl-rampart": "./dist/kubectl-rampart.js" });
     expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
     const r = spawnSync(process.execPath, [bin, "check", join(REPO_ROOT, "examples/platform/policies")], { encoding: "utf8" });
-    expect([r.status, r.stderr.trim().split("\n").at(-1)]).toEqual([0, spawnSync(process.execPath, [BIN, "check", join(REPO_ROOT, "examples/platform/policies")], { encoding: "utf8" }).stderr.trim().split("\n").at(-1)]);
+    expect([r.status, r.stderr.trim().split("\n").at(-1)]).toEqual([
+      0,
+      spawnSync(process.execPath, [BIN, "check", join(REPO_ROOT, "examples/platform/policies")], { encoding: "utf8" })
+        .stderr.trim()
+        .split("\n")
+        .at(-1),
+    ]);
     expect(spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" }).stdout).toBe(`${VERSION}\n`);
   });
 });

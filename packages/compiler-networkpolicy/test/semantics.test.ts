@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadDocuments, normaliseTraffic, trafficPolicy, type RampartDocument } from "@rampart/core";
-import { compileNetwork, connectivity, METADATA_DENY, parsePolicies, verifyNetwork, ConnectivityEngine, type NetworkWorkloads } from "@rampart/compiler-networkpolicy";
+import { compileNetwork, connectivity, METADATA_DENY, verifyNetwork, type NetworkWorkloads } from "@rampart/compiler-networkpolicy";
 
 function docs(values: unknown[]): RampartDocument[] {
   const { documents, diagnostics } = loadDocuments(values);
@@ -9,7 +9,11 @@ function docs(values: unknown[]): RampartDocument[] {
 }
 
 const workloads: NetworkWorkloads = {
-  namespaces: [{ name: "team-a", labels: {} }, { name: "team-b", labels: { tier: "web" } }, { name: "kube-system", labels: {} }],
+  namespaces: [
+    { name: "team-a", labels: {} },
+    { name: "team-b", labels: { tier: "web" } },
+    { name: "kube-system", labels: {} },
+  ],
   pods: [
     { namespace: "team-a", name: "api", labels: { app: "api" }, ports: [{ name: "http", port: 8081, protocol: "TCP" }] },
     { namespace: "team-a", name: "worker", labels: { app: "worker" }, ports: [] },
@@ -48,7 +52,13 @@ describe("compileNetwork: exact subtraction", () => {
         policyTypes: ["Egress"],
         egress: [
           { to: [{ ipBlock: { cidr: "10.0.0.0/8", except: ["10.9.0.0/16"] } }], ports: [{ protocol: "TCP", port: 443 }] },
-          { to: [{ ipBlock: { cidr: "10.0.0.0/8" } }], ports: [{ protocol: "TCP", port: 1, endPort: 442 }, { protocol: "TCP", port: 444, endPort: 1000 }] },
+          {
+            to: [{ ipBlock: { cidr: "10.0.0.0/8" } }],
+            ports: [
+              { protocol: "TCP", port: 1, endPort: 442 },
+              { protocol: "TCP", port: 444, endPort: 1000 },
+            ],
+          },
         ],
       }),
     );
@@ -73,7 +83,12 @@ describe("compileNetwork: exact subtraction", () => {
   });
 
   it("a deny in a direction that is not default-deny isolates only the pods it guards (guard), exactly", () => {
-    const d = docs([trafficPolicy("p", { namespaces: ["team-a"], deny: [{ direction: "ingress", to: { pods: { app: "api" } }, from: [{ namespace: "team-b", pods: { app: "batch" } }, { cidr: "10.0.0.0/8" }] }] })]);
+    const d = docs([
+      trafficPolicy("p", {
+        namespaces: ["team-a"],
+        deny: [{ direction: "ingress", to: { pods: { app: "api" } }, from: [{ namespace: "team-b", pods: { app: "batch" } }, { cidr: "10.0.0.0/8" }] }],
+      }),
+    ]);
     const out = compileNetwork(d);
     expect(out.objects.map((o) => o.metadata.name)).toEqual([expect.stringMatching(/^rampart-deny-guard-ingress-[0-9a-f]{8}$/)]);
     proveBoth(d);
@@ -98,7 +113,10 @@ describe("compileNetwork: exact subtraction", () => {
     ]);
     const out = compileNetwork(d);
     expect(out.diagnostics.map((x) => [x.code, x.message])).toEqual([
-      ["network-not-expressible", "deny rule 0 of TrafficPolicy `p`: named and numeric ports cannot be subtracted exactly from `allow rule 0 of TrafficPolicy `p`` in namespace `team-a`: the deny is applied to every port of the protocol there"],
+      [
+        "network-not-expressible",
+        "deny rule 0 of TrafficPolicy `p`: named and numeric ports cannot be subtracted exactly from `allow rule 0 of TrafficPolicy `p`` in namespace `team-a`: the deny is applied to every port of the protocol there",
+      ],
     ]);
     expect(out.report.rules.find((r) => r.rule === "deny[0]")!.notExpressible).toHaveLength(1);
     const proof = verifyNetwork(d, { ...workloads, externalIps: ["10.9.0.1"] }, out.objects, { report: out.report });
@@ -157,22 +175,50 @@ describe("compileNetwork: exact subtraction", () => {
   });
 
   it("DNS peers: kube-dns on 53/UDP and 53/TCP only, narrowed by the rule's ports", () => {
-    const d = docs([trafficPolicy("p", { namespaces: ["team-a"], defaultDeny: ["egress"], allow: [{ direction: "egress", to: [{ dns: true }, { pods: { app: "api" } }], ports: ["53/UDP", "8081"] }] })]);
+    const d = docs([
+      trafficPolicy("p", {
+        namespaces: ["team-a"],
+        defaultDeny: ["egress"],
+        allow: [{ direction: "egress", to: [{ dns: true }, { pods: { app: "api" } }], ports: ["53/UDP", "8081"] }],
+      }),
+    ]);
     const out = compileNetwork(d);
-    expect(specOf(out, "rampart-p-allow-0")).toContain('{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"kube-dns"}}}],"ports":[{"protocol":"UDP","port":53}]}');
+    expect(specOf(out, "rampart-p-allow-0")).toContain(
+      '{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"kube-dns"}}}],"ports":[{"protocol":"UDP","port":53}]}',
+    );
     proveBoth(d);
   });
 });
 
 describe("compileNetwork: limits", () => {
   it("past 64 carved peers the remaining pod denies drop the peers they overlap: admitted less, reported, proven", () => {
-    const denies = Array.from({ length: 8 }, (_, i) => ({ direction: "ingress" as const, from: [{ namespaceLabels: { [`t${i}`]: "x" }, pods: { [`a${i}`]: "y" } }] }));
-    const d = docs([trafficPolicy("p", { namespaces: ["team-a"], defaultDeny: ["ingress"], allow: [{ direction: "ingress", from: [{ namespaceLabels: {} }] }], deny: denies })]);
+    const denies = Array.from({ length: 8 }, (_, i) => ({
+      direction: "ingress" as const,
+      from: [{ namespaceLabels: { [`t${i}`]: "x" }, pods: { [`a${i}`]: "y" } }],
+    }));
+    const d = docs([
+      trafficPolicy("p", {
+        namespaces: ["team-a"],
+        defaultDeny: ["ingress"],
+        allow: [{ direction: "ingress", from: [{ namespaceLabels: {} }] }],
+        deny: denies,
+      }),
+    ]);
     const out = compileNetwork(d);
     expect(out.diagnostics.filter((x) => x.code === "network-not-expressible").map((x) => x.message)).toEqual([
       "allow rule 0 of TrafficPolicy `p`: its denies in namespace `team-a` would need more than 64 peers: the peers they overlap are not allowed there",
     ]);
-    const w: NetworkWorkloads = { namespaces: [{ name: "team-a", labels: {} }, { name: "n0", labels: { t0: "x", t7: "x" } }], pods: [{ namespace: "team-a", name: "dst", labels: {}, ports: [] }, { namespace: "n0", name: "a", labels: { a0: "z" } , ports: [] }, { namespace: "n0", name: "b", labels: { a7: "y" }, ports: [] }] };
+    const w: NetworkWorkloads = {
+      namespaces: [
+        { name: "team-a", labels: {} },
+        { name: "n0", labels: { t0: "x", t7: "x" } },
+      ],
+      pods: [
+        { namespace: "team-a", name: "dst", labels: {}, ports: [] },
+        { namespace: "n0", name: "a", labels: { a0: "z" }, ports: [] },
+        { namespace: "n0", name: "b", labels: { a7: "y" }, ports: [] },
+      ],
+    };
     const proof = verifyNetwork(d, w, out.objects, { report: out.report });
     expect(proof.overAdmitted).toEqual([]);
     expect(proof.underAdmitted).toEqual([]);
@@ -181,7 +227,11 @@ describe("compileNetwork: limits", () => {
 
 describe("the metadata block", () => {
   it("`blockMetadata: true` and the one-line `deny: [METADATA_DENY]` both cut 169.254.169.254/32 and fd00:ec2::254/128 out of every egress allow", () => {
-    const base = { namespaces: ["team-a", "team-b"], defaultDeny: ["egress" as const], allow: [{ direction: "egress" as const, to: [{ cidr: "0.0.0.0/0" }, { cidr: "::/0" }] }] };
+    const base = {
+      namespaces: ["team-a", "team-b"],
+      defaultDeny: ["egress" as const],
+      allow: [{ direction: "egress" as const, to: [{ cidr: "0.0.0.0/0" }, { cidr: "::/0" }] }],
+    };
     const viaOption = compileNetwork(docs([trafficPolicy("p", base)]), { blockMetadata: true });
     const viaRule = compileNetwork(docs([trafficPolicy("p", { ...base, deny: [METADATA_DENY] })]));
     for (const out of [viaOption, viaRule]) {
@@ -195,47 +245,19 @@ describe("the metadata block", () => {
   });
 });
 
-describe("connectivity engine: Kubernetes details", () => {
-  const pods = [
-    { namespace: "a", name: "x", labels: { app: "x" }, ports: [{ name: "dns", port: 5353, protocol: "UDP" as const }] },
-    { namespace: "b", name: "y", labels: { app: "y" }, ports: [] },
-  ];
-  const namespaces = [{ name: "a", labels: {} }, { name: "b", labels: {} }];
-  const np = (spec: Record<string, unknown>) => ({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "n", namespace: "a" }, spec: { podSelector: {}, ...spec } });
-  const allowed = (objects: Record<string, unknown>[]) => new ConnectivityEngine({ namespaces, pods, policies: parsePolicies(objects) }).allowed({ pod: pods[1]! }, { pod: pods[0]! }).toString();
-
-  it("an empty `from` list matches every source; a missing policyTypes means Ingress (plus Egress with egress rules)", () => {
-    expect(allowed([np({ ingress: [{ from: [] }] })])).toBe("All Connections");
-    expect(allowed([np({ ingress: [] })])).toBe("No Connections");
-    expect(allowed([np({ egress: [] })])).toBe("No Connections");
-  });
-
-  it("named ports resolve on the destination pod with their protocol; endPort ranges", () => {
-    expect(allowed([np({ ingress: [{ ports: [{ protocol: "UDP", port: "dns" }] }] })])).toBe("UDP 5353");
-    expect(allowed([np({ ingress: [{ ports: [{ port: "dns" }] }] })])).toBe("No Connections");
-    expect(allowed([np({ ingress: [{ ports: [{ port: 80, endPort: 90 }, { protocol: "SCTP" }] }] })])).toBe("SCTP 1-65535,TCP 80-90");
-  });
-
-  it("admin tier: Deny beats NetworkPolicy, Pass delegates to it, Accept overrides it; named ports of any protocol", () => {
-    const cnp = (priority: number, action: string, protocols?: unknown[]) => ({
-      apiVersion: "policy.networking.k8s.io/v1alpha2",
-      kind: "ClusterNetworkPolicy",
-      metadata: { name: `c-${priority}` },
-      spec: { tier: "Admin", priority, subject: { namespaces: { matchLabels: { "kubernetes.io/metadata.name": "a" } } }, ingress: [{ name: "r", action, from: [{ namespaces: {} }], ...(protocols ? { protocols } : {}) }] },
-    });
-    const isolate = np({ ingress: [] });
-    expect(allowed([isolate, cnp(1, "Accept", [{ destinationNamedPort: "dns" }])])).toBe("UDP 5353");
-    expect(allowed([isolate, cnp(1, "Pass"), cnp(2, "Accept")])).toBe("No Connections");
-    expect(allowed([cnp(1, "Deny", [{ tcp: { destinationPort: { range: { start: 1, end: 100 } } } }])])).toBe("SCTP 1-65535,TCP 101-65535,UDP 1-65535");
-  });
-});
-
 describe("schemas of the emitted objects", () => {
   it("the bundled NetworkPolicy OpenAPI schema and ClusterNetworkPolicy CRD schema accept the goldens and reject broken objects", async () => {
     const { createOpenApiValidator } = await import("@rampart/core");
     const np = createOpenApiValidator((await import("../data/openapi-networking-v1.35.json", { with: { type: "json" } })).default as never);
     const cnp = createOpenApiValidator((await import("../data/crd-clusternetworkpolicy-v1alpha2.json", { with: { type: "json" } })).default as never);
-    const d = docs([trafficPolicy("seg", { namespaces: ["team-a"], defaultDeny: ["ingress"], allow: [{ direction: "ingress", from: [{ namespace: "team-b" }], ports: ["9000-9100/UDP", "http"] }], deny: [{ direction: "ingress", from: [{ namespace: "team-b", pods: { app: "batch" } }], ports: ["9050-9060/UDP"] }] })]);
+    const d = docs([
+      trafficPolicy("seg", {
+        namespaces: ["team-a"],
+        defaultDeny: ["ingress"],
+        allow: [{ direction: "ingress", from: [{ namespace: "team-b" }], ports: ["9000-9100/UDP", "http"] }],
+        deny: [{ direction: "ingress", from: [{ namespace: "team-b", pods: { app: "batch" } }], ports: ["9050-9060/UDP"] }],
+      }),
+    ]);
     const out = compileNetwork(d, { networkBackend: "cnp" });
     expect(out.diagnostics).toEqual([]);
     for (const o of out.objects) expect(o.kind === "NetworkPolicy" ? np(o) : cnp(o)).toEqual([]);

@@ -45,6 +45,8 @@ export { manifestStream } from "./build/manifest-stream.js";
 /** A built tree on disk against a fresh build (`build --check`): drift and proof, as findings and lines. */
 export { buildCheckSummary, checkBuild, driftCount, driftFindings, formatBuildCheck } from "./build/check-build.js";
 export type { CheckBuildResult } from "./build/check-build.js";
+export { buildSummary, runBuild } from "./build-run.js";
+export type { BuildRun, BuildTarget } from "./build-run.js";
 
 // --- prove: RBAC + write-path admission over every manifest of a tree ---
 export { verifyBuild, verifyTree } from "./prove/verify-tree.js";
@@ -91,6 +93,8 @@ export type { LiveRbac, LiveRbacOptions } from "./live/live-rbac.js";
 // --- learn: least-privilege AccessPolicies from audit logs ---
 /** Reads audit logs, learns AccessPolicies, proves them by replay and measures the RBAC gap. */
 export { learnFromAuditLogs, writeLearnedFiles } from "./learn/learn.js";
+export { learnJson, learnOptionsFromFlags } from "./learn-flags.js";
+export type { LearnFlags } from "./learn-flags.js";
 /** Options, counts and result of `learnFromAuditLogs`. */
 export type { LearnOptions, LearnResult, LearnSummary } from "./learn/learn.js";
 /** Streams audit logs (`.jsonl`, `.gz`, `-`) into de-duplicated request records. */

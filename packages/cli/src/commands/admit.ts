@@ -1,17 +1,15 @@
 import { hasErrors } from "@rampart/core";
 import { admissionCounts, admissionFindings, admitManifests, formatAdmission } from "@rampart/pipeline";
-import { atOption, defineCommand, EXIT, str, strs, UsageError } from "../command.js";
-import { fail, loadOrReport, printDiagnostics, readManifests } from "../load-policies.js";
-import { outputFormat, printReport } from "../output-format.js";
-import { pick } from "../options.js";
+import { atOption, defineCommand, EXIT, fail, loadOrReport, outputFormat, printResult, readManifests, str, strs, UsageError } from "../kit.js";
 
 /** `rampart admit <paths…> -f <manifests…>`: manifests admitted offline with the emitted admission CEL; exit 1 when one is denied. */
-export const admitCommand = defineCommand("admit", {
-  usage: "rampart admit <paths…> -f <manifests…|-> [-n NAMESPACE] [--at TIME] [--no-typescript] [-o text|json|yaml|sarif|github]",
-  options: pick(["file", "namespace", "at", "no-typescript", "output"], {
-    file: { description: "the manifests to check (files or directories; `-` reads standard input, e.g. from `helm template`)", default: "none (required)" },
-    output: { description: "output format: `text`, `json`, `yaml`, `sarif` (code scanning) or `github` (workflow annotations)", example: "-o sarif" },
-  }),
+export const command = defineCommand("admit", {
+  usage: "<paths…> -f <manifests…|->",
+  flags: [
+    "-f, --file <MANIFESTS>…  the manifests to check (files or directories; `-` reads standard input, e.g. from `helm template`); default: none (required); e.g. `-f deploy/ -f -`",
+    "namespace at no-typescript",
+    "-o, --output <text|json|yaml|sarif|github>  output format: `text`, `json`, `yaml`, `sarif` (code scanning) or `github` (workflow annotations); default: text; e.g. `-o sarif`",
+  ],
   async run(args, io) {
     const format = outputFormat(args, ["sarif", "github"]);
     const files = strs(args, "file");
@@ -23,13 +21,9 @@ export const admitCommand = defineCommand("admit", {
     const { results, diagnostics } = admitManifests(loaded.documents, manifests.manifests, { now, namespace: str(args, "namespace") });
     const problems = [...diagnostics, ...manifests.diagnostics];
     if (hasErrors(problems) || !results) return fail(io, format, problems);
-    if (format !== "text") printReport(io, format, { results, diagnostics: problems }, [...problems, ...admissionFindings(results)]);
-    else {
-      const { lines, summary } = formatAdmission(results);
-      printDiagnostics(io, problems);
-      for (const line of lines) io.out(line);
-      io.err(summary);
-    }
-    return admissionCounts(results).deny > 0 ? EXIT.outcome : EXIT.ok;
+    const { lines, summary } = formatAdmission(results);
+    const findings = [...problems, ...admissionFindings(results)];
+    const code = admissionCounts(results).deny > 0 ? EXIT.outcome : EXIT.ok;
+    return printResult(io, format, { data: { results, diagnostics: problems }, findings, diagnostics: problems, lines, notes: [summary] }, code);
   },
 });

@@ -1,17 +1,17 @@
 import { hasErrors, loadManifests } from "@rampart/core";
 import { connectivityFlows, formatFlowTable, parseExternals } from "@rampart/pipeline";
-import { defineCommand, EXIT, networkBackendOption, orUsage, str, strs, UsageError } from "../command.js";
-import { fail, loadOrReport } from "../load-policies.js";
-import { outputFormat, printReport } from "../output-format.js";
-import { pick } from "../options.js";
+import { defineCommand, EXIT, fail, loadOrReport, networkBackendOption, orUsage, outputFormat, printResult, str, strs, UsageError } from "../kit.js";
+
+const valueOf = <T>(m: { value: T }) => m.value;
 
 /** `rampart connectivity <paths…> --workloads FILE`: the allowed flows between workloads. */
-export const connectivityCommand = defineCommand("connectivity", {
-  usage: "rampart connectivity <paths…> --workloads FILE [--external IP]… [--network-backend np|cnp] [--block-metadata] [--no-typescript] [-o text|json|yaml]",
-  options: {
-    ...pick(["workloads", "external", "network-backend", "no-typescript", "output"], { workloads: { default: "none (required)" } }),
-    "block-metadata": { type: "boolean", description: "deny egress to the cloud metadata address 169.254.169.254 as `build` does with it", default: "off", example: "--block-metadata" },
-  },
+export const command = defineCommand("connectivity", {
+  usage: "<paths…> --workloads FILE",
+  flags: [
+    "--workloads <FILE>  manifests of Namespaces, Pods and controllers to compute flows between; default: none (required); e.g. `--workloads cluster-dump.yaml`",
+    "external network-backend no-typescript output",
+    "--block-metadata  deny egress to the cloud metadata address 169.254.169.254 as `build` does with it; default: off; e.g. `--block-metadata`",
+  ],
   async run(args, io) {
     const format = outputFormat(args);
     const file = str(args, "workloads");
@@ -22,9 +22,8 @@ export const connectivityCommand = defineCommand("connectivity", {
     if (!loaded) return EXIT.invalid;
     const workloads = await loadManifests([file], { cwd: io.cwd });
     if (hasErrors(workloads.diagnostics)) return fail(io, format, workloads.diagnostics);
-    const flows = connectivityFlows(loaded.documents, workloads.manifests.map((m) => m.value), { networkBackend, blockMetadata: args.values["block-metadata"] === true, externals });
-    if (format !== "text") printReport(io, format, { flows }, []);
-    else for (const line of formatFlowTable(flows)) io.out(line);
-    return EXIT.ok;
+    const options = { networkBackend, blockMetadata: args.values["block-metadata"] === true, externals };
+    const flows = connectivityFlows(loaded.documents, workloads.manifests.map(valueOf), options);
+    return printResult(io, format, { data: { flows }, lines: formatFlowTable(flows) }, EXIT.ok);
   },
 });

@@ -1,14 +1,11 @@
 import { resolve } from "node:path";
 import { formatVerdict, verifyTree } from "@rampart/pipeline";
-import { atOption, defineCommand, EXIT, str, UsageError } from "../command.js";
-import { outputFormat, printReport } from "../output-format.js";
-import { pick } from "../options.js";
-import { fail, loadOrReport, sourceRootOption } from "../load-policies.js";
+import { atOption, defineCommand, EXIT, fail, loadOrReport, outputFormat, printResult, sourceRootOption, str, UsageError } from "../kit.js";
 
 /** `rampart verify <paths…> <dir>`: re-proves never-over-grant on a built tree. */
-export const verify = defineCommand("verify", {
-  usage: "rampart verify <paths…> <dir> [--cluster NAME] [--inventory FILE] [--at TIME] [--source-root DIR] [--no-typescript] [-o text|json|yaml]",
-  options: pick(["cluster", "inventory", "at", "source-root", "no-typescript", "output"]),
+export const command = defineCommand("verify", {
+  usage: "<paths…> <dir>",
+  flags: ["cluster inventory at source-root no-typescript output"],
   async run(args, io) {
     const format = outputFormat(args);
     if (args.positionals.length < 2) throw new UsageError("give the policies and the built directory");
@@ -19,8 +16,7 @@ export const verify = defineCommand("verify", {
     if (!loaded) return EXIT.invalid;
     const result = await verifyTree(loaded.documents, dir, { cluster: str(args, "cluster"), inventory: str(args, "inventory"), now, host: io });
     if (result.diagnostics.some((d) => d.severity === "error")) return fail(io, format, result.diagnostics);
-    if (format !== "text") printReport(io, format, { ok: result.ok, clusters: result.clusters }, []);
-    else for (const line of formatVerdict(result)) io.out(line);
-    return result.ok ? EXIT.ok : EXIT.outcome;
+    const data = { ok: result.ok, clusters: result.clusters };
+    return printResult(io, format, { data, lines: formatVerdict(result) }, result.ok ? EXIT.ok : EXIT.outcome);
   },
 });

@@ -102,7 +102,13 @@ class ReadWalk {
     if (parts[0] === "oldObject" || parts[0] === "request") this.whole = true;
     if (parts[0] !== "object") return;
     if (parts.length === 1) this.whole = true;
-    else this.paths.add(parts.slice(1, parts[1] === "metadata" || parts[1] === "spec" ? 3 : 2).join(".").replace(/\[\]$/, ""));
+    else
+      this.paths.add(
+        parts
+          .slice(1, parts[1] === "metadata" || parts[1] === "spec" ? 3 : 2)
+          .join(".")
+          .replace(/\[\]$/, ""),
+      );
   }
 
   /** Follows a select chain, reporting its first unguarded step; anything else is visited as an expression. */
@@ -115,11 +121,9 @@ class ReadWalk {
       this.visit(n, guards, scope);
       return undefined;
     }
+    // Not a chain (`f(x).y`): `chain` has visited the call already; visiting it again would report its reads twice.
     const inner = this.chain(n.args[0], guards, scope);
-    if (!inner) {
-      this.visit(n.args[0], guards, scope);
-      return undefined;
-    }
+    if (!inner) return undefined;
     const path = `${inner.path}.${n.args[1]}`;
     if (n.op === ".?" || inner.optional) return { path, optional: true, reported: inner.reported };
     if (inner.reported || this.isPresent(path) || guarded(path, guards)) return { path, optional: false, reported: inner.reported };

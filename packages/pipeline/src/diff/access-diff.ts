@@ -16,6 +16,7 @@ import {
 } from "@rampart/core";
 import { PolicyIndex, samePolicies, sameRules } from "./applicable-rules.js";
 import type { AccessChange, RuleRef } from "./types.js";
+import { inventoryNames, MAX_PREFERRED, namespaced, universe, type UniverseResource } from "./diff-universe.js";
 import { diffUrls } from "./url-diff.js";
 import { expressClasses, valueClasses, type Cover, type ValueClasses } from "./value-classes.js";
 
@@ -30,18 +31,6 @@ interface PreparedSide {
   index: PolicyIndex;
   inventory: Inventory;
 }
-
-/** One (group, resource, subresource) of the universe with the verbs the API serves for it. */
-interface UniverseResource {
-  group: string;
-  resource: string;
-  subresource: string;
-  verbs: readonly string[];
-  namespaced: boolean;
-}
-
-/** Inventory values tried first as class representatives (examples show real names); more only cost time. */
-const MAX_PREFERRED = 50;
 
 function prepare(side: AccessSide, cluster: string, now: Date): PreparedSide {
   const c = normaliseClusters(side.documents).find((x) => x.name === cluster);
@@ -73,34 +62,9 @@ function subjectsOf(policies: readonly AccessPolicyIR[], out: Map<string, NamedS
   for (const p of policies) {
     for (const u of p.users) out.set(`User/${u}`, { kind: "User", name: u });
     for (const g of p.groups) out.set(`Group/${g}`, { kind: "Group", name: g });
-    for (const sa of p.serviceAccounts) out.set(`ServiceAccount/${sa.namespace}/${sa.name}`, { kind: "ServiceAccount", name: sa.name, namespace: sa.namespace });
+    for (const sa of p.serviceAccounts)
+      out.set(`ServiceAccount/${sa.namespace}/${sa.name}`, { kind: "ServiceAccount", name: sa.name, namespace: sa.namespace });
   }
-}
-
-/** Every resource and subresource of either inventory, with its verbs. */
-function universe(a: Inventory, b: Inventory): UniverseResource[] {
-  const out = new Map<string, UniverseResource>();
-  for (const inv of [a, b]) {
-    for (const r of inv.resources) {
-      const add = (subresource: string, verbs: readonly string[]) => {
-        const key = `${r.group}/${r.resource}/${subresource}`;
-        const prev = out.get(key);
-        const merged = prev === undefined ? verbs : [...new Set([...prev.verbs, ...verbs])];
-        out.set(key, { group: r.group, resource: r.resource, subresource, verbs: merged, namespaced: (prev?.namespaced ?? false) || r.namespaced });
-      };
-      add("", r.verbs);
-      for (const s of r.subresources) add(s.name, s.verbs);
-    }
-  }
-  return [...out.values()].sort((x, y) => cmp(x.group, y.group) || cmp(x.resource, y.resource) || cmp(x.subresource, y.subresource));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function namespaced(inv: Inventory, r: UniverseResource): boolean | undefined {
-  return inv.resource(r.group, r.resource)?.namespaced;
 }
 
 const refs = (d: Decision): RuleRef[] => d.matched.map((m) => ({ policy: m.policy, rule: m.rule }));
@@ -164,25 +128,21 @@ export function diffAccess(base: AccessSide, head: AccessSide, cluster: string, 
       });
       if (verbs.length === 0) continue;
       const rules = [...sb, ...sh];
-      const nsClasses = r.namespaced ? nsCache.get(rules.flatMap((x) => x.namespaces?.map((g) => g.source) ?? []), () => namespaces) : undefined;
-      const nameClasses = nameCache.get(rules.flatMap((x) => x.names?.map((g) => g.source) ?? []), () => inventoryNames(base.inventory, head.inventory, r), resourceKey(r.group, r.resource));
+      const nsClasses = r.namespaced
+        ? nsCache.get(
+            rules.flatMap((x) => x.namespaces?.map((g) => g.source) ?? []),
+            () => namespaces,
+          )
+        : undefined;
+      const nameClasses = nameCache.get(
+        rules.flatMap((x) => x.names?.map((g) => g.source) ?? []),
+        () => inventoryNames(base.inventory, head.inventory, r),
+        resourceKey(r.group, r.resource),
+      );
       out.push(...diffResource(subject, r, verbs, nsClasses, nameClasses, eb, eh));
     }
   }
   return out;
-}
-
-/** Up to `MAX_PREFERRED` object names of the resource (namespaces in order), to represent classes by real names. */
-function inventoryNames(a: Inventory, b: Inventory, r: UniverseResource): string[] {
-  const names = new Set<string>();
-  for (const inv of [a, b]) {
-    const perNs = inv.objects.get(resourceKey(r.group, r.resource));
-    if (perNs === undefined) continue;
-    for (const ns of [...perNs.keys()].sort()) {
-      for (const n of perNs.get(ns)!) if (names.add(n).size >= MAX_PREFERRED) return [...names].sort();
-    }
-  }
-  return [...names].sort();
 }
 
 /** A flip of one verb for the cells of (namespace class, name class) with the same outcome. */
@@ -192,7 +152,15 @@ interface Flip {
   after: Decision;
 }
 
-function diffResource(subject: NamedSubject, r: UniverseResource, verbs: readonly string[], nsClasses: ValueClasses | undefined, names: ValueClasses, base: Evaluator, head: Evaluator): AccessChange[] {
+function diffResource(
+  subject: NamedSubject,
+  r: UniverseResource,
+  verbs: readonly string[],
+  nsClasses: ValueClasses | undefined,
+  names: ValueClasses,
+  base: Evaluator,
+  head: Evaluator,
+): AccessChange[] {
   const nsReps = nsClasses?.reps ?? [""];
   // (outcome key, namespace cover, name cover) → verbs, so verbs with the same shape merge into one class.
   const rows = new Map<string, { flip: Flip; ns: Cover; name: Cover; verbs: string[] }>();
@@ -203,7 +171,14 @@ function diffResource(subject: NamedSubject, r: UniverseResource, verbs: readonl
     for (let n = 0; n < nsReps.length; n++) {
       const perKey = new Map<string, Set<number>>();
       for (let k = 0; k < names.reps.length; k++) {
-        const request = subjectRequest(subject, { verb, apiGroup: r.group, resource: r.resource, subresource: r.subresource, namespace: nsReps[n]!, name: names.reps[k]! });
+        const request = subjectRequest(subject, {
+          verb,
+          apiGroup: r.group,
+          resource: r.resource,
+          subresource: r.subresource,
+          namespace: nsReps[n]!,
+          name: names.reps[k]!,
+        });
         const before = base.decide(request);
         const after = head.decide(request);
         if (before.decision === after.decision) continue;
@@ -240,7 +215,14 @@ function diffResource(subject: NamedSubject, r: UniverseResource, verbs: readonl
   }
   return [...rows.values()].map(({ flip, ns, name, verbs: vs }) => {
     const pick = (c: Cover, reps: readonly string[]) => reps[c.classes.find((k) => k !== 0) ?? c.classes[0]!]!;
-    const example = subjectRequest(subject, { verb: vs[0]!, apiGroup: r.group, resource: r.resource, subresource: r.subresource, namespace: pick(ns, nsReps), name: pick(name, names.reps) });
+    const example = subjectRequest(subject, {
+      verb: vs[0]!,
+      apiGroup: r.group,
+      resource: r.resource,
+      subresource: r.subresource,
+      namespace: pick(ns, nsReps),
+      name: pick(name, names.reps),
+    });
     const change: AccessChange = {
       subject,
       verbs: [...vs].sort(),

@@ -1,4 +1,17 @@
-import { createEvaluator, createInventory, KNOWN_VERBS, namedSubjects, normaliseAccess, resourceRefMatches, subjectRequest, type AccessPolicyIR, type AccessRuleIR, type Evaluator, type Inventory, type NamedSubject, type RampartDocument } from "@rampart/core";
+import {
+  createEvaluator,
+  createInventory,
+  namedSubjects,
+  normaliseAccess,
+  subjectRequest,
+  type AccessPolicyIR,
+  type AccessRuleIR,
+  type Evaluator,
+  type Inventory,
+  type NamedSubject,
+  type RampartDocument,
+} from "@rampart/core";
+import { matrixVerbs, namespaceClasses, namespaceClassesOfRule, OTHER, reachableResources, ruleReach, type Res } from "./matrix-axes.js";
 import { MatrixTables } from "./matrix-tables.js";
 import { CellState, type AccessMatrix } from "./types.js";
 
@@ -10,42 +23,9 @@ export interface AccessMatrixOptions {
   now?: Date;
 }
 
-/** Verbs every matrix shows; other verbs appear when a rule names them. */
-const BASE_VERBS = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
 /** Verbs whose requests carry no object name. */
 const COLLECTION_VERBS = new Set(["list", "watch", "create", "deletecollection"]);
-/** Stands for every namespace or name that no rule lists: not a DNS label, so only `*`-like globs match it. */
-export const OTHER = "~other~";
-
-interface Res {
-  group: string;
-  resource: string;
-  subresource: string;
-  namespaced: boolean;
-  label: string;
-}
-
 const subjectLabel = (s: NamedSubject) => (s.kind === "ServiceAccount" ? `ServiceAccount ${s.namespace}/${s.name}` : `${s.kind} ${s.name}`);
-
-/** The resources the rules can reach: inventory resources matched by a rule, plus resources rules name literally. */
-function reachableResources(rules: readonly AccessRuleIR[], inventory: Inventory): Res[] {
-  const out = new Map<string, Res>();
-  const add = (group: string, resource: string, subresource: string) => {
-    const main = resource + (group ? `.${group}` : "");
-    const label = subresource ? `${main}/${subresource}` : main;
-    if (!out.has(label)) out.set(label, { group, resource, subresource, namespaced: inventory.resource(group, resource)?.namespaced ?? true, label });
-  };
-  for (const r of inventory.resources) {
-    if (rules.some((rule) => rule.resources.some((ref) => resourceRefMatches(ref, r.group, r.resource, "")))) add(r.group, r.resource, "");
-  }
-  for (const rule of rules) {
-    for (const ref of rule.resources) {
-      if (ref.everything || ref.group === "*" || ref.resource === "*" || ref.subresource === "*") continue;
-      add(ref.group, ref.resource, ref.subresource);
-    }
-  }
-  return [...out.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-}
 
 /** What every cell of one matrix is decided with. */
 interface MatrixContext {
@@ -66,65 +46,35 @@ interface MatrixContext {
   nsSetMemo: Map<string, number>;
 }
 
-/** The matrix's verbs: the base verbs and those rules name, known verbs first in their order, then the others sorted. */
-function matrixVerbs(rules: readonly AccessRuleIR[]): string[] {
-  const verbSet = new Set(BASE_VERBS);
-  for (const rule of rules) for (const v of rule.verbs) if (v !== "*") verbSet.add(v);
-  return [...KNOWN_VERBS.filter((v) => verbSet.has(v)), ...[...verbSet].filter((v) => !(KNOWN_VERBS as readonly string[]).includes(v)).sort()];
-}
-
-/** Namespace classes: inventory namespaces, namespaces rules name, one sample per glob (`team-*` → `team-x`), then `*` for any other. */
-function namespaceClasses(rules: readonly AccessRuleIR[], inventory: Inventory): { namespaces: string[]; samples: string[] } {
-  const nsSample = new Map<string, string>(inventory.namespaces.map((n) => [n, n]));
-  for (const rule of rules) for (const g of rule.namespaces ?? []) if (g.literal) nsSample.set(g.source, g.source);
-  for (const rule of rules) for (const g of rule.namespaces ?? []) if (!g.literal && !g.any && !nsSample.has(g.source)) nsSample.set(g.source, g.source.replace(/[*?]/g, "x"));
-  const namespaces = [...[...nsSample.keys()].sort(), "*"];
-  return { namespaces, samples: namespaces.map((n) => (n === "*" ? OTHER : nsSample.get(n)!)) };
-}
-
-/** Per rule: the resource indices and verb indices it reaches (computed once, not per subject). */
-function ruleReach(rules: readonly AccessRuleIR[], resources: readonly Res[], verbs: readonly string[]): Map<AccessRuleIR, { res: number[]; verbs: number[] }> {
-  const reach = new Map<AccessRuleIR, { res: number[]; verbs: number[] }>();
-  for (const rule of rules) {
-    const res: number[] = [];
-    resources.forEach((r, i) => rule.resources.some((ref) => resourceRefMatches(ref, r.group, r.resource, r.subresource)) && res.push(i));
-    const vs: number[] = [];
-    verbs.forEach((v, i) => (rule.anyVerb || rule.verbs.includes(v)) && vs.push(i));
-    reach.set(rule, { res, verbs: vs });
-  }
-  return reach;
-}
-
-/** Per rule, memoised: the namespace classes its non-`*` globs match (literal names are looked up, only patterns scan the classes). */
-function namespaceClassesOfRule(namespaces: readonly string[], samples: readonly string[]): (rule: AccessRuleIR) => number[] {
-  const sampleIndex = new Map(namespaces.map((n, i) => [n, i]));
-  const memo = new Map<AccessRuleIR, number[]>();
-  return (rule) => {
-    let list = memo.get(rule);
-    if (!list) {
-      const globs = (rule.namespaces ?? []).filter((g) => !g.any);
-      const patterns = globs.filter((g) => !g.literal);
-      const found = new Set(globs.flatMap((g) => (g.literal ? [sampleIndex.get(g.source)!] : [])));
-      if (patterns.length > 0) samples.forEach((n, i) => n !== OTHER && patterns.some((g) => g.test(n)) && found.add(i));
-      list = [...found].sort((a, b) => a - b);
-      memo.set(rule, list);
-    }
-    return list;
-  };
-}
-
 /** The context of a matrix: its axes, the evaluator, and per-rule lookups. */
 function matrixContext(documents: readonly RampartDocument[], options: AccessMatrixOptions): MatrixContext & { subjects: NamedSubject[] } {
   const inventory = options.inventory ?? createInventory();
   const policies = normaliseAccess(documents);
   const allRules = policies.flatMap((p) => p.rules).filter((r) => r.nonResourceURLs === undefined);
-  const evaluator = createEvaluator(documents, { inventory, ...(options.cluster ? { cluster: options.cluster } : {}), ...(options.now ? { now: options.now } : {}) });
+  const evaluator = createEvaluator(documents, {
+    inventory,
+    ...(options.cluster ? { cluster: options.cluster } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const resources = reachableResources(allRules, inventory);
   const verbs = matrixVerbs(allRules);
   const { namespaces, samples } = namespaceClasses(allRules, inventory);
   const ruleOf = new Map<string, AccessRuleIR>(allRules.map((r) => [`${r.policy}#${r.index}`, r]));
   const reach = ruleReach(allRules, resources, verbs);
-  return { subjects: namedSubjects(documents), evaluator, policies, resources, verbs, namespaces, samples, reach, nsClassesOf: namespaceClassesOfRule(namespaces, samples), ruleOf, tables: new MatrixTables(ruleOf), nsSetMemo: new Map() };
+  return {
+    subjects: namedSubjects(documents),
+    evaluator,
+    policies,
+    resources,
+    verbs,
+    namespaces,
+    samples,
+    reach,
+    nsClassesOf: namespaceClassesOfRule(namespaces, samples),
+    ruleOf,
+    tables: new MatrixTables(ruleOf),
+    nsSetMemo: new Map(),
+  };
 }
 
 /** The rules of the given policies that reach each cell (key: resource × verbs + verb). */
@@ -164,7 +114,9 @@ function decideCell(ctx: MatrixContext, subject: NamedSubject, res: Res, verb: s
   const other = ctx.namespaces.length - 1;
   const nsClasses = res.namespaced ? [...new Set(cellRules.flatMap(ctx.nsClassesOf))].sort((a, b) => a - b).concat(other) : [];
   // Name classes: names rules list, one sample per name pattern (`lead-*` → `lead-x`), any other name.
-  const names = COLLECTION_VERBS.has(verb) ? [""] : [...new Set(cellRules.flatMap((r) => (r.names ?? []).filter((g) => !g.any).map((g) => (g.literal ? g.source : g.source.replace(/[*?]/g, "x"))))), OTHER];
+  const names = COLLECTION_VERBS.has(verb)
+    ? [""]
+    : [...new Set(cellRules.flatMap((r) => (r.names ?? []).filter((g) => !g.any).map((g) => (g.literal ? g.source : g.source.replace(/[*?]/g, "x"))))), OTHER];
   let allows = 0;
   let total = 0;
   const matched = new Set<string>();
@@ -174,7 +126,16 @@ function decideCell(ctx: MatrixContext, subject: NamedSubject, res: Res, verb: s
     let nsAllow = false;
     let nsDeny = false;
     for (const name of names) {
-      const d = ctx.evaluator.decide(subjectRequest(subject, { verb, apiGroup: res.group, resource: res.resource, subresource: res.subresource, namespace: ni < 0 ? "" : ctx.samples[ni]!, name }));
+      const d = ctx.evaluator.decide(
+        subjectRequest(subject, {
+          verb,
+          apiGroup: res.group,
+          resource: res.resource,
+          subresource: res.subresource,
+          namespace: ni < 0 ? "" : ctx.samples[ni]!,
+          name,
+        }),
+      );
       total++;
       if (d.decision === "allow") {
         allows++;
@@ -198,7 +159,9 @@ function allowedNamespaces(ctx: MatrixContext, res: Res, cell: DecidedCell): num
   if (set === undefined) {
     const otherAllowed = nsAllowed.get(ctx.namespaces.length - 1)!;
     // Unlisted namespaces decide like `other`: when it denies, only the evaluated classes can allow.
-    set = ctx.tables.namespaceSet(otherAllowed ? ctx.namespaces.map((_, i) => i).filter((i) => nsAllowed.get(i) ?? true) : nsClasses.filter((i) => nsAllowed.get(i)));
+    set = ctx.tables.namespaceSet(
+      otherAllowed ? ctx.namespaces.map((_, i) => i).filter((i) => nsAllowed.get(i) ?? true) : nsClasses.filter((i) => nsAllowed.get(i)),
+    );
     ctx.nsSetMemo.set(key, set);
   }
   return set;
@@ -243,7 +206,20 @@ export function buildAccessMatrix(documents: readonly RampartDocument[], options
   });
   const { rules, ruleSets, namespaceSets, kinds, patterns, profiles } = ctx.tables;
   const { resources, verbs, namespaces } = ctx;
-  return { subjects: ctx.subjects.map(subjectLabel), resources: resources.map((r) => r.label), namespaced: resources.map((r) => r.namespaced), verbs, namespaces, rules, ruleSets, namespaceSets, kinds, patterns, profiles, subjectProfile: subjectProfiles };
+  return {
+    subjects: ctx.subjects.map(subjectLabel),
+    resources: resources.map((r) => r.label),
+    namespaced: resources.map((r) => r.namespaced),
+    verbs,
+    namespaces,
+    rules,
+    ruleSets,
+    namespaceSets,
+    kinds,
+    patterns,
+    profiles,
+    subjectProfile: subjectProfiles,
+  };
 }
 
 /**
@@ -264,7 +240,12 @@ function namingPolicies(policies: readonly AccessPolicyIR[]): (s: NamedSubject) 
   });
   const get = (key: string) => by.get(key) ?? [];
   return (s) => {
-    const keys = s.kind === "User" ? [`u:${s.name}`] : s.kind === "Group" ? [`g:${s.name}`] : [`s:${s.namespace}/${s.name}`, "g:system:serviceaccounts", `g:system:serviceaccounts:${s.namespace}`];
+    const keys =
+      s.kind === "User"
+        ? [`u:${s.name}`]
+        : s.kind === "Group"
+          ? [`g:${s.name}`]
+          : [`s:${s.namespace}/${s.name}`, "g:system:serviceaccounts", `g:system:serviceaccounts:${s.namespace}`];
     return [...new Set([...keys, "g:system:authenticated"].flatMap(get))].sort((a, b) => a - b);
   };
 }
