@@ -45,8 +45,8 @@ export { manifestStream } from "./build/manifest-stream.js";
 /** A built tree on disk against a fresh build (`build --check`): drift and proof, as findings and lines. */
 export { buildCheckSummary, checkBuild, driftCount, driftFindings, formatBuildCheck } from "./build/check-build.js";
 export type { CheckBuildResult } from "./build/check-build.js";
-export { buildSummary, runBuild } from "./build-run.js";
-export type { BuildRun, BuildTarget } from "./build-run.js";
+export { buildSummary, runBuild } from "./build/build-run.js";
+export type { BuildRun, BuildTarget } from "./build/build-run.js";
 
 // --- prove: RBAC + write-path admission over every manifest of a tree ---
 export { verifyBuild, verifyTree } from "./prove/verify-tree.js";

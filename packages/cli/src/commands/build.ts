@@ -1,5 +1,5 @@
 import { hasErrors, normaliseClusters } from "@rampart/core";
-import { buildPolicies, runBuild, type BuildTarget } from "@rampart/pipeline";
+import { buildPolicies, runBuild, type BuildTarget } from "@rampart/pipeline/build";
 import { BUILD_FLAGS, buildOptions, defineCommand, EXIT, fail, loadOrReport, outputFormat, printDiagnostics, printResult, shownDiagnostics } from "../kit.js";
 import { sourceRootOption, str, UsageError, type Format, type Parsed } from "../kit.js";
 

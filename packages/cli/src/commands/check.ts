@@ -1,5 +1,5 @@
 import { hasErrors } from "@rampart/core";
-import { buildPolicies, buildSummary } from "@rampart/pipeline";
+import { buildPolicies, buildSummary } from "@rampart/pipeline/build";
 import { BUILD_FLAGS, buildOptions, defineCommand, EXIT, fail, loadOrReport, outputFormat, printResult, shownDiagnostics, sourceRootOption } from "../kit.js";
 
 /** `rampart check <paths…>`: every validation `build` runs (it compiles every cluster), nothing written. */

@@ -19,3 +19,7 @@ export { manifestStream } from "./manifest-stream.js";
 export { buildCheckSummary, checkBuild, driftCount, driftFindings, formatBuildCheck } from "./check-build.js";
 /** The drift and proof of `build --check`. */
 export type { CheckBuildResult } from "./check-build.js";
+/** What `rampart build` does with a build (stream, write or check the tree) and `rampart check`'s summary. */
+export { buildSummary, runBuild } from "./build-run.js";
+/** Where a build goes and what it printed. */
+export type { BuildRun, BuildTarget } from "./build-run.js";

@@ -1,12 +1,12 @@
 import { resolve } from "node:path";
 import type { Diagnostic, RampartDocument } from "@rampart/core";
-import type { BuildResult } from "./build/build-policies.js";
-import type { VerifyTreeOptions } from "./prove/verify-tree.js";
-import { buildCheckSummary, checkBuild, driftFindings, formatBuildCheck } from "./build/check-build.js";
-import { manifestStream } from "./build/manifest-stream.js";
-import { writeTree } from "./build/write-tree.js";
-import { EXIT, type ExitCode } from "./exit-codes.js";
-import type { OutputFinding } from "./output/finding.js";
+import type { BuildResult } from "./build-policies.js";
+import type { VerifyTreeOptions } from "../prove/verify-tree.js";
+import { buildCheckSummary, checkBuild, driftFindings, formatBuildCheck } from "./check-build.js";
+import { manifestStream } from "./manifest-stream.js";
+import { writeTree } from "./write-tree.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import type { OutputFinding } from "../output/finding.js";
 
 /** What `rampart build` does with a build: print one cluster's manifests (`stdout`), write the tree at `out`, or `check` it. */
 export type BuildTarget = { mode: "stdout" } | { mode: "write" | "check"; out: string; cwd: string };
