@@ -60,6 +60,8 @@ export const SCOPES = {
     ],
     tests: tests("compiler-networkpolicy"),
   },
+  // The default-deny NetworkPolicies and the Admin-tier ClusterNetworkPolicy pod denies alone (~70 mutants).
+  "compiler-networkpolicy-denies": { mutate: ["packages/compiler-networkpolicy/src/emit-denies.ts"], tests: tests("compiler-networkpolicy") },
   // The tree proof of the pipeline (verify/prove): judged by the library tests that prove builds and trees.
   "pipeline-prove": {
     mutate: ["packages/pipeline/src/prove/**/*.ts"],
