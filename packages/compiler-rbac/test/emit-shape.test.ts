@@ -55,4 +55,32 @@ describe("emitted objects: exact shape", () => {
       { apiGroups: [""], resources: ["secrets"], resourceNames: ["ab"], verbs: ["get"] },
     ]);
   });
+
+  it("resources within a rule are sorted, whatever order they were granted in", () => {
+    const objects = compile([
+      { effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"] },
+      { effect: "allow", verbs: ["get"], resources: ["configmaps"], namespaces: ["team-a"] },
+    ]);
+    expect(objects.find((o) => o.kind === "Role")!.rules).toEqual([{ apiGroups: [""], resources: ["configmaps", "secrets"], verbs: ["get"] }]);
+  });
+
+  it("rules are ordered by resources before verbs, then names (a rule naming objects before the rule of all of them)", () => {
+    const objects = compile([
+      { effect: "allow", verbs: ["list"], resources: ["configmaps"], namespaces: ["team-a"] },
+      { effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"] },
+      { effect: "allow", verbs: ["update"], resources: ["secrets"], namespaces: ["team-a"], names: ["b"] },
+      { effect: "allow", verbs: ["update"], resources: ["secrets"], namespaces: ["team-a"], names: ["a"] },
+    ]);
+    expect(objects.find((o) => o.kind === "Role")!.rules).toEqual([
+      { apiGroups: [""], resources: ["configmaps"], verbs: ["list"] },
+      { apiGroups: [""], resources: ["secrets"], resourceNames: ["a"], verbs: ["update"] },
+      { apiGroups: [""], resources: ["secrets"], resourceNames: ["b"], verbs: ["update"] },
+      { apiGroups: [""], resources: ["secrets"], verbs: ["get"] },
+    ]);
+  });
+
+  it("Roles come out in namespace order, whatever order the policy lists the namespaces in", () => {
+    const objects = compile([{ effect: "allow", verbs: ["get"], resources: ["pods"], namespaces: ["team-b", "team-a"] }]);
+    expect(objects.map((o) => `${o.kind} ${o.metadata.namespace}`)).toEqual(["Role team-a", "RoleBinding team-a", "Role team-b", "RoleBinding team-b"]);
+  });
 });
