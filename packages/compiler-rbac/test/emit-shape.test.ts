@@ -79,8 +79,11 @@ describe("emitted objects: exact shape", () => {
     ]);
   });
 
-  it("Roles come out in namespace order, whatever order the policy lists the namespaces in", () => {
-    const objects = compile([{ effect: "allow", verbs: ["get"], resources: ["pods"], namespaces: ["team-b", "team-a"] }]);
+  it("Roles come out in namespace order, whatever order the policy's rules name the namespaces in", () => {
+    const objects = compile([
+      { effect: "allow", verbs: ["get"], resources: ["pods"], namespaces: ["team-b"] },
+      { effect: "allow", verbs: ["get"], resources: ["configmaps"], namespaces: ["team-a"] },
+    ]);
     expect(objects.map((o) => `${o.kind} ${o.metadata.namespace}`)).toEqual(["Role team-a", "RoleBinding team-a", "Role team-b", "RoleBinding team-b"]);
   });
 });
