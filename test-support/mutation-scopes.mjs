@@ -60,7 +60,8 @@ export const SCOPES = {
     ],
     tests: tests("compiler-networkpolicy"),
   },
-  // The default-deny NetworkPolicies and the Admin-tier ClusterNetworkPolicy pod denies alone (~70 mutants).
+  // The default-deny NetworkPolicies and the Admin-tier ClusterNetworkPolicy pod denies alone (110 mutants; some
+  // loop until the 60 s timeout, so a run takes ~45 min on a busy 2-core machine).
   "compiler-networkpolicy-denies": { mutate: ["packages/compiler-networkpolicy/src/emit-denies.ts"], tests: tests("compiler-networkpolicy") },
   // The tree proof of the pipeline (verify/prove): judged by the library tests that prove builds and trees.
   "pipeline-prove": {
