@@ -63,6 +63,11 @@ export const SCOPES = {
   // The default-deny NetworkPolicies and the Admin-tier ClusterNetworkPolicy pod denies alone (110 mutants; some
   // loop until the 60 s timeout, so a run takes ~45 min on a busy 2-core machine).
   "compiler-networkpolicy-denies": { mutate: ["packages/compiler-networkpolicy/src/emit-denies.ts"], tests: tests("compiler-networkpolicy") },
+  // The proof's verdict text and the blame of a mismatch on the files that caused it (small: fits a short run).
+  "pipeline-prove-blame": {
+    mutate: ["packages/pipeline/src/prove/blame.ts", "packages/pipeline/src/prove/format-verdict.ts"],
+    tests: ["packages/pipeline/test/pipeline-api.test.ts", "packages/pipeline/test/prove-*.test.ts"],
+  },
   // The tree proof of the pipeline (verify/prove): judged by the library tests that prove builds and trees.
   "pipeline-prove": {
     mutate: ["packages/pipeline/src/prove/**/*.ts"],
