@@ -60,4 +60,19 @@ describe("formatVerdict", () => {
     expect(lines.filter((l) => l.startsWith("  over-grant: ")).length).toBe(20);
     expect(lines.filter((l) => l.startsWith("  over-admission: ")).length).toBe(20);
   });
+
+  it("the missing write-path policy is named only when RBAC over-grants; a cluster that only over-grants is a problem", () => {
+    const a = result.clusters[0]!;
+    const b = result.clusters[1]!;
+    const noWriteLayer = { ...a, writeLayer: false };
+    expect(formatVerdict({ ...result, clusters: [noWriteLayer] })).toEqual([
+      "a: 7 objects, 12 requests checked, 0 over-grants, 2 under-grants (0 unexplained)",
+    ]);
+    const grantsOnly = { ...b, writeLayer: true, network: undefined };
+    expect(formatVerdict({ ...result, clusters: [a, grantsOnly] }, { onlyProblems: true })).toEqual([
+      "b: 9 objects, 30 requests checked, 2 over-grants, 1 under-grants (1 unexplained)",
+      `  over-grant: ${JSON.stringify(request)} granted by b/rbac/x.yaml, b/rbac/y.yaml`,
+      `  over-grant: ${JSON.stringify(request)} granted by (no binding found)`,
+    ]);
+  });
 });
