@@ -3,13 +3,17 @@
 // path or proof and runs only the tests that judge it (vitest resolves @rampart/* to sources: no build).
 
 import { fileURLToPath } from "node:url";
-import { scopeNamed, scopeProblems } from "./test-support/mutation-scopes.mjs";
+import { resolveMutate, scopeProblems } from "./test-support/mutation-scopes.mjs";
 
 const scope = process.env.RAMPART_MUTATION_PACKAGE ?? "core";
-const { mutate } = scopeNamed(scope);
+
 // A scope naming a file that moved would mutate nothing there and still print a score: refuse to run.
-const problems = scopeProblems(fileURLToPath(new URL(".", import.meta.url)), scope);
-if (problems.length > 0) throw new Error(`mutation scope \`${scope}\` does not match the tree (fix test-support/mutation-scopes.mjs):\n  ${problems.join("\n  ")}`);
+const root = fileURLToPath(new URL(".", import.meta.url));
+const problems = scopeProblems(root, scope);
+if (problems.length > 0)
+  throw new Error(`mutation scope \`${scope}\` does not match the tree (fix test-support/mutation-scopes.mjs):\n  ${problems.join("\n  ")}`);
+// Named declarations become line ranges now, against the file as it is.
+const mutate = resolveMutate(root, scope);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
