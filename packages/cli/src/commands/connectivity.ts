@@ -19,7 +19,6 @@ export const command = defineCommand("connectivity", {
     const networkBackend = networkBackendOption(args);
     const { externals } = orUsage(parseExternals(strs(args, "external")));
     const loaded = await loadOrReport(io, args, args.positionals, format);
-    if (!loaded) return EXIT.invalid;
     const workloads = await loadManifests([file], { cwd: io.cwd });
     if (hasErrors(workloads.diagnostics)) return fail(io, format, workloads.diagnostics);
     const options = { networkBackend, blockMetadata: args.values["block-metadata"] === true, externals };

@@ -49,7 +49,6 @@ rampart diff <paths…> --base <git-ref|dir> [--inventory FILE] [--cluster NAME]
     if (args.values.live !== true) throw new UsageError(NO_MODE);
     const options = { ...buildOptions(args, io), context: str(args, "context"), kubeconfig: str(args, "kubeconfig") };
     const loaded = await loadOrReport(io, args, args.positionals, format, sourceRootOption(io, args));
-    if (!loaded) return EXIT.invalid;
     const r = await diffLive(loaded.documents, options);
     if (!r.report) return fail(io, format, r.diagnostics);
     const data = { cluster: r.cluster, context: r.context, server: r.server, ...r.report, diagnostics: r.diagnostics };
