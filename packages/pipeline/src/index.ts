@@ -146,6 +146,9 @@ export { hasNewAccess, semanticDiff } from "./diff/semantic-diff.js";
 export type { SemanticDiffOptions } from "./diff/semantic-diff.js";
 /** Loads both versions (the base from git or a directory) and the input files, then diffs them. */
 export { diffPaths } from "./diff/diff-paths.js";
+/** The checks of `rampart diff --base`'s flags. */
+export { diffBaseFlags } from "./diff/diff-base-flags.js";
+export type { DiffBaseFlags } from "./diff/diff-base-flags.js";
 export type { DiffPathsOptions, DiffPathsResult } from "./diff/diff-paths.js";
 /** The access part alone, for one cluster. */
 export { diffAccess } from "./diff/access-diff.js";
@@ -195,6 +198,8 @@ export type { AdmitManifestsOptions, AdmitManifestsResult, ManifestAdmission } f
 /** The flows the compiled TrafficPolicies allow between workloads, and their table. */
 export { connectivityFlows, endpointLabel, formatFlowTable, networkFlows, parseExternals } from "./network/connectivity-flows.js";
 export type { ConnectivityOptions, FlowRow } from "./network/connectivity-flows.js";
+/** `connectivityFlows` over a workloads manifests file (`rampart connectivity --workloads`). */
+export { connectivityFromFile } from "./network/connectivity-file.js";
 
 // --- shell completion (the CLI's `rampart completion`) ---
 /** Shell completion scripts (bash, zsh, fish) generated from a command table. */
