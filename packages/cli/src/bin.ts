@@ -29,12 +29,8 @@ const io = {
 
 import("./main.js")
   .then(({ main }) => main(argv, io))
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`rampart: ${String(error)}\n`);
-      process.exitCode = EXIT.internal;
-    },
-  );
+  .catch((error: unknown) => {
+    process.stderr.write(`rampart: ${String(error)}\n`);
+    return EXIT.internal;
+  })
+  .then((code) => (process.exitCode = code));

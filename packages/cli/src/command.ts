@@ -50,6 +50,13 @@ export function defineCommand(name: string, spec: { usage: string; flags: readon
 /** A usage problem: printed with the command's usage, exit 2. */
 export class UsageError extends Error {}
 
+/** Ends a run with `code` once its problems are printed (`main` returns the code). */
+export class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
 /** A library result's value, or its error (a message naming the flag) as a usage error. */
 export function orUsage<T extends object>(result: T | { error: string }): T {
   if ("error" in result) throw new UsageError(result.error);

@@ -1,6 +1,6 @@
 import { formatDiagnostic, hasErrors, loadManifests, loadPolicies, sourceRoot, type Diagnostic, type LoadResult } from "@rampart/core";
 import { EXIT } from "@rampart/pipeline/exit-codes";
-import { str, UsageError, type Io, type Parsed } from "./command.js";
+import { Exit, str, UsageError, type Io, type Parsed } from "./command.js";
 import { printReport, type Format } from "./output-format.js";
 import { paint } from "./colour.js";
 
@@ -23,11 +23,11 @@ export function sourceRootOption(io: Io, args: Parsed): string {
   return root;
 }
 
-/** Loads documents (`-` reads a YAML stream from standard input); on errors prints every diagnostic and returns undefined (the caller exits 2). */
-export async function loadOrReport(io: Io, args: Parsed, paths: readonly string[], format: Format = "text", root?: string): Promise<LoadResult | undefined> {
+/** Loads documents (`-` reads a YAML stream from standard input); on errors prints every diagnostic and ends the run (exit 2). */
+export async function loadOrReport(io: Io, args: Parsed, paths: readonly string[], format: Format = "text", root?: string): Promise<LoadResult> {
   if (paths.length === 0) throw new UsageError("give at least one file or directory of policies (or `-` for standard input)");
   const result = await loadPolicies(paths, { cwd: io.cwd, root, stdin: await stdinFor(io, paths), noTypescript: args.values["no-typescript"] === true });
-  if (hasErrors(result.diagnostics)) return void fail(io, format, result.diagnostics);
+  if (hasErrors(result.diagnostics)) throw new Exit(fail(io, format, result.diagnostics));
   if (format === "text") printDiagnostics(io, result.diagnostics);
   return result;
 }

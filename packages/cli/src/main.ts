@@ -1,4 +1,4 @@
-import { type Io, parse, UsageError, EXIT } from "./command.js";
+import { type Io, parse, Exit, UsageError, EXIT } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { bold } from "./colour.js";
 import { commandHelp, GLOBAL_FLAGS } from "./help.js";
@@ -50,6 +50,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await command.run(await parse(command, [...rest]), io);
   } catch (error) {
+    if (error instanceof Exit) return error.code;
     if (error instanceof UsageError) {
       io.err(`rampart ${command.name}: ${error.message}\nusage: ${command.usage}\n(run \`rampart ${command.name} --help\` for every flag)`);
       return EXIT.invalid;

@@ -20,9 +20,13 @@ export { COMMAND_LINE, parseRequestBatch, readRequestBatch } from "./requests/re
 export type { PositionedRequest, RequestBatch } from "./requests/request-batch.js";
 /** Decides requests, each checked against its cluster's inventory first. */
 export { decideRequests } from "./requests/decide-requests.js";
+/** `rampart eval`'s requests (one from flags or a batch) and what it prints of their decisions. */
+export { evalBatch, evalOutput } from "./requests/eval-requests.js";
 export type { DecideRequestsOptions, DecideRequestsResult } from "./requests/decide-requests.js";
 /** The subjects the policies, or plain RBAC objects, allow a request; and their text lines. */
 export { formatBoundSubjects, formatWhoCan, whoCanPolicies, whoCanRbac } from "./requests/who-can.js";
+/** `whoCanRbac` over RBAC manifest files (`rampart who-can --rbac`). */
+export { whoCanRbacFiles } from "./requests/who-can-rbac-files.js";
 export type { BoundSubject, OpenRequest, WhoCanPoliciesOptions, WhoCanPoliciesResult } from "./requests/who-can.js";
 
 // --- output formats: JSON, YAML, SARIF, GitHub annotations ---
@@ -47,6 +51,9 @@ export { buildCheckSummary, checkBuild, driftCount, driftFindings, formatBuildCh
 export type { CheckBuildResult } from "./build/check-build.js";
 export { buildSummary, runBuild } from "./build/build-run.js";
 export type { BuildRun, BuildTarget } from "./build/build-run.js";
+/** Where `rampart build` sends a build, from its flags. */
+export { buildTarget } from "./build/build-target.js";
+export type { BuildTargetFlags } from "./build/build-target.js";
 
 // --- prove: RBAC + write-path admission over every manifest of a tree ---
 export { verifyBuild, verifyTree } from "./prove/verify-tree.js";
@@ -77,6 +84,9 @@ export { contextList, inventoryFiles, inventoryTarget, writeFileAtomic } from ".
 export type { InventoryFile, InventoryTarget } from "./live/inventory-files.js";
 /** Pulls the inventories of several contexts (or every one) into the files for `-o`, all or nothing. */
 export { pullInventories } from "./live/pull-inventories.js";
+/** Writes the pulled inventory files and the messages `rampart inventory pull` prints. */
+export { writeInventories } from "./live/write-inventories.js";
+export type { WrittenInventories } from "./live/write-inventories.js";
 export type { PullInventoriesOptions, PullInventoriesResult } from "./live/pull-inventories.js";
 export { connect, kubeContexts, kubeDiagnostic, useConnector } from "./live/connector.js";
 export type { Connector } from "./live/connector.js";
@@ -127,6 +137,8 @@ export type { SubjectGap, UnusedGrant } from "./learn/rbac-gap.js";
 export type { LearnedSubject } from "./learn/subjects.js";
 /** The text summary `rampart learn` prints. */
 export { formatLearnSummary } from "./learn/format-summary.js";
+/** What `rampart learn` prints of a result (text or `--json`). */
+export { learnOutput } from "./learn/learn-output.js";
 
 // --- semantic diff (issue 15) ---
 /** The semantic diff of two policy versions: access, traffic and workload decisions that change. */
@@ -134,6 +146,9 @@ export { hasNewAccess, semanticDiff } from "./diff/semantic-diff.js";
 export type { SemanticDiffOptions } from "./diff/semantic-diff.js";
 /** Loads both versions (the base from git or a directory) and the input files, then diffs them. */
 export { diffPaths } from "./diff/diff-paths.js";
+/** The checks of `rampart diff --base`'s flags. */
+export { diffBaseFlags } from "./diff/diff-base-flags.js";
+export type { DiffBaseFlags } from "./diff/diff-base-flags.js";
 export type { DiffPathsOptions, DiffPathsResult } from "./diff/diff-paths.js";
 /** The access part alone, for one cluster. */
 export { diffAccess } from "./diff/access-diff.js";
@@ -183,3 +198,10 @@ export type { AdmitManifestsOptions, AdmitManifestsResult, ManifestAdmission } f
 /** The flows the compiled TrafficPolicies allow between workloads, and their table. */
 export { connectivityFlows, endpointLabel, formatFlowTable, networkFlows, parseExternals } from "./network/connectivity-flows.js";
 export type { ConnectivityOptions, FlowRow } from "./network/connectivity-flows.js";
+/** `connectivityFlows` over a workloads manifests file (`rampart connectivity --workloads`). */
+export { connectivityFromFile } from "./network/connectivity-file.js";
+
+// --- shell completion (the CLI's `rampart completion`) ---
+/** Shell completion scripts (bash, zsh, fish) generated from a command table. */
+export { bashCompletion, fishCompletion, zshCompletion } from "./completion-scripts.js";
+export type { CompletionFlag, CompletionTable } from "./completion-scripts.js";

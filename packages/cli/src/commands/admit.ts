@@ -16,7 +16,6 @@ export const command = defineCommand("admit", {
     if (files.length === 0) throw new UsageError("give the manifests to check with `-f FILE` (repeatable; directories too; `-f -` reads standard input)");
     const now = atOption(args);
     const loaded = await loadOrReport(io, args, args.positionals, format);
-    if (!loaded) return EXIT.invalid;
     const manifests = await readManifests(io, files);
     const { results, diagnostics } = admitManifests(loaded.documents, manifests.manifests, { now, namespace: str(args, "namespace") });
     const problems = [...diagnostics, ...manifests.diagnostics];

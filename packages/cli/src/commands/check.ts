@@ -14,7 +14,6 @@ export const command = defineCommand("check", {
     const options = buildOptions(args, io);
     // Loaded and compiled exactly as `build` does, so both report the same problems at the same positions.
     const loaded = await loadOrReport(io, args, args.positionals, format, sourceRootOption(io, args));
-    if (!loaded) return EXIT.invalid;
     const result = await buildPolicies(loaded.documents, options);
     const shown = shownDiagnostics(args, result.diagnostics);
     const all = format === "text" ? shown : [...loaded.diagnostics, ...shown];

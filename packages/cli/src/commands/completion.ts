@@ -1,4 +1,4 @@
-import { bashCompletion, fishCompletion, zshCompletion } from "../completion-scripts.js";
+import { bashCompletion, fishCompletion, zshCompletion } from "@rampart/pipeline";
 import { COMMANDS } from "./index.js";
 import { defineCommand, EXIT, UsageError } from "../kit.js";
 

@@ -1,8 +1,5 @@
-import { hasErrors, loadManifests } from "@rampart/core";
-import { connectivityFlows, formatFlowTable, parseExternals } from "@rampart/pipeline";
+import { connectivityFromFile, formatFlowTable, parseExternals } from "@rampart/pipeline";
 import { defineCommand, EXIT, fail, loadOrReport, networkBackendOption, orUsage, outputFormat, printResult, str, strs, UsageError } from "../kit.js";
-
-const valueOf = <T>(m: { value: T }) => m.value;
 
 /** `rampart connectivity <paths…> --workloads FILE`: the allowed flows between workloads. */
 export const command = defineCommand("connectivity", {
@@ -19,11 +16,9 @@ export const command = defineCommand("connectivity", {
     const networkBackend = networkBackendOption(args);
     const { externals } = orUsage(parseExternals(strs(args, "external")));
     const loaded = await loadOrReport(io, args, args.positionals, format);
-    if (!loaded) return EXIT.invalid;
-    const workloads = await loadManifests([file], { cwd: io.cwd });
-    if (hasErrors(workloads.diagnostics)) return fail(io, format, workloads.diagnostics);
-    const options = { networkBackend, blockMetadata: args.values["block-metadata"] === true, externals };
-    const flows = connectivityFlows(loaded.documents, workloads.manifests.map(valueOf), options);
+    const options = { networkBackend, blockMetadata: args.values["block-metadata"] === true, externals, cwd: io.cwd };
+    const { flows, diagnostics } = await connectivityFromFile(loaded.documents, file, options);
+    if (!flows) return fail(io, format, diagnostics);
     return printResult(io, format, { data: { flows }, lines: formatFlowTable(flows) }, EXIT.ok);
   },
 });

@@ -1,20 +1,17 @@
 import { diffLive, diffPaths, driftVerdict, formatDiffJson, formatDiffMarkdown, formatDiffText, formatDrift, hasNewAccess } from "@rampart/pipeline";
-import { parseExternals } from "@rampart/pipeline";
+import { diffBaseFlags } from "@rampart/pipeline";
 import { atOption, buildOptions, defineCommand, EXIT, fail, type Io, loadOrReport, networkBackendOption, orUsage, outputFormat, type Parsed } from "../kit.js";
 import { printReport, printResult, sourceRootOption, stdinFor, str, strs, UsageError } from "../kit.js";
 
 const NO_MODE =
   "`--live` is required (or `--base <git-ref|dir>`): `rampart diff` compares a build with a live cluster, or two versions of the policies (to compare with a built tree on disk, use `rampart build -o DIR --check`)";
-const NO_LIVE_INVENTORY = "`--inventory live` is not supported with `--base`: give an inventory file (`rampart inventory pull -o FILE`)";
 
 /** `rampart diff <paths…> --base <git-ref|dir>`: parse, call `diffPaths`, print. */
 async function diffBase(args: Parsed, io: Io): Promise<number> {
   const output = outputFormat(args, ["markdown"]);
   const failOn = str(args, "fail-on");
-  if (failOn !== undefined && failOn !== "new-access") throw new UsageError(`\`--fail-on ${failOn}\`: the only condition is \`new-access\``);
-  if (args.positionals.length === 0) throw new UsageError("give at least one file or directory of policies");
-  if (str(args, "inventory") === "live") throw new UsageError(NO_LIVE_INVENTORY);
-  const { externals } = orUsage(parseExternals(strs(args, "external")));
+  const flags = { paths: args.positionals, failOn, inventoryFile: str(args, "inventory"), externals: strs(args, "external") };
+  const { externals } = orUsage(diffBaseFlags(flags));
   const [manifestFiles, cluster, noTypescript] = [strs(args, "file"), str(args, "cluster"), args.values["no-typescript"] === true];
   const inputs = { inventoryFile: str(args, "inventory"), workloadsFile: str(args, "workloads"), manifestFiles, stdin: await stdinFor(io, manifestFiles) };
   const options = { now: atOption(args), networkBackend: networkBackendOption(args), externals, cluster, noTypescript, cwd: io.cwd };
@@ -49,7 +46,6 @@ rampart diff <paths…> --base <git-ref|dir> [--inventory FILE] [--cluster NAME]
     if (args.values.live !== true) throw new UsageError(NO_MODE);
     const options = { ...buildOptions(args, io), context: str(args, "context"), kubeconfig: str(args, "kubeconfig") };
     const loaded = await loadOrReport(io, args, args.positionals, format, sourceRootOption(io, args));
-    if (!loaded) return EXIT.invalid;
     const r = await diffLive(loaded.documents, options);
     if (!r.report) return fail(io, format, r.diagnostics);
     const data = { cluster: r.cluster, context: r.context, server: r.server, ...r.report, diagnostics: r.diagnostics };

@@ -1,5 +1,5 @@
-import { COMMAND_LINE, decideRequests, readRequestBatch, requestFromFields } from "@rampart/pipeline";
-import { atOption, defineCommand, EXIT, fail, loadOrReport, orUsage, outputFormat, printResult, str, strs } from "../kit.js";
+import { decideRequests, evalBatch, evalOutput, requestFromFields } from "@rampart/pipeline";
+import { atOption, defineCommand, fail, loadOrReport, orUsage, outputFormat, printResult, str, strs } from "../kit.js";
 
 /** `rampart eval`: decide one request or a JSONL batch. */
 export const command = defineCommand("eval", {
@@ -12,8 +12,7 @@ export const command = defineCommand("eval", {
     "--api-group <GROUP>  the API group (overrides the one in `--resource`); default: the group in `--resource`; e.g. `--api-group apps`",
     "--subresource <SUB>  the subresource (overrides the one in `--resource`); default: the subresource in `--resource`; e.g. `--subresource log`",
     "--non-resource-url <URL>  a non-resource URL instead of a resource; default: none; e.g. `--non-resource-url /healthz`",
-    "-n, --namespace <NS>  the namespace of the request or of the manifests; default: none (cluster scope); e.g. `-n payments`",
-    "name cluster inventory at no-typescript output",
+    "namespace name cluster inventory at no-typescript output",
     "--requests <FILE.jsonl|->  a JSONL batch of requests, one decision per output line (`-` reads standard input); default: none; e.g. `--requests requests.jsonl`",
   ],
   async run(args, io) {
@@ -24,14 +23,11 @@ export const command = defineCommand("eval", {
     const single = batchFile === undefined ? orUsage(requestFromFields({ ...fields, nonResourceURL: str(args, "non-resource-url") })).request : undefined;
     const now = at === undefined ? undefined : atOption(args);
     const loaded = await loadOrReport(io, args, args.positionals, format);
-    if (!loaded) return EXIT.invalid;
     const stdin = batchFile === "-" ? await io.stdin?.() : undefined;
-    const batch = single ? { requests: [{ request: single, at: COMMAND_LINE }], diagnostics: [] } : await readRequestBatch(batchFile!, { cwd: io.cwd, stdin });
+    const batch = await evalBatch(single, batchFile!, { cwd: io.cwd, stdin });
     const { decisions, diagnostics } = await decideRequests(loaded.documents, batch, { cluster, inventory: str(args, "inventory"), now, host: io });
     if (!decisions) return fail(io, format, diagnostics);
-    const shown = decisions.map(({ decision, matched, reason }) => ({ decision, matched, reason }));
-    if (!single) return printResult(io, "text", { data: shown, lines: shown.map((d) => JSON.stringify(d)) }, EXIT.ok);
-    const [{ decision, reason }] = shown as [(typeof shown)[0]];
-    return printResult(io, format, { data: shown[0], lines: [`${decision}: ${reason}`] }, decision === "allow" ? EXIT.ok : EXIT.outcome);
+    const result = evalOutput(decisions, single !== undefined);
+    return printResult(io, single ? format : "text", result, result.code);
   },
 });

@@ -33,8 +33,4 @@ const TABLE: Record<string, [summary: string, load: () => Promise<{ command: Com
 };
 
 /** Every command, in the order `rampart --help` lists them, with its summary. */
-export const COMMANDS: readonly CommandEntry[] = Object.entries(TABLE).map(([name, [summary, load]]) => entry(name, summary, load));
-
-function entry(name: string, summary: string, load: () => Promise<{ command: Command }>): CommandEntry {
-  return { name, summary, load: async () => (await load()).command };
-}
+export const COMMANDS = Object.entries(TABLE).map(([name, [summary, load]]): CommandEntry => ({ name, summary, load: async () => (await load()).command }));

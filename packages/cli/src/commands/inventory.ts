@@ -1,9 +1,6 @@
-import { relative } from "node:path";
 import { normaliseAccess } from "@rampart/core";
-import { contextList, pullInventories, stderrIsTty, writeFileAtomic } from "@rampart/pipeline";
-import { atOption, defineCommand, EXIT, loadOrReport, orUsage, printDiagnostics, str, strs, UsageError } from "../kit.js";
-
-const NO_PATHS = "note: no policy paths were given, so no object names were pulled (give the policy paths to pull the names their `names` patterns need)";
+import { contextList, pullInventories, stderrIsTty, writeInventories } from "@rampart/pipeline";
+import { atOption, defineCommand, EXIT, loadOrReport, orUsage, printDiagnostics, printResult, str, strs, UsageError } from "../kit.js";
 
 /** `rampart inventory pull`: discovery, namespaces and the object names the policies' patterns need. */
 export const command = defineCommand("inventory", {
@@ -26,18 +23,12 @@ Give the policy paths to pull the object names their name patterns need.`,
     if (allContexts && contexts.length > 0) throw new UsageError("give `--context` or `--all-contexts`, not both");
     const now = atOption(args).getTime();
     const loaded = paths.length > 0 ? await loadOrReport(io, args, paths) : { documents: [] };
-    if (!loaded) return EXIT.invalid;
     const [policies, progress, kubeconfig] = [normaliseAccess(loaded.documents), { sink: io, tty: stderrIsTty() }, str(args, "kubeconfig")];
     const r = orUsage(await pullInventories({ contexts, allContexts, kubeconfig, out, cwd: io.cwd, policies, now, progress }));
     printDiagnostics(io, r.diagnostics);
     if (r.failed) io.err(`rampart inventory: ${r.failed}`);
     if (!r.files) return EXIT.invalid;
-    for (const f of r.files) {
-      if (f.path === "-") io.out(f.content.replace(/\n$/, ""));
-      else await writeFileAtomic(f.path, f.content);
-    }
-    for (const f of r.files) if (f.path !== "-") io.err(`wrote the inventory of context \`${f.context}\` to ${relative(io.cwd, f.path) || f.path}`);
-    if (paths.length === 0) io.err(NO_PATHS);
-    return EXIT.ok;
+    const { stdout, messages } = await writeInventories(r.files, io.cwd, paths.length > 0);
+    return printResult(io, "text", { data: undefined, lines: stdout, notes: messages }, EXIT.ok);
   },
 });

@@ -1,5 +1,5 @@
-import { formatLearnSummary, learnFromAuditLogs, learnJson, learnOptionsFromFlags, writeLearnedFiles } from "@rampart/pipeline";
-import { atOption, defineCommand, EXIT, orUsage, printDiagnostics, str, strs, timeOption, UsageError } from "../kit.js";
+import { learnFromAuditLogs, learnOptionsFromFlags, learnOutput, writeLearnedFiles } from "@rampart/pipeline";
+import { atOption, defineCommand, EXIT, orUsage, printResult, str, strs, timeOption, UsageError } from "../kit.js";
 
 /** `rampart learn <audit.jsonl…>`: least-privilege AccessPolicies from audit events, proven by replay. */
 export const command = defineCommand("learn", {
@@ -19,25 +19,14 @@ export const command = defineCommand("learn", {
   async run(args, io) {
     if (args.positionals.length === 0) throw new UsageError("give at least one audit log (`.jsonl`, `.gz`, or `-` for standard input)");
     const [format, since, until] = [str(args, "format"), timeOption("since", str(args, "since")), timeOption("until", str(args, "until"))];
-    const [rbac, context, kubeconfig, inventoryFile, byGroup] = [
-      strs(args, "rbac"),
-      str(args, "context"),
-      str(args, "kubeconfig"),
-      str(args, "inventory"),
-      strs(args, "by-group"),
-    ];
-    const { options } = orUsage(
-      learnOptionsFromFlags({ format, since, until, rbac, context, kubeconfig, inventoryFile, byGroup, at: atOption(args), cwd: io.cwd }),
-    );
+    const [rbac, byGroup] = [strs(args, "rbac"), strs(args, "by-group")];
+    const [context, kubeconfig, inventoryFile] = ["context", "kubeconfig", "inventory"].map((n) => str(args, n));
+    const flags = { format, since, until, rbac, context, kubeconfig, inventoryFile, byGroup, at: atOption(args), cwd: io.cwd };
+    const { options } = orUsage(learnOptionsFromFlags(flags));
     const result = await learnFromAuditLogs(args.positionals, options);
-    const [dir, ok] = [str(args, "output"), result.status !== EXIT.invalid];
-    if (args.values.json !== true) printDiagnostics(io, result.diagnostics.slice(0, 50));
-    if (args.values.json !== true && result.diagnostics.length > 50) io.err(`… and ${result.diagnostics.length - 50} more warnings`);
-    if (ok && dir !== undefined) await writeLearnedFiles(dir, result.files, io.cwd);
-    if (args.values.json === true) io.out(learnJson(result, dir));
-    // Without -o the policies go to standard output and the summary to standard error.
-    else if (dir === undefined && ok) io.out(result.files.map((f) => f.content).join(options.format === "yaml" ? "---\n" : "\n"));
-    if (args.values.json !== true) for (const line of formatLearnSummary(result.summary, dir)) io.err(line);
-    return result.status;
+    const dir = str(args, "output");
+    if (result.status !== EXIT.invalid && dir !== undefined) await writeLearnedFiles(dir, result.files, io.cwd);
+    const output = learnOutput(result, { json: args.values.json === true, dir, format: options.format });
+    return printResult(io, "text", { data: undefined, ...output }, result.status);
   },
 });

@@ -16,7 +16,6 @@ export const command = defineCommand("report", {
     const out = str(args, "output");
     if (!out) throw new UsageError("`-o FILE` is required: where to write the HTML report (report.json is written beside it)");
     const loaded = await loadOrReport(io, args, args.positionals);
-    if (!loaded) return EXIT.invalid;
     const files = { inventoryFile: str(args, "inventory"), workloadsFile: str(args, "workloads"), manifestFiles: strs(args, "file") };
     const options = { paths: args.positionals, host: io, now: atOption(args), cluster: str(args, "cluster"), base: str(args, "base"), ...files };
     const { data, html, diagnostics } = await reportFromFiles(loaded.documents, options);

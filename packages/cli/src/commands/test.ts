@@ -15,7 +15,6 @@ export const command = defineCommand("test", {
     const format: Format = reporter === "junit" ? "junit" : outputFormat(args, ["junit", "sarif", "github"]);
     const now = atOption(args);
     const loaded = await loadOrReport(io, args, args.positionals, format);
-    if (!loaded) return EXIT.invalid;
     const { results, diagnostics } = await runPolicyTests(loaded.documents, { cluster: str(args, "cluster"), now, cwd: io.cwd });
     if (!results) return fail(io, format, diagnostics);
     if (results.length === 0) throw new UsageError("no PolicyTest cases found in the given paths");

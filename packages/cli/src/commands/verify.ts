@@ -13,7 +13,6 @@ export const command = defineCommand("verify", {
     const now = atOption(args);
     // Loaded as `build` loads them, so that the report's positions name the same files.
     const loaded = await loadOrReport(io, args, args.positionals.slice(0, -1), format, sourceRootOption(io, args));
-    if (!loaded) return EXIT.invalid;
     const result = await verifyTree(loaded.documents, dir, { cluster: str(args, "cluster"), inventory: str(args, "inventory"), now, host: io });
     if (result.diagnostics.some((d) => d.severity === "error")) return fail(io, format, result.diagnostics);
     const data = { ok: result.ok, clusters: result.clusters };

@@ -23,3 +23,6 @@ export type { CheckBuildResult } from "./check-build.js";
 export { buildSummary, runBuild } from "./build-run.js";
 /** Where a build goes and what it printed. */
 export type { BuildRun, BuildTarget } from "./build-run.js";
+/** Where `rampart build` sends a build, from its flags. */
+export { buildTarget } from "./build-target.js";
+export type { BuildTargetFlags } from "./build-target.js";

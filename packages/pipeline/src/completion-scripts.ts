@@ -1,10 +1,15 @@
-import type { OptionSpec } from "./command.js";
+/** A flag as the completion scripts see it: its parse type, short name and one-line description. */
+export interface CompletionFlag {
+  type: "string" | "boolean";
+  short?: string;
+  description: string;
+}
 
-/** What the completion scripts know: each command and its flags. */
-export type CompletionTable = readonly { name: string; summary: string; options: Record<string, OptionSpec> }[];
+/** What the completion scripts know: each command and its flags (the CLI's command table). */
+export type CompletionTable = readonly { name: string; summary: string; options: Record<string, CompletionFlag> }[];
 
 const q = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
-const flags = (o: Record<string, OptionSpec>) => [...Object.keys(o).map((n) => `--${n}`), "--help", "--no-color"];
+const flags = (o: Record<string, CompletionFlag>) => [...Object.keys(o).map((n) => `--${n}`), "--help", "--no-color"];
 
 /** A bash completion script (`source <(rampart completion bash)`): commands, then each command's flags, else files. */
 export function bashCompletion(table: CompletionTable): string {
