@@ -63,6 +63,7 @@ describe("@rampart/pipeline/build, the light entry of `rampart build`", () => {
       "formatBuildCheck",
       "runBuild",
       "buildSummary",
+      "buildTarget",
     ] as const;
     expect(Object.keys(build).sort()).toEqual([...names, "MANIFEST"].sort());
     for (const name of names) expect(build[name], name).toBe(pipeline[name]);
