@@ -51,7 +51,15 @@ function manifests(): Record<string, unknown>[] {
     const container = (n: number) => ({
       name: `c${n}`,
       image: pick([`registry.example.com/app${DIGEST}`, `registry.example.com/app${DIGEST}`, "nginx:1.27", "registry.example.com/debug/shell:latest"]),
-      securityContext: rand() < 0.8 ? { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"], ...(rand() < 0.1 ? { add: ["NET_ADMIN"] } : {}) }, ...(rand() < 0.05 ? { privileged: true } : {}) } : {},
+      securityContext:
+        rand() < 0.8
+          ? {
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+              capabilities: { drop: ["ALL"], ...(rand() < 0.1 ? { add: ["NET_ADMIN"] } : {}) },
+              ...(rand() < 0.05 ? { privileged: true } : {}),
+            }
+          : {},
       resources: rand() < 0.9 ? { limits: { cpu: "1", memory: "1Gi" }, requests: { cpu: "100m", memory: "256Mi" } } : {},
       ports: [{ containerPort: pick([8080, 22, 9090]) }],
       ...(rand() < 0.2 ? { livenessProbe: { httpGet: { path: "/healthz", port: 8080, ...(rand() < 0.1 ? { host: "10.0.0.1" } : {}) } } } : {}),
@@ -76,7 +84,14 @@ function manifests(): Record<string, unknown>[] {
 function naiveAdmit(cel: CelJs, objects: ReturnType<typeof compileVap>["objects"], pods: Record<string, unknown>[]): number {
   const env = new cel.Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true, homogeneousAggregateLiterals: false });
   const spec = objects[0]!.spec as { variables: { name: string; expression: string }[]; validations: { expression: string }[] };
-  const toCel = (v: unknown): unknown => (typeof v === "number" ? BigInt(v) : Array.isArray(v) ? v.map(toCel) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toCel(x)])) : v);
+  const toCel = (v: unknown): unknown =>
+    typeof v === "number"
+      ? BigInt(v)
+      : Array.isArray(v)
+        ? v.map(toCel)
+        : v && typeof v === "object"
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toCel(x)]))
+          : v;
   let denied = 0;
   for (const m of pods) {
     const meta = m.metadata as { name: string; namespace: string };
@@ -116,7 +131,7 @@ export async function run(): Promise<string[]> {
   });
   await bench.run();
   const [fast, naive] = bench.tasks.map((t) => t.result as unknown as { latency?: { mean: number; p99?: number }; mean?: number });
-  const mean = (r: (typeof fast)) => r?.latency?.mean ?? r?.mean ?? NaN;
+  const mean = (r: typeof fast) => r?.latency?.mean ?? r?.mean ?? NaN;
   const fastMs = mean(fast);
   const naiveMs = (mean(naive) * COUNT) / sample.length;
   const perSecond = (COUNT / fastMs) * 1000;
@@ -145,7 +160,8 @@ async function bigFile(): Promise<string[]> {
     const admitAll = (values: Record<string, unknown>[]) => admit(documents as RampartDocument[], values);
     const stream = async () => {
       const { manifests, diagnostics } = await loadManifests(["all.yaml"], { cwd: dir });
-      if (diagnostics.length > 0 || manifests.length !== COUNT) throw new Error(`admission bench: the stream does not load: ${diagnostics[0]?.message ?? manifests.length}`);
+      if (diagnostics.length > 0 || manifests.length !== COUNT)
+        throw new Error(`admission bench: the stream does not load: ${diagnostics[0]?.message ?? manifests.length}`);
       return admitAll(manifests.map((m) => m.value));
     };
     const previous = () => {
@@ -159,11 +175,14 @@ async function bigFile(): Promise<string[]> {
       const result = await fn();
       return { ms: performance.now() - t, result };
     };
-    const check = admitAll(expected).map((r) => r.decision).join();
+    const check = admitAll(expected)
+      .map((r) => r.decision)
+      .join();
     let best = Infinity;
     for (let i = 0; i < 3; i++) {
       const run = await timed(stream);
-      if (run.result.map((r) => r.decision).join() !== check) throw new Error("admission bench: the streamed manifests are decided differently from the generated ones");
+      if (run.result.map((r) => r.decision).join() !== check)
+        throw new Error("admission bench: the streamed manifests are decided differently from the generated ones");
       best = Math.min(best, run.ms);
     }
     const base = await timed(previous);

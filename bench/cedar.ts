@@ -41,7 +41,9 @@ function cedarResource(entry: string): string {
 export function toCedar(policies: readonly Policy[]): string {
   const out: string[] = [];
   for (const p of policies) {
-    const principals = p.subjects.map((s) => ("group" in s ? `principal in Group::${str(s.group)}` : `principal == User::${str(`system:serviceaccount:${s.serviceAccount.replace("/", ":")}`)}`));
+    const principals = p.subjects.map((s) =>
+      "group" in s ? `principal in Group::${str(s.group)}` : `principal == User::${str(`system:serviceaccount:${s.serviceAccount.replace("/", ":")}`)}`,
+    );
     p.rules.forEach((rule, index) => {
       const deny = rule.effect === "deny";
       const scope = principals.length === 1 ? principals[0]! : "principal";
@@ -100,4 +102,3 @@ export function cedarDecide(call: ReturnType<typeof cedarCall>): "allow" | "deny
   if (answer.response.diagnostics.errors.length) throw new Error(`cedar evaluation errors: ${JSON.stringify(answer.response.diagnostics.errors[0])}`);
   return answer.response.decision === "allow" ? "allow" : "deny";
 }
-

@@ -30,11 +30,18 @@ function tree(): { policies: Policy[]; others: unknown[]; inventory: ReturnType<
       spec: {
         subjects: [{ group: `team-${i}` }, { user: `lead-${i}@example.com` }, ...(i % 50 === 0 ? [{ serviceAccount: `${ns}/ci` }] : [])],
         rules: [
-          { effect: "allow", verbs: ["get", "list", "watch"], resources: ["pods", "pods/log", "services", "configmaps", "deployments.apps"], namespaces: [ns, `${ns}-*`] },
+          {
+            effect: "allow",
+            verbs: ["get", "list", "watch"],
+            resources: ["pods", "pods/log", "services", "configmaps", "deployments.apps"],
+            namespaces: [ns, `${ns}-*`],
+          },
           { effect: "allow", verbs: ["create", "update", "patch", "delete"], resources: ["deployments.apps", "configmaps"], namespaces: [ns] },
           { effect: "deny", verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] },
           { effect: "allow", verbs: ["get", "create"], resources: ["pods/exec"], namespaces: [ns], names: ["lead-*"] },
-          ...(rand() < 0.2 ? [{ effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: [ns], names: [`secret-${Math.floor(rand() * 50)}`] }] : []),
+          ...(rand() < 0.2
+            ? [{ effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: [ns], names: [`secret-${Math.floor(rand() * 50)}`] }]
+            : []),
           ...(i % 10 === 0 ? [{ effect: "allow", verbs: ["get", "list", "watch"], resources: ["nodes"] }] : []),
         ] as unknown as Policy["spec"]["rules"],
       },
@@ -42,12 +49,21 @@ function tree(): { policies: Policy[]; others: unknown[]; inventory: ReturnType<
   }
   const others: unknown[] = [];
   for (let i = 0; i < 20; i++) {
-    others.push({ apiVersion: "rampart.dev/v1alpha1", kind: "WorkloadPolicy", metadata: { name: `w${i}` }, spec: { action: "deny", match: { namespaces: [`team-${i}*`] }, rules: [{ podSecurity: "baseline" }, { imageDigest: "required" }] } });
+    others.push({
+      apiVersion: "rampart.dev/v1alpha1",
+      kind: "WorkloadPolicy",
+      metadata: { name: `w${i}` },
+      spec: { action: "deny", match: { namespaces: [`team-${i}*`] }, rules: [{ podSecurity: "baseline" }, { imageDigest: "required" }] },
+    });
     others.push({
       apiVersion: "rampart.dev/v1alpha1",
       kind: "TrafficPolicy",
       metadata: { name: `t${i}` },
-      spec: { namespaces: [`team-${i}`], defaultDeny: ["ingress"], allow: [{ direction: "ingress", to: { pods: { app: "api" } }, from: [{ namespace: `team-${i + 1}`, pods: { app: "web" } }], ports: ["8080/TCP"] }] },
+      spec: {
+        namespaces: [`team-${i}`],
+        defaultDeny: ["ingress"],
+        allow: [{ direction: "ingress", to: { pods: { app: "api" } }, from: [{ namespace: `team-${i + 1}`, pods: { app: "web" } }], ports: ["8080/TCP"] }],
+      },
     });
   }
   return { policies, others, inventory };
@@ -63,7 +79,13 @@ function load(policies: readonly Policy[], others: readonly unknown[]): RampartD
 function pullRequest(base: readonly Policy[]): Policy[] {
   const head = structuredClone(base) as Policy[];
   // a new deny by name pattern
-  head.push({ metadata: { name: "guardrails" }, spec: { subjects: Array.from({ length: 10 }, (_, i) => ({ group: `team-${i}` })), rules: [{ effect: "deny", verbs: ["get", "delete"], resources: ["pods"], names: ["prod-db-*"] } as never] } });
+  head.push({
+    metadata: { name: "guardrails" },
+    spec: {
+      subjects: Array.from({ length: 10 }, (_, i) => ({ group: `team-${i}` })),
+      rules: [{ effect: "deny", verbs: ["get", "delete"], resources: ["pods"], names: ["prod-db-*"] } as never],
+    },
+  });
   // a widened namespace glob
   head[5]!.spec.rules[0]!.namespaces = ["team-5", "team-5*"];
   // a removed rule

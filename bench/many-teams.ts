@@ -14,7 +14,18 @@ const API = "rampart.dev/v1alpha1";
 export const RULES_PER_TEAM = 5;
 
 /** Resources of the extra read rules of `manyTeamsScenario`'s larger teams. */
-const EXTRA_RESOURCES = ["configmaps", "services", "endpoints", "events", "serviceaccounts", "persistentvolumeclaims", "jobs.batch", "cronjobs.batch", "statefulsets.apps", "replicasets.apps"];
+const EXTRA_RESOURCES = [
+  "configmaps",
+  "services",
+  "endpoints",
+  "events",
+  "serviceaccounts",
+  "persistentvolumeclaims",
+  "jobs.batch",
+  "cronjobs.batch",
+  "statefulsets.apps",
+  "replicasets.apps",
+];
 
 /**
  * Two AccessPolicies per team: the developers' (3 rules, plus `rulesPerTeam - 5` extra reads) and
@@ -38,7 +49,12 @@ export function manyTeamsScenario(teams: number, rulesPerTeam = RULES_PER_TEAM):
         spec: {
           subjects: [{ group: `${team}-devs` }, { user: `lead-${i}@example.com` }, { user: `intern-${i}@example.com` }],
           rules: [
-            { effect: "allow", verbs: ["get", "list", "watch"], resources: ["pods", "pods/log", "services", "deployments.apps", "*.batch"], namespaces: [team, `${team}-*`] },
+            {
+              effect: "allow",
+              verbs: ["get", "list", "watch"],
+              resources: ["pods", "pods/log", "services", "deployments.apps", "*.batch"],
+              namespaces: [team, `${team}-*`],
+            },
             { effect: "allow", verbs: ["create", "update", "patch", "delete"], resources: ["deployments.apps", "configmaps", "*/scale"], namespaces: [team] },
             { effect: "deny", verbs: ["*"], resources: ["secrets"], namespaces: ["*"], names: ["prod-*"] },
             ...extra,
@@ -52,7 +68,13 @@ export function manyTeamsScenario(teams: number, rulesPerTeam = RULES_PER_TEAM):
         spec: {
           subjects: [{ group: `${team}-ops` }, { user: `oncall-${i}@example.com` }, { serviceAccount: `${team}/deployer` }],
           rules: [
-            { effect: "allow", verbs: ["get", "create"], resources: ["pods/exec", "pods", "secrets"], namespaces: [team, `${team}-dev`], names: ["api-*", "worker-?", "prod-db"] },
+            {
+              effect: "allow",
+              verbs: ["get", "create"],
+              resources: ["pods/exec", "pods", "secrets"],
+              namespaces: [team, `${team}-dev`],
+              names: ["api-*", "worker-?", "prod-db"],
+            },
             { effect: "deny", verbs: ["delete", "deletecollection"], resources: ["pods", "persistentvolumeclaims"], namespaces: [team], names: ["db-*"] },
           ],
         },
@@ -69,8 +91,17 @@ export function manyTeamsRequests(count: number, teams: number, seed: number): A
   const rand = prng(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
   const targets = [
-    ["", "pods", ""], ["", "pods", ""], ["", "pods", "exec"], ["", "pods", "log"], ["", "services", ""], ["apps", "deployments", ""],
-    ["apps", "deployments", "scale"], ["batch", "jobs", ""], ["", "configmaps", ""], ["", "secrets", ""], ["", "persistentvolumeclaims", ""],
+    ["", "pods", ""],
+    ["", "pods", ""],
+    ["", "pods", "exec"],
+    ["", "pods", "log"],
+    ["", "services", ""],
+    ["apps", "deployments", ""],
+    ["apps", "deployments", "scale"],
+    ["batch", "jobs", ""],
+    ["", "configmaps", ""],
+    ["", "secrets", ""],
+    ["", "persistentvolumeclaims", ""],
   ] as const;
   const out: AccessRequest[] = [];
   for (let i = 0; i < count; i++) {
@@ -81,11 +112,15 @@ export function manyTeamsRequests(count: number, teams: number, seed: number): A
     const collection = verb === "list" || verb === "watch" || verb === "deletecollection" || (verb === "create" && subresource === "");
     const who = Math.floor(rand() * 5);
     const [user, groups] =
-      who === 0 ? [`dev-${t}-${Math.floor(rand() * 20)}@example.com`, [`team-${t}-devs`, "system:authenticated"]]
-      : who === 1 ? [`op-${t}-${Math.floor(rand() * 5)}@example.com`, [`team-${t}-ops`, "system:authenticated"]]
-      : who === 2 ? [pick([`lead-${t}@example.com`, `intern-${t}@example.com`, `oncall-${t}@example.com`]), ["system:authenticated"]]
-      : who === 3 ? [`system:serviceaccount:team-${t}:deployer`, ["system:serviceaccounts", `system:serviceaccounts:team-${t}`, "system:authenticated"]]
-      : [`dev-${t}-0@example.com`, [`team-${t}-devs`, `team-${t}-ops`, "system:authenticated"]];
+      who === 0
+        ? [`dev-${t}-${Math.floor(rand() * 20)}@example.com`, [`team-${t}-devs`, "system:authenticated"]]
+        : who === 1
+          ? [`op-${t}-${Math.floor(rand() * 5)}@example.com`, [`team-${t}-ops`, "system:authenticated"]]
+          : who === 2
+            ? [pick([`lead-${t}@example.com`, `intern-${t}@example.com`, `oncall-${t}@example.com`]), ["system:authenticated"]]
+            : who === 3
+              ? [`system:serviceaccount:team-${t}:deployer`, ["system:serviceaccounts", `system:serviceaccounts:team-${t}`, "system:authenticated"]]
+              : [`dev-${t}-0@example.com`, [`team-${t}-devs`, `team-${t}-ops`, "system:authenticated"]];
     out.push({
       user,
       groups,

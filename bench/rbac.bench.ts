@@ -8,7 +8,6 @@ import { createInventory, loadDocuments, type RampartDocument } from "@rampart/c
 import { compileRbac, verifyRbac } from "@rampart/compiler-rbac";
 import { prng } from "./prng.js";
 
-
 export function scenario() {
   const rand = prng(42);
   const namespaces = Array.from({ length: 200 }, (_, i) => `team-${i}`);
@@ -30,13 +29,25 @@ export function scenario() {
       spec: {
         subjects: [{ group: `team-${i}` }, { user: `lead-${i}@example.com` }],
         rules: [
-          { effect: "allow", verbs: ["get", "list", "watch"], resources: ["pods", "pods/log", "services", "configmaps", "deployments.apps"], namespaces: [ns, `${ns}-*`] },
+          {
+            effect: "allow",
+            verbs: ["get", "list", "watch"],
+            resources: ["pods", "pods/log", "services", "configmaps", "deployments.apps"],
+            namespaces: [ns, `${ns}-*`],
+          },
           { effect: "allow", verbs: ["create", "update", "patch", "delete"], resources: ["deployments.apps", "configmaps"], namespaces: [ns] },
           { effect: "deny", verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] },
           { effect: "allow", verbs: ["get", "create"], resources: ["pods/exec"], namespaces: [ns], names: ["lead-*"] },
-          ...(rand() < 0.2 ? [{ effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: [ns], names: [`secret-${Math.floor(rand() * 50)}`] }] : []),
+          ...(rand() < 0.2
+            ? [{ effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: [ns], names: [`secret-${Math.floor(rand() * 50)}`] }]
+            : []),
           // Every 10th team also reads nodes cluster-wide and scales any workload of its namespaces.
-          ...(i % 10 === 0 ? [{ effect: "allow", verbs: ["get", "list", "watch"], resources: ["nodes"] }, { effect: "allow", verbs: ["get", "update"], resources: ["*/scale", "deployments.apps/scale"], namespaces: [`${ns}*`] }] : []),
+          ...(i % 10 === 0
+            ? [
+                { effect: "allow", verbs: ["get", "list", "watch"], resources: ["nodes"] },
+                { effect: "allow", verbs: ["get", "update"], resources: ["*/scale", "deployments.apps/scale"], namespaces: [`${ns}*`] },
+              ]
+            : []),
         ],
       },
     });
@@ -94,11 +105,22 @@ export function fleetScenario(count: number) {
       spec: {
         subjects,
         rules: [
-          { effect: "allow", verbs: ["get", "list", "watch"], resources: ["pods", "pods/log", "services", "configmaps", "deployments.apps"], namespaces: [`t${i}`, `t${i}-*`] },
+          {
+            effect: "allow",
+            verbs: ["get", "list", "watch"],
+            resources: ["pods", "pods/log", "services", "configmaps", "deployments.apps"],
+            namespaces: [`t${i}`, `t${i}-*`],
+          },
           { effect: "allow", verbs: ["create", "update", "patch", "delete"], resources: ["deployments.apps", "configmaps"], namespaces: [`t${i}-dev`] },
           { effect: "deny", verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] },
           { effect: "allow", verbs: ["get", "create"], resources: ["pods/exec"], namespaces: [`t${i}-*`], names: ["worker-*"] },
-          { effect: "deny", verbs: ["delete", "patch"], resources: ["pods"], namespaces: [`t${i}-prod`], names: [`db-${Math.floor(rand() * 36).toString(36)}*`] },
+          {
+            effect: "deny",
+            verbs: ["delete", "patch"],
+            resources: ["pods"],
+            namespaces: [`t${i}-prod`],
+            names: [`db-${Math.floor(rand() * 36).toString(36)}*`],
+          },
         ],
       },
     });
@@ -118,7 +140,15 @@ function fleetRun(count: number, now: Date) {
   const ms = performance.now() - t0;
   const c = process.cpuUsage(c0);
   const rules = out.report.rules.length;
-  return { ms, cpuMs: (c.user + c.system) / 1000, rules, objects: out.objects.length, ruleCount: out.report.counts.rules, names: [...inventory.objects.values()].reduce((n, m) => n + [...m.values()].reduce((k, l) => k + l.length, 0), 0), namespaces: inventory.namespaces.length };
+  return {
+    ms,
+    cpuMs: (c.user + c.system) / 1000,
+    rules,
+    objects: out.objects.length,
+    ruleCount: out.report.counts.rules,
+    names: [...inventory.objects.values()].reduce((n, m) => n + [...m.values()].reduce((k, l) => k + l.length, 0), 0),
+    namespaces: inventory.namespaces.length,
+  };
 }
 
 /** Runs the benchmark and returns printable lines. */

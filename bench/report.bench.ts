@@ -20,16 +20,32 @@ const CHROMIUM = "/usr/bin/chromium";
 
 export function scenario(subjects: number): { documents: RampartDocument[]; inventory: Inventory } {
   const teams = subjects / 10;
-  const crds = Array.from({ length: 421 }, (_, i) => ({ group: `g${i % 42}.example.com`, version: "v1", resource: `things${i}`, kind: `Thing${i}`, namespaced: true, verbs: ["get", "list", "watch", "create", "update", "patch", "delete"] }));
+  const crds = Array.from({ length: 421 }, (_, i) => ({
+    group: `g${i % 42}.example.com`,
+    version: "v1",
+    resource: `things${i}`,
+    kind: `Thing${i}`,
+    namespaced: true,
+    verbs: ["get", "list", "watch", "create", "update", "patch", "delete"],
+  }));
   const inventory = createInventory({ resources: crds, namespaces: Array.from({ length: teams }, (_, i) => `team-${i}`) });
   const values = Array.from({ length: teams }, (_, i) => {
     const team = `team-${i}`;
-    const subjectsOf = [{ group: team }, ...[0, 1, 2, 3].map((j) => ({ user: `user-${i}-${j}@example.com` })), ...[0, 1, 2, 3, 4].map((j) => ({ serviceAccount: `${team}/sa-${j}` }))];
+    const subjectsOf = [
+      { group: team },
+      ...[0, 1, 2, 3].map((j) => ({ user: `user-${i}-${j}@example.com` })),
+      ...[0, 1, 2, 3, 4].map((j) => ({ serviceAccount: `${team}/sa-${j}` })),
+    ];
     const rules =
       i % 100 === 0
         ? [{ effect: "allow", verbs: ["get", "list", "watch"], resources: ["*"] }]
         : [
-            { effect: "allow", verbs: ["get", "list", "watch"], resources: ["pods", "services", "configmaps", "deployments.apps", "jobs.batch", `*.g${i % 42}.example.com`], namespaces: [team, `${team}-*`] },
+            {
+              effect: "allow",
+              verbs: ["get", "list", "watch"],
+              resources: ["pods", "services", "configmaps", "deployments.apps", "jobs.batch", `*.g${i % 42}.example.com`],
+              namespaces: [team, `${team}-*`],
+            },
             { effect: "allow", verbs: ["create", "update", "patch", "delete"], resources: ["deployments.apps", "configmaps", "services"], namespaces: [team] },
             { effect: "allow", verbs: ["get", "create"], resources: ["pods/exec"], namespaces: [team], names: ["lead-*"] },
             { effect: "deny", verbs: ["*"], resources: ["secrets"], namespaces: ["*"] },
@@ -53,7 +69,12 @@ function naive(documents: RampartDocument[], inventory: Inventory, verbs: readon
   let allows = 0;
   for (const s of sample) {
     for (const r of inventory.resources) {
-      for (const verb of verbs) if (ev.decide(subjectRequest(s, { verb, apiGroup: r.group, resource: r.resource, namespace: r.namespaced ? "team-1" : "", name: "x" })).decision === "allow") allows++;
+      for (const verb of verbs)
+        if (
+          ev.decide(subjectRequest(s, { verb, apiGroup: r.group, resource: r.resource, namespace: r.namespaced ? "team-1" : "", name: "x" })).decision ===
+          "allow"
+        )
+          allows++;
     }
   }
   return { allows, sampled: sample.length };
@@ -72,7 +93,9 @@ async function paint(file: string, runs: number): Promise<{ fcp: number; ready: 
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });
       await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: 60_000 });
-      await page.waitForFunction(() => document.documentElement.dataset.ready === "1" && performance.getEntriesByName("first-contentful-paint").length > 0, { timeout: 60_000 });
+      await page.waitForFunction(() => document.documentElement.dataset.ready === "1" && performance.getEntriesByName("first-contentful-paint").length > 0, {
+        timeout: 60_000,
+      });
       const t = await page.evaluate(() => ({
         fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
         ready: performance.getEntriesByName("rampart-ready")[0]?.startTime ?? Number.NaN,
@@ -105,7 +128,10 @@ export async function run(): Promise<string[]> {
     t0 = performance.now();
     const { allows, sampled } = naive(documents, inventory, access.verbs);
     const naiveMs = (ms(t0) * access.subjects.length) / sampled;
-    const data: ReportData = { format: "rampart-report/v1", clusters: [{ name: "default", access, traffic: { source: "policies", namespaces: [], nodes: [], edges: [] }, workloads: [], lint: [] }] };
+    const data: ReportData = {
+      format: "rampart-report/v1",
+      clusters: [{ name: "default", access, traffic: { source: "policies", namespaces: [], nodes: [], edges: [] }, workloads: [], lint: [] }],
+    };
     const html = renderReportHtml(data);
     const file = join(dir, `report-${subjects}.html`);
     writeFileSync(file, html);
@@ -116,7 +142,9 @@ export async function run(): Promise<string[]> {
     );
     if (base) {
       const p = await paint(file, 3);
-      lines.push(`  headless Chromium: first paint ${p.fcp.toFixed(0)} ms (${(p.fcp / base.fcp).toFixed(2)}× the empty page), matrix rendered at ${p.ready.toFixed(0)} ms (${(p.ready / base.ready).toFixed(2)}× the empty page)`);
+      lines.push(
+        `  headless Chromium: first paint ${p.fcp.toFixed(0)} ms (${(p.fcp / base.fcp).toFixed(2)}× the empty page), matrix rendered at ${p.ready.toFixed(0)} ms (${(p.ready / base.ready).toFixed(2)}× the empty page)`,
+      );
     }
   }
   if (!base) lines.push("NOTICE: no Chromium at /usr/bin/chromium: paint times not measured");

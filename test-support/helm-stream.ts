@@ -10,7 +10,14 @@ export const STREAM_KINDS = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "J
 
 const DIGEST = `@sha256:${"b".repeat(64)}`;
 const API: Record<(typeof STREAM_KINDS)[number], string> = {
-  Pod: "v1", Deployment: "apps/v1", StatefulSet: "apps/v1", DaemonSet: "apps/v1", Job: "batch/v1", CronJob: "batch/v1", ReplicaSet: "apps/v1", ReplicationController: "v1",
+  Pod: "v1",
+  Deployment: "apps/v1",
+  StatefulSet: "apps/v1",
+  DaemonSet: "apps/v1",
+  Job: "batch/v1",
+  CronJob: "batch/v1",
+  ReplicaSet: "apps/v1",
+  ReplicationController: "v1",
 };
 
 /** Options of `helmStream`. */
@@ -28,7 +35,16 @@ export function streamManifest(i: number, rand: () => number): Record<string, un
   const container = (n: number) => ({
     name: `c${n}`,
     image: pick([`registry.example.com/app${DIGEST}`, `registry.example.com/app${DIGEST}`, "nginx:1.27", "registry.example.com/debug/shell:latest"]),
-    securityContext: rand() < 0.8 ? { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } } : { privileged: rand() < 0.3 },
+    securityContext:
+      rand() < 0.8
+        ? {
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
+            runAsNonRoot: true,
+            capabilities: { drop: ["ALL"] },
+            seccompProfile: { type: "RuntimeDefault" },
+          }
+        : { privileged: rand() < 0.3 },
     resources: rand() < 0.9 ? { limits: { cpu: "1", memory: "1Gi" }, requests: { cpu: "100m", memory: "256Mi" } } : {},
     ports: [{ containerPort: pick([8080, 22, 9090]), protocol: "TCP" }],
   });
@@ -43,12 +59,17 @@ export function streamManifest(i: number, rand: () => number): Record<string, un
   const template = { metadata: { labels: { ...labels } }, spec: podSpec };
   const selector = { matchLabels: { ...labels } };
   const spec: Record<string, unknown> =
-    kind === "Pod" ? podSpec
-    : kind === "Job" ? { template: { ...template, spec: { ...podSpec, restartPolicy: "Never" } } }
-    : kind === "CronJob" ? { schedule: "*/5 * * * *", jobTemplate: { spec: { template: { ...template, spec: { ...podSpec, restartPolicy: "OnFailure" } } } } }
-    : kind === "DaemonSet" ? { selector, template }
-    : kind === "ReplicationController" ? { replicas: 2, selector: { ...labels }, template }
-    : { replicas: 2, selector, template };
+    kind === "Pod"
+      ? podSpec
+      : kind === "Job"
+        ? { template: { ...template, spec: { ...podSpec, restartPolicy: "Never" } } }
+        : kind === "CronJob"
+          ? { schedule: "*/5 * * * *", jobTemplate: { spec: { template: { ...template, spec: { ...podSpec, restartPolicy: "OnFailure" } } } } }
+          : kind === "DaemonSet"
+            ? { selector, template }
+            : kind === "ReplicationController"
+              ? { replicas: 2, selector: { ...labels }, template }
+              : { replicas: 2, selector, template };
   return { apiVersion: API[kind], kind, metadata, spec };
 }
 
@@ -63,7 +84,10 @@ export function helmStream(count: number, seed = 42, options: HelmStreamOptions 
     manifests.push(m);
     const kind = String(m.kind).toLowerCase();
     if (i % 97 === 0) parts.push("---\n# Source: chart/templates/empty.yaml\n"); // an empty document
-    const body = jsonEvery > 0 && i % jsonEvery === jsonEvery - 1 ? `${JSON.stringify(m, null, i % 20 === 19 ? 2 : undefined)}\n` : stringify(m, { lineWidth: 0, aliasDuplicateObjects: false });
+    const body =
+      jsonEvery > 0 && i % jsonEvery === jsonEvery - 1
+        ? `${JSON.stringify(m, null, i % 20 === 19 ? 2 : undefined)}\n`
+        : stringify(m, { lineWidth: 0, aliasDuplicateObjects: false });
     parts.push(`---\n# Source: chart/templates/${kind}.yaml\n${body}`);
   }
   const text = parts.join("");

@@ -20,7 +20,9 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
     if (m.status === "Survived" || m.status === "NoCoverage") undetected.push({ file, m });
   }
 }
-undetected.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.m.location.start.line - b.m.location.start.line || a.m.location.start.column - b.m.location.start.column));
+undetected.sort((a, b) =>
+  a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.m.location.start.line - b.m.location.start.line || a.m.location.start.column - b.m.location.start.column,
+);
 
 const detected = counts.Killed + counts.Timeout;
 const valid = detected + counts.Survived + counts.NoCoverage;
@@ -33,5 +35,7 @@ if (flag === "--row") {
     const shown = replacement.length > 100 ? `${replacement.slice(0, 97)}...` : replacement;
     console.log(`${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${m.status === "NoCoverage" ? "(no coverage) " : ""}${shown}`);
   }
-  console.log(`\n${scope}: ${valid} mutants, ${counts.Killed} killed, ${counts.Survived} survived, ${counts.Timeout} timeout, ${counts.NoCoverage} no coverage (${counts.Ignored} ignored, ${counts.CompileError + counts.RuntimeError} errors); score ${score}`);
+  console.log(
+    `\n${scope}: ${valid} mutants, ${counts.Killed} killed, ${counts.Survived} survived, ${counts.Timeout} timeout, ${counts.NoCoverage} no coverage (${counts.Ignored} ignored, ${counts.CompileError + counts.RuntimeError} errors); score ${score}`,
+  );
 }

@@ -19,7 +19,13 @@ export interface RefRbacRequest {
 
 type Rule = { apiGroups?: string[]; resources?: string[]; resourceNames?: string[]; nonResourceURLs?: string[]; verbs: string[] };
 type Subject = { kind: string; name: string; namespace?: string };
-type RbacObject = { kind: string; metadata?: { name?: string; namespace?: string }; rules?: Rule[]; roleRef?: { kind: string; name: string }; subjects?: Subject[] };
+type RbacObject = {
+  kind: string;
+  metadata?: { name?: string; namespace?: string };
+  rules?: Rule[];
+  roleRef?: { kind: string; name: string };
+  subjects?: Subject[];
+};
 
 const has = (list: readonly string[] | undefined, value: string) => (list ?? []).includes(value);
 
@@ -67,7 +73,8 @@ export function referenceRbacAllows(objects: readonly RbacObject[], r: RefRbacRe
     } else if (b.kind === "RoleBinding") {
       const ns = b.metadata?.namespace ?? "";
       if (namespace === "" || ns !== namespace) continue;
-      rules = b.roleRef?.kind === "ClusterRole" ? clusterRoles.get(b.roleRef.name) : b.roleRef?.kind === "Role" ? roles.get(`${ns}/${b.roleRef.name}`) : undefined;
+      rules =
+        b.roleRef?.kind === "ClusterRole" ? clusterRoles.get(b.roleRef.name) : b.roleRef?.kind === "Role" ? roles.get(`${ns}/${b.roleRef.name}`) : undefined;
     } else {
       continue;
     }

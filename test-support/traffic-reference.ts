@@ -52,7 +52,8 @@ export function refCidrContains(cidr: string, ip: string): boolean {
   return net.value >> shift === addr.value >> shift;
 }
 
-const within = (want: Record<string, string> | undefined, labels: Record<string, string>) => Object.entries(want ?? {}).every(([k, v]) => Object.prototype.hasOwnProperty.call(labels, k) && labels[k] === v);
+const within = (want: Record<string, string> | undefined, labels: Record<string, string>) =>
+  Object.entries(want ?? {}).every(([k, v]) => Object.prototype.hasOwnProperty.call(labels, k) && labels[k] === v);
 const list = (p: Peer | Peer[] | undefined): Peer[] | undefined => (p === undefined ? undefined : Array.isArray(p) ? p : [p]);
 
 /** What the build knew: the inventory's namespace names, and whether it compiled with `--network-backend cnp`. */
@@ -112,7 +113,8 @@ export class TrafficReference {
   private peerMatches(peer: Peer, localNs: string, other: RefEndpoint, port: RefPort, effect: "allow" | "deny", rulePorts: boolean): boolean {
     if (peer.dns) {
       // "kube-dns in kube-system, UDP and TCP 53".
-      const dns = "pod" in other && other.pod.namespace === "kube-system" && other.pod.labels["k8s-app"] === "kube-dns" && port.port === 53 && port.protocol !== "SCTP";
+      const dns =
+        "pod" in other && other.pod.namespace === "kube-system" && other.pod.labels["k8s-app"] === "kube-dns" && port.port === 53 && port.protocol !== "SCTP";
       return dns && (effect === "allow" || rulePorts);
     }
     // "CIDR peers denote addresses outside the cluster's pod network".
@@ -154,7 +156,10 @@ export class TrafficReference {
   /** The end's verdict in one direction: `denied` (a deny matches), `needs` (default-deny) and `allowed` (an allow admits). */
   private end(local: RefPod, other: RefEndpoint, direction: "ingress" | "egress", port: RefPort, dst: RefEndpoint) {
     const policies = this.governing(local.namespace);
-    const denies = policies.flatMap((s) => [...(s.deny ?? []), ...(this.blockMetadata ? [{ direction: "egress" as const, to: METADATA.map((cidr) => ({ cidr })) }] : [])]);
+    const denies = policies.flatMap((s) => [
+      ...(s.deny ?? []),
+      ...(this.blockMetadata ? [{ direction: "egress" as const, to: METADATA.map((cidr) => ({ cidr })) }] : []),
+    ]);
     const denied = denies.some((r) => r.direction === direction && this.applies(r, "deny", local, other, port, dst));
     const needs = policies.some((s) => (s.defaultDeny ?? []).includes(direction));
     const allowed = policies.some((s) => (s.allow ?? []).some((r) => r.direction === direction && this.applies(r, "allow", local, other, port, dst)));

@@ -16,5 +16,6 @@ export default defineConfig({
   // `import.meta.url` in the CommonJS build too: ajv is required lazily through `createRequire`.
   shims: true,
   // yaml is CommonJS and requires Node built-ins (`process`, `buffer`): give the ESM build a `require`.
-  banner: ({ format }) => (format === "esm" ? { js: 'import { createRequire as __bundledRequire } from "node:module";\nconst require = __bundledRequire(import.meta.url);' } : {}),
+  banner: ({ format }) =>
+    format === "esm" ? { js: 'import { createRequire as __bundledRequire } from "node:module";\nconst require = __bundledRequire(import.meta.url);' } : {},
 });

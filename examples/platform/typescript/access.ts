@@ -13,7 +13,11 @@ export default [
         resources: ["pods", "pods/log", "services", "configmaps", "deployments.apps", "replicasets.apps", "jobs.batch", "cronjobs.batch"],
         namespaces: ["payments", "payments-*"],
       }),
-      allow({ verbs: ["create", "update", "patch", "delete"], resources: ["deployments.apps", "services", "configmaps"], namespaces: ["payments", "payments-*"] }),
+      allow({
+        verbs: ["create", "update", "patch", "delete"],
+        resources: ["deployments.apps", "services", "configmaps"],
+        namespaces: ["payments", "payments-*"],
+      }),
       noNginx,
       noSecrets,
     ],
@@ -36,7 +40,9 @@ export default [
   accessPolicy("data", {
     subjects: [{ group: "data" }],
     clusters: { env: "dev" },
-    rules: [allow({ verbs: ["get", "list", "watch", "create", "delete"], resources: ["jobs.batch", "cronjobs.batch", "pods", "pods/log"], namespaces: ["data"] })],
+    rules: [
+      allow({ verbs: ["get", "list", "watch", "create", "delete"], resources: ["jobs.batch", "cronjobs.batch", "pods", "pods/log"], namespaces: ["data"] }),
+    ],
   }),
   accessPolicy("leads", {
     subjects: [{ group: "team-leads" }],

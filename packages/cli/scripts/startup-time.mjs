@@ -11,7 +11,10 @@ const cases = [
   ["node -e 0", ["-e", "0"]],
   ["rampart --version", [bin, "--version"]],
   ["rampart --help", [bin, "--help"]],
-  ["rampart build examples/platform/policies -o <tmp>", () => [bin, "build", "examples/platform/policies", "-o", mkdtempSync(join(tmpdir(), "rampart-start-"))]],
+  [
+    "rampart build examples/platform/policies -o <tmp>",
+    () => [bin, "build", "examples/platform/policies", "-o", mkdtempSync(join(tmpdir(), "rampart-start-"))],
+  ],
 ];
 
 function median(xs) {
@@ -32,4 +35,5 @@ for (let i = 0; i < runs; i++) {
   }
 }
 const base = median(times.get("node -e 0"));
-for (const [name, xs] of times) console.log(`${name.padEnd(52)} median ${median(xs).toFixed(1).padStart(7)} ms  ×${(median(xs) / base).toFixed(2)} of node -e 0  (n=${xs.length})`);
+for (const [name, xs] of times)
+  console.log(`${name.padEnd(52)} median ${median(xs).toFixed(1).padStart(7)} ms  ×${(median(xs) / base).toFixed(2)} of node -e 0  (n=${xs.length})`);

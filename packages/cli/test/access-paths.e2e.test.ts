@@ -12,7 +12,14 @@ describe("who-can and lint show indirect paths (built binary)", () => {
     const json = rampart(["who-can", "get", "secrets", EXAMPLE, "-n", "payments", "--name", "db", "--cluster", "prod", "-o", "json"]);
     expect(json.code).toBe(0);
     const path = ["create deployments.apps", "runs pods as any ServiceAccount of the namespace", "mounts any secret of the namespace"];
-    expect(JSON.parse(json.stdout).subjects.map((e: { subject: unknown; rule: unknown; indirect?: boolean; path?: string[] }) => [e.subject, e.rule, e.indirect, e.path])).toEqual([
+    expect(
+      JSON.parse(json.stdout).subjects.map((e: { subject: unknown; rule: unknown; indirect?: boolean; path?: string[] }) => [
+        e.subject,
+        e.rule,
+        e.indirect,
+        e.path,
+      ]),
+    ).toEqual([
       [{ kind: "Group", name: "payments" }, { policy: "payments", rule: 1, effect: "allow" }, true, path],
       [{ kind: "ServiceAccount", name: "deployer", namespace: "payments" }, { policy: "payments", rule: 1, effect: "allow" }, true, path],
       [{ kind: "User", name: "oncall@example.com" }, { policy: "break-glass", rule: 0, effect: "allow" }, undefined, undefined],
@@ -29,7 +36,7 @@ describe("who-can and lint show indirect paths (built binary)", () => {
     const dir = mkdtempSync(join(tmpdir(), "rampart-e2e-"));
     writeFileSync(
       join(dir, "rbac.yaml"),
-      "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: pv }\nrules:\n  - { apiGroups: [\"\"], resources: [persistentvolumes], verbs: [create] }\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: { name: pv }\nroleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pv }\nsubjects: [{ kind: Group, name: dev, apiGroup: rbac.authorization.k8s.io }]\n",
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: pv }\nrules:\n  - { apiGroups: [""], resources: [persistentvolumes], verbs: [create] }\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: { name: pv }\nroleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pv }\nsubjects: [{ kind: Group, name: dev, apiGroup: rbac.authorization.k8s.io }]\n',
     );
     const bad = rampart(["lint", "rbac.yaml"], dir);
     expect(bad.code).toBe(1);

@@ -87,7 +87,10 @@ describe("rampart build", () => {
     const dir = workspace();
     expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
     const before = tree(join(dir, "out"));
-    writeFileSync(join(dir, "policies/broken.yaml"), "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: broken }\nspec:\n  subjects: [{ group: x }]\n  rules: [{ effect: allow, verbs: [get], resources: [pods], namespace: [a] }]\n");
+    writeFileSync(
+      join(dir, "policies/broken.yaml"),
+      "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: broken }\nspec:\n  subjects: [{ group: x }]\n  rules: [{ effect: allow, verbs: [get], resources: [pods], namespace: [a] }]\n",
+    );
     const r = rampart(["build", "policies", "-o", "out", "--at", AT], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("policies/broken.yaml:6:61: error: unknown field `namespace`");
@@ -106,7 +109,10 @@ describe("rampart build", () => {
     const dir = workspace();
     expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
     const before = tree(join(dir, "out"));
-    writeFileSync(join(dir, "policies/extra.yaml"), "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: extra }\nspec:\n  subjects: [{ user: eve }]\n  rules: [{ effect: allow, verbs: [get], resources: [configmaps], namespaces: [web] }]\n");
+    writeFileSync(
+      join(dir, "policies/extra.yaml"),
+      "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: extra }\nspec:\n  subjects: [{ user: eve }]\n  rules: [{ effect: allow, verbs: [get], resources: [configmaps], namespaces: [web] }]\n",
+    );
     const r = rampart(["build", "policies", "-o", "out", "--at", "2026-11-25T00:00:00Z"], dir, { RAMPART_FAULT_AFTER_WRITES: "3" });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain("injected write fault");
@@ -114,7 +120,8 @@ describe("rampart build", () => {
   });
 
   it("killed mid-write: the process dies by SIGKILL, its staging tree is left aside, the previous tree stays intact, and the next build cleans up and writes the changed input", async () => {
-    const EXTRA = "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: extra }\nspec:\n  subjects: [{ user: eve }]\n  rules: [{ effect: allow, verbs: [get], resources: [configmaps], namespaces: [web] }]\n";
+    const EXTRA =
+      "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: extra }\nspec:\n  subjects: [{ user: eve }]\n  rules: [{ effect: allow, verbs: [get], resources: [configmaps], namespaces: [web] }]\n";
     const dir = workspace();
     expect(rampart(["build", "policies", "-o", "out", "--at", AT], dir).code).toBe(0);
     const before = tree(join(dir, "out"));

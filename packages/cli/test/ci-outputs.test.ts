@@ -47,11 +47,16 @@ describe("-o sarif", () => {
   it("lint, check, admit and test on the example: valid SARIF with one result per finding of `-o json`", async () => {
     const lintJson = JSON.parse((await run(["lint", EXAMPLE, "-o", "json", "--at", "2026-12-01T00:00:00Z"], REPO_ROOT)).stdout);
     const lint = expectValidSarif((await run(["lint", EXAMPLE, "-o", "sarif", "--at", "2026-12-01T00:00:00Z"], REPO_ROOT)).stdout);
-    expect(lint.runs[0].results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level])).toEqual(lintJson.findings.map((f: { code: string; severity: string }) => [f.code, f.severity === "info" ? "note" : f.severity]));
+    expect(lint.runs[0].results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level])).toEqual(
+      lintJson.findings.map((f: { code: string; severity: string }) => [f.code, f.severity === "info" ? "note" : f.severity]),
+    );
     const checkJson = JSON.parse((await run(["check", EXAMPLE, "-o", "json"], REPO_ROOT)).stdout);
     const check = expectValidSarif((await run(["check", EXAMPLE, "-o", "sarif"], REPO_ROOT)).stdout);
     expect(check.runs[0].results).toHaveLength(checkJson.diagnostics.length);
-    expect(check.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "examples/platform/policies/access.yaml" }, region: { startLine: checkJson.diagnostics[0].line, startColumn: checkJson.diagnostics[0].column } });
+    expect(check.runs[0].results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "examples/platform/policies/access.yaml" },
+      region: { startLine: checkJson.diagnostics[0].line, startColumn: checkJson.diagnostics[0].column },
+    });
     const test = await run(["test", EXAMPLE, "-o", "sarif", "--at", "2026-12-01T00:00:00Z"], REPO_ROOT);
     expect(test.code).toBe(0);
     expect(expectValidSarif(test.stdout).runs[0].results).toEqual([]);
@@ -59,14 +64,19 @@ describe("-o sarif", () => {
 
   it("admit: a denied manifest is an error result at the manifest's line", async () => {
     const dir = folder({
-      "wp.yaml": "apiVersion: rampart.dev/v1alpha1\nkind: WorkloadPolicy\nmetadata: { name: no-latest }\nspec:\n  action: deny\n  rules:\n    - readOnlyRootFilesystem: true\n",
+      "wp.yaml":
+        "apiVersion: rampart.dev/v1alpha1\nkind: WorkloadPolicy\nmetadata: { name: no-latest }\nspec:\n  action: deny\n  rules:\n    - readOnlyRootFilesystem: true\n",
       "pod.yaml": "---\napiVersion: v1\nkind: Pod\nmetadata: { name: web, namespace: shop }\nspec:\n  containers: [{ name: c, image: nginx }]\n",
     });
     const r = await run(["admit", "wp.yaml", "-f", "pod.yaml", "-o", "sarif"], dir);
     expect(r.code).toBe(1);
     const results = expectValidSarif(r.stdout).runs[0].results;
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ ruleId: "no-latest", level: "error", locations: [{ physicalLocation: { artifactLocation: { uri: "pod.yaml" }, region: { startLine: 2, startColumn: 1 } } }] });
+    expect(results[0]).toMatchObject({
+      ruleId: "no-latest",
+      level: "error",
+      locations: [{ physicalLocation: { artifactLocation: { uri: "pod.yaml" }, region: { startLine: 2, startColumn: 1 } } }],
+    });
     expect(results[0].message.text).toMatch(/^Pod shop\/web: /);
   });
 });
@@ -76,7 +86,9 @@ describe("-o github", () => {
     const dir = folder({ "bad.yaml": BAD_POLICY });
     const r = await run(["check", ".", "-o", "github"], dir);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe("::error file=bad.yaml,line=5,col=16,title=rampart unknown-field::unknown field `grup` in AccessPolicy `spec.subjects[0]` (did you mean `group`?)");
+    expect(r.stdout).toBe(
+      "::error file=bad.yaml,line=5,col=16,title=rampart unknown-field::unknown field `grup` in AccessPolicy `spec.subjects[0]` (did you mean `group`?)",
+    );
   });
 
   it("escapes messages and properties so that every finding stays one command that reads back unchanged", () => {
@@ -87,19 +99,32 @@ describe("-o github", () => {
         const text = a!.slice(a!.indexOf("::", 2) + 2);
         expect(text.replaceAll("%0A", "\n").replaceAll("%0D", "\r").replaceAll("%25", "%")).toBe(message);
         const props = a!.slice(a!.indexOf(" ") + 1, a!.indexOf("::", 2)).split(",");
-        if (!/^<.*>$/.test(file)) expect(props[0]!.slice("file=".length).replaceAll("%2C", ",").replaceAll("%3A", ":").replaceAll("%0A", "\n").replaceAll("%0D", "\r").replaceAll("%25", "%")).toBe(file);
+        if (!/^<.*>$/.test(file))
+          expect(
+            props[0]!
+              .slice("file=".length)
+              .replaceAll("%2C", ",")
+              .replaceAll("%3A", ":")
+              .replaceAll("%0A", "\n")
+              .replaceAll("%0D", "\r")
+              .replaceAll("%25", "%"),
+          ).toBe(file);
       }),
       { numRuns: 300 },
     );
-    expect(githubAnnotations([{ code: "x", severity: "info", message: "100%\ndone", file: "a,b:c.yaml", line: 0, column: 0 }])).toEqual(["::notice file=a%2Cb%3Ac.yaml,title=rampart x::100%25%0Adone"]);
+    expect(githubAnnotations([{ code: "x", severity: "info", message: "100%\ndone", file: "a,b:c.yaml", line: 0, column: 0 }])).toEqual([
+      "::notice file=a%2Cb%3Ac.yaml,title=rampart x::100%25%0Adone",
+    ]);
   });
 });
 
 describe("test -o github|sarif", () => {
   it("a failed case is an error annotation at the case's position; junit kept", async () => {
     const dir = folder({
-      "p.yaml": "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: a }\nspec:\n  subjects: [{ group: g }]\n  rules: [{ effect: allow, verbs: [get], resources: [pods], namespaces: [n] }]\n",
-      "t.yaml": "apiVersion: rampart.dev/v1alpha1\nkind: PolicyTest\nmetadata: { name: t }\nspec:\n  access:\n    - request: { user: u, groups: [g], verb: get, resource: pods, namespace: n }\n      expect: allow\n    - request: { user: u, groups: [g], verb: delete, resource: pods, namespace: n }\n      expect: allow\n",
+      "p.yaml":
+        "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: a }\nspec:\n  subjects: [{ group: g }]\n  rules: [{ effect: allow, verbs: [get], resources: [pods], namespaces: [n] }]\n",
+      "t.yaml":
+        "apiVersion: rampart.dev/v1alpha1\nkind: PolicyTest\nmetadata: { name: t }\nspec:\n  access:\n    - request: { user: u, groups: [g], verb: get, resource: pods, namespace: n }\n      expect: allow\n    - request: { user: u, groups: [g], verb: delete, resource: pods, namespace: n }\n      expect: allow\n",
     });
     const json = await run(["test", ".", "-o", "json"], dir);
     const failed = JSON.parse(json.stdout).results.filter((r: { passed: boolean }) => !r.passed);
@@ -107,7 +132,12 @@ describe("test -o github|sarif", () => {
     const f = failed[0];
     const gh = await run(["test", ".", "-o", "github"], dir);
     expect(gh.code).toBe(1);
-    expect(gh.stdout).toBe(`::error file=t.yaml,line=${f.line},col=${f.column},title=rampart policy-test-access::${f.id}: ${f.title}: expected ${f.expected}, got ${f.actual}${f.detail ? ` (${f.detail})` : ""}`.replaceAll("%", "%25"));
+    expect(gh.stdout).toBe(
+      `::error file=t.yaml,line=${f.line},col=${f.column},title=rampart policy-test-access::${f.id}: ${f.title}: expected ${f.expected}, got ${f.actual}${f.detail ? ` (${f.detail})` : ""}`.replaceAll(
+        "%",
+        "%25",
+      ),
+    );
     expect(f.line).toBe(8);
     const sarif = expectValidSarif((await run(["test", ".", "-o", "sarif"], dir)).stdout);
     expect(sarif.runs[0].results.map((r: { level: string }) => r.level)).toEqual(["error"]);
@@ -117,7 +147,12 @@ describe("test -o github|sarif", () => {
 
 describe("-o yaml", () => {
   it("carries the same data as -o json, for every command that prints JSON", async () => {
-    for (const args of [["check", EXAMPLE], ["lint", EXAMPLE, "--at", "2026-12-01T00:00:00Z"], ["who-can", "get", "secrets", EXAMPLE, "-n", "payments", "--cluster", "dev"], ["eval", EXAMPLE, "--user", "alice", "--group", "payments", "--verb", "get", "--resource", "pods", "-n", "payments", "--cluster", "dev"]]) {
+    for (const args of [
+      ["check", EXAMPLE],
+      ["lint", EXAMPLE, "--at", "2026-12-01T00:00:00Z"],
+      ["who-can", "get", "secrets", EXAMPLE, "-n", "payments", "--cluster", "dev"],
+      ["eval", EXAMPLE, "--user", "alice", "--group", "payments", "--verb", "get", "--resource", "pods", "-n", "payments", "--cluster", "dev"],
+    ]) {
       const json = await run([...args, "-o", "json"], REPO_ROOT);
       const yaml = await run([...args, "-o", "yaml"], REPO_ROOT);
       expect(yaml.code).toBe(json.code);
@@ -137,7 +172,9 @@ describe("build -o <dir>", () => {
     const dir = folder({});
     const r = await run(["build", EXAMPLE, "-o", name], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.split("\n")[0]).toBe(`rampart build: \`-o ${name}\` names the output directory of \`build\`, not a format; use \`--format ${name}\` for the diagnostics and \`-o <dir>\` for the manifests (\`-o ./${name}\` if you really mean a directory named \`${name}\`)`);
+    expect(r.stderr.split("\n")[0]).toBe(
+      `rampart build: \`-o ${name}\` names the output directory of \`build\`, not a format; use \`--format ${name}\` for the diagnostics and \`-o <dir>\` for the manifests (\`-o ./${name}\` if you really mean a directory named \`${name}\`)`,
+    );
     expect(existsSync(join(dir, name))).toBe(false);
   });
 

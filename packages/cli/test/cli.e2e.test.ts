@@ -28,7 +28,10 @@ describe("rampart (built binary)", () => {
       join(dir, "bad.yaml"),
       "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: x }\nspec:\n  subjects: [{ grup: a }]\n  rules: [{ effect: allow, verbs: [get], resources: [pods] }]\n",
     );
-    writeFileSync(join(dir, "bomb.yaml"), 'a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nkind: AccessPolicy\n');
+    writeFileSync(
+      join(dir, "bomb.yaml"),
+      "a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nkind: AccessPolicy\n",
+    );
     const r = rampart(["check", "."], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([
@@ -41,14 +44,50 @@ describe("rampart (built binary)", () => {
   });
 
   it("eval: a denied request exits 1 with the deciding rule; an allowed one exits 0", () => {
-    const deny = rampart(["eval", EXAMPLE, "--user", "bob", "--group", "payments", "--verb", "get", "--resource", "pods", "-n", "payments", "--name", "nginx-ingress-1", "--cluster", "dev", "-o", "json"]);
+    const deny = rampart([
+      "eval",
+      EXAMPLE,
+      "--user",
+      "bob",
+      "--group",
+      "payments",
+      "--verb",
+      "get",
+      "--resource",
+      "pods",
+      "-n",
+      "payments",
+      "--name",
+      "nginx-ingress-1",
+      "--cluster",
+      "dev",
+      "-o",
+      "json",
+    ]);
     expect(deny.code).toBe(1);
     expect(JSON.parse(deny.stdout)).toEqual({
       decision: "deny",
       matched: [{ policy: "payments", rule: 2, effect: "deny" }],
       reason: "denied by rule 2 of AccessPolicy `payments`, which denies every verb on pods named nginx* in every namespace; a matching deny always wins",
     });
-    const allow = rampart(["eval", EXAMPLE, "--user", "bob", "--group", "payments", "--verb", "patch", "--resource", "deployments.apps", "-n", "payments-dev", "--name", "api", "--cluster", "dev"]);
+    const allow = rampart([
+      "eval",
+      EXAMPLE,
+      "--user",
+      "bob",
+      "--group",
+      "payments",
+      "--verb",
+      "patch",
+      "--resource",
+      "deployments.apps",
+      "-n",
+      "payments-dev",
+      "--name",
+      "api",
+      "--cluster",
+      "dev",
+    ]);
     expect(allow.code).toBe(0);
     expect(allow.stdout).toMatch(/^allow: allowed by rule 1 of AccessPolicy `payments`/);
   });
@@ -63,7 +102,12 @@ describe("rampart (built binary)", () => {
     writeFileSync(join(dir, "ok.jsonl"), lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
     const r = rampart(["eval", EXAMPLE, "--cluster", "dev", "--requests", join(dir, "ok.jsonl")]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split("\n").map((l) => JSON.parse(l).decision)).toEqual(["allow", "deny", "allow"]);
+    expect(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).decision),
+    ).toEqual(["allow", "deny", "allow"]);
     writeFileSync(join(dir, "bad.jsonl"), `${JSON.stringify(lines[0])}\n{"user":"x","verbb":"get"}\nnot json\n`);
     const bad = rampart(["eval", EXAMPLE, "--requests", join(dir, "bad.jsonl")]);
     expect(bad.code).toBe(2);
@@ -119,7 +163,14 @@ describe("rampart lint / who-can / test (built binary)", () => {
     );
     const bad = rampart(["lint", "rbac.yaml", "-o", "json"], dir);
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout).findings[0]).toMatchObject({ code: "escalate", severity: "error", file: "rbac.yaml", line: 5, column: 5, object: "ClusterRole/x" });
+    expect(JSON.parse(bad.stdout).findings[0]).toMatchObject({
+      code: "escalate",
+      severity: "error",
+      file: "rbac.yaml",
+      line: 5,
+      column: 5,
+      object: "ClusterRole/x",
+    });
   });
 
   it("who-can lists subjects and rules", () => {
@@ -183,7 +234,9 @@ describe("rampart who-can --rbac (built binary)", () => {
     );
     const inNs = rampart(["who-can", "get", "secrets", "--rbac", "rbac.yaml", "-n", "team-a", "--name", "db"], dir);
     expect(inNs.stdout.trim().split("\n")).toEqual(["ServiceAccount team-a/app", "User bob"]);
-    expect(rampart(["who-can", "get", "secrets", "--rbac", "rbac.yaml", "-n", "team-b", "--name", "db"], dir).stdout.trim()).toBe("nobody: no subject bound in these manifests is allowed");
+    expect(rampart(["who-can", "get", "secrets", "--rbac", "rbac.yaml", "-n", "team-b", "--name", "db"], dir).stdout.trim()).toBe(
+      "nobody: no subject bound in these manifests is allowed",
+    );
   });
 });
 

@@ -94,12 +94,19 @@ describe("rampart diff --base", () => {
   });
 
   it("adds flows and manifests, in SPEC's JSON shape, and `--fail-on new-access` exits 1", () => {
-    const r = rampart(["diff", "policies", "--base", "v1", "--workloads", "workloads.yaml", "-f", "deploy.yaml", "-o", "json", "--fail-on", "new-access"], repo);
+    const r = rampart(
+      ["diff", "policies", "--base", "v1", "--workloads", "workloads.yaml", "-f", "deploy.yaml", "-o", "json", "--fail-on", "new-access"],
+      repo,
+    );
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.summary).toEqual({ newAccess: 1, removedAccess: 1, newFlows: 0, removedFlows: 1, newlyDenied: 1, newlyAdmitted: 0 });
-    expect(out.clusters[0].traffic).toEqual([{ from: "team-b/web[Deployment]", to: "team-a/api[Deployment]", port: "SCTP 1-65535,TCP 1-8079,8081-65535,UDP 1-65535", before: "allow", after: "deny" }]);
-    expect(out.clusters[0].workload).toEqual([{ file: "deploy.yaml", object: "Deployment/team-a/api", before: "admit", after: "deny", rules: ["imageDigest"] }]);
+    expect(out.clusters[0].traffic).toEqual([
+      { from: "team-b/web[Deployment]", to: "team-a/api[Deployment]", port: "SCTP 1-65535,TCP 1-8079,8081-65535,UDP 1-65535", before: "allow", after: "deny" },
+    ]);
+    expect(out.clusters[0].workload).toEqual([
+      { file: "deploy.yaml", object: "Deployment/team-a/api", before: "admit", after: "deny", rules: ["imageDigest"] },
+    ]);
     expect(out.clusters[0].access[1]).toEqual({
       subject: { kind: "Group", name: "team-a" },
       verbs: ["delete"],
@@ -163,11 +170,15 @@ describe("rampart diff --base", () => {
     write("ts/p.ts", "export default [];\n");
     const r = rampart(["diff", "ts", "--base", "old", "--no-typescript"], repo);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("ts/p.ts:1:1: error: not loading a TypeScript policy module: `--no-typescript` forbids running policy code (write the policies of untrusted changes in YAML, or run without `--no-typescript` on trusted branches only) [typescript-disabled]\n");
+    expect(r.stderr).toBe(
+      "ts/p.ts:1:1: error: not loading a TypeScript policy module: `--no-typescript` forbids running policy code (write the policies of untrusted changes in YAML, or run without `--no-typescript` on trusted branches only) [typescript-disabled]\n",
+    );
   });
 
   it("rejects an unknown output format or condition", () => {
     expect(rampart(["diff", "policies", "--base", "v1", "-o", "xml"], repo).code).toBe(2);
-    expect(rampart(["diff", "policies", "--base", "v1", "--fail-on", "anything"], repo).stderr).toContain("`--fail-on anything`: the only condition is `new-access`");
+    expect(rampart(["diff", "policies", "--base", "v1", "--fail-on", "anything"], repo).stderr).toContain(
+      "`--fail-on anything`: the only condition is `new-access`",
+    );
   });
 });

@@ -7,7 +7,13 @@ import { main, type Io } from "@rampart/cli";
 export async function run(args: string[], cwd: string, options: { stdin?: string; color?: boolean } = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), cwd, ...(options.stdin !== undefined ? { stdin: async () => options.stdin! } : {}), ...(options.color ? { color: true } : {}) };
+  const io: Io = {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    cwd,
+    ...(options.stdin !== undefined ? { stdin: async () => options.stdin! } : {}),
+    ...(options.color ? { color: true } : {}),
+  };
   const code = await main(args, io);
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
@@ -20,4 +26,5 @@ export function folder(files: Record<string, string>): string {
 }
 
 /** An AccessPolicy with a misspelled field at 5:16 (`grup`). */
-export const BAD_POLICY = "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: x }\nspec:\n  subjects: [{ grup: a }]\n  rules: [{ effect: allow, verbs: [get], resources: [pods] }]\n";
+export const BAD_POLICY =
+  "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: x }\nspec:\n  subjects: [{ grup: a }]\n  rules: [{ effect: allow, verbs: [get], resources: [pods] }]\n";

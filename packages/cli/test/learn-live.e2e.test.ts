@@ -77,8 +77,14 @@ describe("rampart learn --rbac live without a kubeconfig (built binary)", () => 
 
   it("rejects --context without --rbac live, and live mixed with manifests, as usage errors", async () => {
     const dir = workDir();
-    expect(await rampart(["learn", "audit.jsonl", "--context", "prod"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("`--context` and `--kubeconfig` choose the cluster of `--rbac live`: add `--rbac live`") });
-    expect(await rampart(["learn", "audit.jsonl", "--rbac", "live", "--rbac", "rbac.yaml"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("`--rbac live` reads the current grants from the cluster: give it alone") });
+    expect(await rampart(["learn", "audit.jsonl", "--context", "prod"], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("`--context` and `--kubeconfig` choose the cluster of `--rbac live`: add `--rbac live`"),
+    });
+    expect(await rampart(["learn", "audit.jsonl", "--rbac", "live", "--rbac", "rbac.yaml"], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("`--rbac live` reads the current grants from the cluster: give it alone"),
+    });
   });
 });
 
@@ -87,7 +93,11 @@ afterAll(() => Promise.all(servers.map((s) => new Promise((r) => s.close(r)))));
 
 const RBAC_API = "/apis/rbac.authorization.k8s.io/v1";
 const ROLE = { metadata: { name: "cm-reader", namespace: "team-a" }, rules: [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get", "list"] }] };
-const BINDING = { metadata: { name: "cm-reader", namespace: "team-a" }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "cm-reader" }, subjects: [{ kind: "ServiceAccount", name: "deployer", namespace: "ci" }] };
+const BINDING = {
+  metadata: { name: "cm-reader", namespace: "team-a" },
+  roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "cm-reader" },
+  subjects: [{ kind: "ServiceAccount", name: "deployer", namespace: "ci" }],
+};
 
 /** An HTTP server answering the four RBAC lists (role bindings on two pages); `forbid` answers 403 to one of them. */
 async function apiServer(forbid?: string): Promise<{ url: string; paths: string[] }> {
@@ -101,7 +111,12 @@ async function apiServer(forbid?: string): Promise<{ url: string; paths: string[
     };
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return send(401, { kind: "Status", code: 401 });
     const resource = url.pathname.slice(RBAC_API.length + 1);
-    if (resource === forbid) return send(403, { kind: "Status", code: 403, message: `${resource}.rbac.authorization.k8s.io is forbidden: User "ci" cannot list resource "${resource}"` });
+    if (resource === forbid)
+      return send(403, {
+        kind: "Status",
+        code: 403,
+        message: `${resource}.rbac.authorization.k8s.io is forbidden: User "ci" cannot list resource "${resource}"`,
+      });
     const page = url.searchParams.get("continue");
     if (resource === "roles") return send(200, { items: [ROLE], metadata: {} });
     if (resource === "rolebindings") return send(200, page === "p2" ? { items: [BINDING], metadata: {} } : { items: [], metadata: { continue: "p2" } });
@@ -129,9 +144,19 @@ describe("rampart learn --rbac live over HTTP (built binary)", () => {
     const r = await rampart(["learn", "audit.jsonl", "--rbac", "live", "--context", "dev", "-o", "out"], dir, { KUBECONFIG: kubeconfig(dir, api.url) });
     expect(r.stderr).not.toMatch(NO_STACK);
     expect(r.code).toBe(0);
-    expect(api.paths).toEqual([`${RBAC_API}/clusterroles?limit=500`, `${RBAC_API}/clusterrolebindings?limit=500`, `${RBAC_API}/roles?limit=500`, `${RBAC_API}/rolebindings?limit=500`, `${RBAC_API}/rolebindings?limit=500&continue=p2`]);
+    expect(api.paths).toEqual([
+      `${RBAC_API}/clusterroles?limit=500`,
+      `${RBAC_API}/clusterrolebindings?limit=500`,
+      `${RBAC_API}/roles?limit=500`,
+      `${RBAC_API}/rolebindings?limit=500`,
+      `${RBAC_API}/rolebindings?limit=500&continue=p2`,
+    ]);
     const lines = r.stderr.trim().split("\n");
-    expect(lines.slice(-3)).toEqual([`least-privilege gap against the RBAC of context \`dev\` (${api.url}):`, "ServiceAccount ci/deployer (sa-ci-deployer): RBAC grants 2, the log used 1, unused 1", "  unused: list configmaps in team-a"]);
+    expect(lines.slice(-3)).toEqual([
+      `least-privilege gap against the RBAC of context \`dev\` (${api.url}):`,
+      "ServiceAccount ci/deployer (sa-ci-deployer): RBAC grants 2, the log used 1, unused 1",
+      "  unused: list configmaps in team-a",
+    ]);
     expect(existsSync(join(dir, "out", "sa-ci-deployer.yaml"))).toBe(true);
   });
 
@@ -140,7 +165,9 @@ describe("rampart learn --rbac live over HTTP (built binary)", () => {
     const api = await apiServer("rolebindings");
     const r = await rampart(["learn", "audit.jsonl", "--rbac", "live", "-o", "out"], dir, { KUBECONFIG: kubeconfig(dir, api.url) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("<context dev>:0:0: error: the credentials of context `dev` may not list `rolebindings.rbac.authorization.k8s.io` across all namespaces");
+    expect(r.stderr).toContain(
+      "<context dev>:0:0: error: the credentials of context `dev` may not list `rolebindings.rbac.authorization.k8s.io` across all namespaces",
+    );
     expect(r.stderr).toContain("kubectl auth can-i list rolebindings -A");
     expect(r.stderr).not.toMatch(NO_STACK);
     expect(existsSync(join(dir, "out"))).toBe(false);

@@ -29,7 +29,13 @@ describe("rampart learn (built binary)", () => {
       "learned 5 policies with 15 rules in out",
       `replay: ${stats.allowed}/${stats.allowed} allowed events allowed, ${stats.forbidden}/${stats.forbidden} forbidden events denied — exact`,
     ]);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["sa-ci-deployer.yaml", "sa-kube-system-cronjob-controller.yaml", "user-alice-example-com.yaml", "user-bob.yaml", "user-carol.yaml"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([
+      "sa-ci-deployer.yaml",
+      "sa-kube-system-cronjob-controller.yaml",
+      "user-alice-example-com.yaml",
+      "user-bob.yaml",
+      "user-carol.yaml",
+    ]);
     const check = rampart(["check", "out"], dir);
     expect(check.code).toBe(0);
     // check compiles as build does: what RBAC cannot express of the learned names is a warning, never an error.
@@ -51,10 +57,22 @@ describe("rampart learn (built binary)", () => {
     const dir = workDir(lines);
     const r = spawnSync(process.execPath, [BIN, "learn", "-", "--by-group", "team-a"], { cwd: dir, input: lines.join("\n"), encoding: "utf8" });
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\n").filter((l) => l.startsWith("  name: "))).toEqual(["  name: group-team-a", "  name: sa-ci-deployer", "  name: sa-kube-system-cronjob-controller", "  name: user-bob"]);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("  name: "))).toEqual([
+      "  name: group-team-a",
+      "  name: sa-ci-deployer",
+      "  name: sa-kube-system-cronjob-controller",
+      "  name: user-bob",
+    ]);
     const j = spawnSync(process.execPath, [BIN, "learn", "-", "--json"], { cwd: dir, input: lines.join("\n"), encoding: "utf8" });
     const out = JSON.parse(j.stdout) as { status: number; summary: { replay: { exact: boolean; kept: number }; policies: number }; diagnostics: unknown[] };
-    expect([j.status, out.status, out.summary.policies, out.summary.replay.exact, out.summary.replay.kept, out.diagnostics.length]).toEqual([0, 0, 5, true, stats.allowed, 3]);
+    expect([j.status, out.status, out.summary.policies, out.summary.replay.exact, out.summary.replay.kept, out.diagnostics.length]).toEqual([
+      0,
+      0,
+      5,
+      true,
+      stats.allowed,
+      3,
+    ]);
   });
 
   it("exits 2 and writes nothing when no event could be read", () => {
@@ -67,7 +85,13 @@ describe("rampart learn (built binary)", () => {
 
   it("rejects a bad --format or --since as usage errors (exit 2)", () => {
     const dir = workDir(lines);
-    expect(rampart(["learn", "audit.jsonl", "--format", "json"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("`--format json`: use `yaml` or `ts`") });
-    expect(rampart(["learn", "audit.jsonl", "--since", "yesterday"], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("`--since yesterday` is not a timestamp") });
+    expect(rampart(["learn", "audit.jsonl", "--format", "json"], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("`--format json`: use `yaml` or `ts`"),
+    });
+    expect(rampart(["learn", "audit.jsonl", "--since", "yesterday"], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("`--since yesterday` is not a timestamp"),
+    });
   });
 });

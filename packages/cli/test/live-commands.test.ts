@@ -44,7 +44,10 @@ function mirrorCluster(objects: readonly AnyObject[]): RecordedClient {
   for (const [path, body] of Object.entries(diff.responses)) if (!path.includes("?") && !path.includes("/namespaces/")) responses[path] = body;
   const served = objects.map((o, i) => {
     const meta = o.metadata as Record<string, unknown>;
-    return { ...structuredClone(o), metadata: { ...meta, uid: `uid-${i}`, resourceVersion: String(100 + i), creationTimestamp: "2026-05-01T00:00:00Z", managedFields: [] } } as AnyObject;
+    return {
+      ...structuredClone(o),
+      metadata: { ...meta, uid: `uid-${i}`, resourceVersion: String(100 + i), creationTimestamp: "2026-05-01T00:00:00Z", managedFields: [] },
+    } as AnyObject;
   });
   const selector = normalisePath(`/x?labelSelector=${encodeURIComponent(MANAGED_SELECTOR)}&limit=500`).split("?")[1];
   return new RecordedClient({ context: "kind-dev", server: kind.server, responses }, (path) => {
@@ -68,7 +71,9 @@ describe("rampart inventory pull (recorded clusters)", () => {
     const lines = r.stderr.split("\n");
     expect(lines).toContain("kind-dev: discovering API groups");
     expect(lines).toContain("kind-dev: listing names of `pods` (3/5)");
-    expect(lines.find((l) => l.startsWith("kind-dev: done: "))).toBe("kind-dev: done: kubernetes 1.33, 11 API resources (3 not built in), 6 namespaces, 14 object names (legacythings.example.com, nodes, pods, secrets, widgets.example.com)");
+    expect(lines.find((l) => l.startsWith("kind-dev: done: "))).toBe(
+      "kind-dev: done: kubernetes 1.33, 11 API resources (3 not built in), 6 namespaces, 14 object names (legacythings.example.com, nodes, pods, secrets, widgets.example.com)",
+    );
     expect(r.stderr).toContain("<context kind-dev>:0:0: warning: cannot discover `metrics.k8s.io/v1beta1` in context `kind-dev`");
     expect(lines.at(-1)).toBe("wrote the inventory of context `kind-dev` to inv/dev.yaml");
   });
@@ -77,7 +82,11 @@ describe("rampart inventory pull (recorded clusters)", () => {
     useConnector(recordedConnector({ "kind-dev": new RecordedClient(loadRecording("kind-dev")) }, "kind-dev"));
     const json = await run(["inventory", "pull", "-o", "dev.json"]);
     expect(json.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(json.cwd, "dev.json"), "utf8"))).toMatchObject({ kind: "Inventory", metadata: { name: "kind-dev" }, spec: { kubernetesVersion: "1.33" } });
+    expect(JSON.parse(readFileSync(join(json.cwd, "dev.json"), "utf8"))).toMatchObject({
+      kind: "Inventory",
+      metadata: { name: "kind-dev" },
+      spec: { kubernetesVersion: "1.33" },
+    });
     expect(json.stderr).toContain("note: no policy paths were given, so no object names were pulled");
     const stdout = await run(["inventory", "pull", "-o", "-"]);
     expect(stdout.code).toBe(0);
@@ -88,7 +97,9 @@ describe("rampart inventory pull (recorded clusters)", () => {
 
   it("pulls several contexts at once into a directory, one file per context", async () => {
     const rec = loadRecording("kind-dev");
-    useConnector(recordedConnector({ "kind-dev": new RecordedClient(rec), "gke_corp_eu_prod": new RecordedClient(renamed(rec, "gke_corp_eu_prod")) }, "kind-dev"));
+    useConnector(
+      recordedConnector({ "kind-dev": new RecordedClient(rec), gke_corp_eu_prod: new RecordedClient(renamed(rec, "gke_corp_eu_prod")) }, "kind-dev"),
+    );
     const r = await run(["inventory", "pull", POLICIES, "--context", "kind-dev,gke_corp_eu_prod", "-o", "inventory", "--at", AT]);
     expect(r.code).toBe(0);
     expect(readdirSync(join(r.cwd, "inventory")).sort()).toEqual(["gke-corp-eu-prod.yaml", "kind-dev.yaml"]);
@@ -116,7 +127,9 @@ describe("rampart inventory pull (recorded clusters)", () => {
     useConnector(recordedConnector({ "kind-dev": new RecordedClient(loadRecording("kind-dev")) }, "kind-dev"));
     const unknown = await run(["inventory", "pull", "--context", "nope", "-o", "x.yaml"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("<kubeconfig>:0:0: error: unknown context `nope`; the kubeconfig defines `kind-dev` (list them with `kubectl config get-contexts`) [kubeconfig]");
+    expect(unknown.stderr).toContain(
+      "<kubeconfig>:0:0: error: unknown context `nope`; the kubeconfig defines `kind-dev` (list them with `kubectl config get-contexts`) [kubeconfig]",
+    );
     expect(existsSync(join(unknown.cwd, "x.yaml"))).toBe(false);
     expect((await run(["inventory", "push", "-o", "x"])).stderr).toContain("unknown subcommand `push`; use `rampart inventory pull`");
     expect((await run(["inventory", "pull"])).code).toBe(2);
@@ -140,7 +153,8 @@ describe("--inventory live", () => {
   it("with several clusters and no context named like one, says what to do", async () => {
     useConnector(recordedConnector({ "kind-dev": new RecordedClient(loadRecording("kind-dev")) }, "kind-dev"));
     const dir = mkdtempSync(join(tmpdir(), "rampart-live-"));
-    const clusters = "apiVersion: rampart.dev/v1alpha1\nkind: Cluster\nmetadata: { name: dev }\nspec: {}\n---\napiVersion: rampart.dev/v1alpha1\nkind: Cluster\nmetadata: { name: prod }\nspec: {}\n";
+    const clusters =
+      "apiVersion: rampart.dev/v1alpha1\nkind: Cluster\nmetadata: { name: dev }\nspec: {}\n---\napiVersion: rampart.dev/v1alpha1\nkind: Cluster\nmetadata: { name: prod }\nspec: {}\n";
     (await import("node:fs")).writeFileSync(join(dir, "clusters.yaml"), clusters);
     const r = await run(["build", dir, "-o", "out", "--inventory", "live"], dir);
     expect(r.code).toBe(2);
@@ -175,11 +189,17 @@ describe("rampart diff --live (recorded clusters)", () => {
     const first = changed[0]!;
     (first.metadata as { labels: Record<string, string> }).labels["rampart.dev/policy"] = "edited";
     const gone = changed.pop()!;
-    changed.push({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "rampart:leftover", labels: { "app.kubernetes.io/managed-by": "rampart" } }, rules: [] });
+    changed.push({
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRole",
+      metadata: { name: "rampart:leftover", labels: { "app.kubernetes.io/managed-by": "rampart" } },
+      rules: [],
+    });
     useConnector(recordedConnector({ "kind-dev": mirrorCluster(changed) }, "kind-dev"));
     const r = await run(["diff", POLICIES, "--live", "--context", "kind-dev", "--inventory", "live", "--at", AT], process.cwd());
     expect(r.code).toBe(1);
-    const ref = (o: AnyObject) => `${o.kind as string} ${(o.metadata as { namespace?: string }).namespace ? `${(o.metadata as { namespace: string }).namespace}/` : ""}${(o.metadata as { name: string }).name}`;
+    const ref = (o: AnyObject) =>
+      `${o.kind as string} ${(o.metadata as { namespace?: string }).namespace ? `${(o.metadata as { namespace: string }).namespace}/` : ""}${(o.metadata as { name: string }).name}`;
     expect(r.stdout.split("\n")).toEqual([
       `missing     ${ref(gone)}`,
       `changed     ${ref(first)}`,
@@ -190,8 +210,29 @@ describe("rampart diff --live (recorded clusters)", () => {
     const json = await run(["diff", POLICIES, "--live", "--inventory", "live", "--at", AT, "-o", "json"], process.cwd());
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(report).toMatchObject({ cluster: "default", context: "kind-dev", server: "https://127.0.0.1:6443", inSync: false, counts: { desired: objects.length, missing: 1, changed: 1, extra: 1 } });
-    expect(report.changed).toEqual([{ apiVersion: first.apiVersion, kind: first.kind, name: (first.metadata as { name: string }).name, ...((first.metadata as { namespace?: string }).namespace ? { namespace: (first.metadata as { namespace: string }).namespace } : {}), fields: [{ path: 'metadata.labels["rampart.dev/policy"]', change: "changed", desired: (objects[0]!.metadata as { labels: Record<string, string> }).labels["rampart.dev/policy"], live: "edited" }] }]);
+    expect(report).toMatchObject({
+      cluster: "default",
+      context: "kind-dev",
+      server: "https://127.0.0.1:6443",
+      inSync: false,
+      counts: { desired: objects.length, missing: 1, changed: 1, extra: 1 },
+    });
+    expect(report.changed).toEqual([
+      {
+        apiVersion: first.apiVersion,
+        kind: first.kind,
+        name: (first.metadata as { name: string }).name,
+        ...((first.metadata as { namespace?: string }).namespace ? { namespace: (first.metadata as { namespace: string }).namespace } : {}),
+        fields: [
+          {
+            path: 'metadata.labels["rampart.dev/policy"]',
+            change: "changed",
+            desired: (objects[0]!.metadata as { labels: Record<string, string> }).labels["rampart.dev/policy"],
+            live: "edited",
+          },
+        ],
+      },
+    ]);
   });
 
   it("bad input, an unknown cluster or context, or a missing --live is exit 2", async () => {
@@ -201,7 +242,11 @@ describe("rampart diff --live (recorded clusters)", () => {
     expect(noLive.stderr).toContain("`--live` is required");
     const ctx = await run(["diff", POLICIES, "--live", "--context", "nope", "-o", "json"]);
     expect(ctx.code).toBe(2);
-    expect(JSON.parse(ctx.stdout).diagnostics[0]).toMatchObject({ code: "kubeconfig", severity: "error", message: "unknown context `nope`; the kubeconfig defines `kind-dev`" });
+    expect(JSON.parse(ctx.stdout).diagnostics[0]).toMatchObject({
+      code: "kubeconfig",
+      severity: "error",
+      message: "unknown context `nope`; the kubeconfig defines `kind-dev`",
+    });
     const cluster = await run(["diff", POLICIES, "--live", "--cluster", "prod"]);
     expect(cluster.code).toBe(2);
     expect(cluster.stderr).toContain("unknown cluster `prod`; the policies define `default`");

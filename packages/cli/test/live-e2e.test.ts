@@ -106,12 +106,26 @@ describe("live-cluster failure paths (built binary)", () => {
     const kc = kubeconfig(dir, { dev: "http://127.0.0.1:1", prod: "http://127.0.0.1:1" }, "dev");
     const pull = await rampart(["inventory", "pull", "--context", "staging", "-o", "out"], dir, { KUBECONFIG: kc });
     expect(pull.code).toBe(2);
-    expect(pull.stderr).toContain("error: unknown context `staging`; the kubeconfig defines `dev`, `prod` (list them with `kubectl config get-contexts`) [kubeconfig]");
+    expect(pull.stderr).toContain(
+      "error: unknown context `staging`; the kubeconfig defines `dev`, `prod` (list them with `kubectl config get-contexts`) [kubeconfig]",
+    );
     expect(pull.stderr).toContain("nothing written");
     expect(existsSync(join(dir, "out"))).toBe(false);
     const diff = await rampart(["diff", POLICIES, "--live", "--context", "staging", "-o", "json"], dir, { KUBECONFIG: kc });
     expect(diff.code).toBe(2);
-    expect(JSON.parse(diff.stdout)).toEqual({ diagnostics: [{ code: "kubeconfig", severity: "error", message: "unknown context `staging`; the kubeconfig defines `dev`, `prod`", hint: "list them with `kubectl config get-contexts`", file: "<kubeconfig>", line: 0, column: 0 }] });
+    expect(JSON.parse(diff.stdout)).toEqual({
+      diagnostics: [
+        {
+          code: "kubeconfig",
+          severity: "error",
+          message: "unknown context `staging`; the kubeconfig defines `dev`, `prod`",
+          hint: "list them with `kubectl config get-contexts`",
+          file: "<kubeconfig>",
+          line: 0,
+          column: 0,
+        },
+      ],
+    });
   });
 
   it("nothing listening: exit 2 'cannot reach', nothing written", async () => {
@@ -132,7 +146,9 @@ describe("live-cluster failure paths (built binary)", () => {
     const kc = kubeconfig(dir, { dev: server.url }, "dev", "wrong-token");
     const r = await rampart(["inventory", "pull", "-o", "inv.yaml"], dir, { KUBECONFIG: kc });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("the API server of context `dev` rejected the credentials (401 unauthorized) (log in again or refresh the kubeconfig's credentials) [cluster-unauthorized]");
+    expect(r.stderr).toContain(
+      "the API server of context `dev` rejected the credentials (401 unauthorized) (log in again or refresh the kubeconfig's credentials) [cluster-unauthorized]",
+    );
     expect(existsSync(join(dir, "inv.yaml"))).toBe(false);
   });
 });
@@ -143,7 +159,10 @@ describe("live-cluster commands over HTTP against recorded responses (built bina
     const dev = await replay(loadRecording("kind-dev"));
     const prod = await replay(loadRecording("kind-dev"));
     const kc = kubeconfig(dir, { "kind-dev": dev.url, "kind-prod": prod.url }, "kind-dev");
-    const r = await rampart(["inventory", "pull", POLICIES, "--all-contexts", "-o", "inventory", "--at", "2026-06-01T00:00:00Z"], dir, { KUBECONFIG: kc, RAMPART_PROGRESS: "tty" });
+    const r = await rampart(["inventory", "pull", POLICIES, "--all-contexts", "-o", "inventory", "--at", "2026-06-01T00:00:00Z"], dir, {
+      KUBECONFIG: kc,
+      RAMPART_PROGRESS: "tty",
+    });
     expect(r.stderr).toContain("wrote the inventory of context `kind-prod` to inventory/kind-prod.yaml");
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("\x1b[2A\r\x1b[2Kkind-dev "); // two lines, redrawn in place
@@ -164,8 +183,15 @@ describe("live-cluster commands over HTTP against recorded responses (built bina
     const kind = loadRecording("kind-dev");
     const diffRec = loadRecording("diff-cluster");
     // a cluster that serves discovery but holds no rampart objects
-    const server = await replay({ ...kind, responses: { ...kind.responses, ...Object.fromEntries(Object.entries(diffRec.responses).filter(([p]) => !p.includes("?") && !p.includes("/namespaces/"))) } }, (path) =>
-      path.includes("labelSelector=") ? { kind: "List", metadata: {}, items: [] } : undefined,
+    const server = await replay(
+      {
+        ...kind,
+        responses: {
+          ...kind.responses,
+          ...Object.fromEntries(Object.entries(diffRec.responses).filter(([p]) => !p.includes("?") && !p.includes("/namespaces/"))),
+        },
+      },
+      (path) => (path.includes("labelSelector=") ? { kind: "List", metadata: {}, items: [] } : undefined),
     );
     const kc = kubeconfig(dir, { "kind-dev": server.url }, "kind-dev");
     const r = await rampart(["diff", POLICIES, "--live", "--inventory", "live", "--at", "2026-06-01T00:00:00Z"], dir, { KUBECONFIG: kc });
@@ -192,7 +218,10 @@ describe.skipIf(!process.env.KUBECONFIG)("a real cluster (runs only when KUBECON
 
   it("diff --live against the current context answers 0 or 1 (never 2)", async () => {
     const dir = tmp();
-    const r = await rampart(["diff", POLICIES, "--live", "--inventory", "live", "-o", "json"], dir, { KUBECONFIG: process.env.KUBECONFIG!, HOME: process.env.HOME ?? dir });
+    const r = await rampart(["diff", POLICIES, "--live", "--inventory", "live", "-o", "json"], dir, {
+      KUBECONFIG: process.env.KUBECONFIG!,
+      HOME: process.env.HOME ?? dir,
+    });
     expect([0, 1], r.stderr).toContain(r.code);
     expect(JSON.parse(r.stdout)).toHaveProperty("counts");
   });

@@ -30,7 +30,10 @@ spec:
   namespaceLabels: { team-a: { tier: apps } }
 `;
 const WORKLOADS = ["gw", "team-b", "team-c"]
-  .map((ns) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: ${ns} }\nspec:\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: c, image: x, ports: [{ containerPort: 8080 }] }] }`)
+  .map(
+    (ns) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: ${ns} }\nspec:\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: c, image: x, ports: [{ containerPort: 8080 }] }] }`,
+  )
   .concat("apiVersion: v1\nkind: Namespace\nmetadata: { name: team-c, labels: { tier: apps } }")
   .join("\n---\n");
 

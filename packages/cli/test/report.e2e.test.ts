@@ -29,10 +29,15 @@ describe("rampart report", () => {
 
   it("reports every problem of bad input with its position, exit 2, and writes nothing", () => {
     const dir = mkdtempSync(join(tmpdir(), "rampart-report-bad-"));
-    writeFileSync(join(dir, "bad.yaml"), "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: p }\nspec:\n  subjects: [{ user: u }]\n  rules:\n    - effect: alow\n      verbs: [get]\n      resources: [pods]\n");
+    writeFileSync(
+      join(dir, "bad.yaml"),
+      "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: p }\nspec:\n  subjects: [{ user: u }]\n  rules:\n    - effect: alow\n      verbs: [get]\n      resources: [pods]\n",
+    );
     const r = rampart(["report", join(dir, "bad.yaml"), "-o", join(dir, "report.html")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("bad.yaml:7:15: error: `spec.rules[0].effect` is `alow`; expected one of `allow`, `deny` (did you mean `allow`?) [invalid-value]");
+    expect(r.stderr).toContain(
+      "bad.yaml:7:15: error: `spec.rules[0].effect` is `alow`; expected one of `allow`, `deny` (did you mean `allow`?) [invalid-value]",
+    );
     expect(existsSync(join(dir, "report.html"))).toBe(false);
     expect(existsSync(join(dir, "report.json"))).toBe(false);
     const noOut = rampart(["report", "examples/platform/policies"]);
@@ -43,7 +48,8 @@ describe("rampart report", () => {
   it("--base: the semantic diff against a git ref, added access green and removed red in report.json", () => {
     const dir = mkdtempSync(join(tmpdir(), "rampart-report-base-"));
     const git = (...a: string[]) => execFileSync("git", ["-C", dir, "-c", "user.name=t", "-c", "user.email=t@t", ...a], { stdio: "pipe" });
-    const policy = (verbs: string) => `apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: dev }\nspec:\n  subjects: [{ group: dev }]\n  rules:\n    - { effect: allow, verbs: [${verbs}], resources: [configmaps], namespaces: [team] }\n`;
+    const policy = (verbs: string) =>
+      `apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: dev }\nspec:\n  subjects: [{ group: dev }]\n  rules:\n    - { effect: allow, verbs: [${verbs}], resources: [configmaps], namespaces: [team] }\n`;
     mkdirSync(join(dir, "p"));
     writeFileSync(join(dir, "p/a.yaml"), policy("get, delete"));
     git("init", "-q");

@@ -33,6 +33,22 @@ describe("start-up", () => {
       const command = await entry.load();
       expect([command.name, command.summary]).toEqual([entry.name, entry.summary]);
     }
-    expect(COMMANDS.map((c) => c.name)).toEqual(["check", "build", "eval", "admit", "test", "lint", "who-can", "verify", "diff", "learn", "inventory", "connectivity", "report", "completion", "schema"]);
+    expect(COMMANDS.map((c) => c.name)).toEqual([
+      "check",
+      "build",
+      "eval",
+      "admit",
+      "test",
+      "lint",
+      "who-can",
+      "verify",
+      "diff",
+      "learn",
+      "inventory",
+      "connectivity",
+      "report",
+      "completion",
+      "schema",
+    ]);
   });
 });

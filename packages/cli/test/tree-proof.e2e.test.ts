@@ -65,10 +65,28 @@ describe("the whole tree is proven (verify, build --check)", () => {
 
   it("the same over-grant as JSON in a .json file is proven too", () => {
     const dir = built();
-    writeFileSync(join(dir, "out/prod/grant.json"), JSON.stringify({ apiVersion: "v1", kind: "List", items: [
-      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "read-secrets" }, rules: [{ apiGroups: [""], resources: ["secrets"], verbs: ["get"] }] },
-      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name: "read-secrets" }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "read-secrets" }, subjects: [{ kind: "User", name: "mallory", apiGroup: "rbac.authorization.k8s.io" }] },
-    ] }));
+    writeFileSync(
+      join(dir, "out/prod/grant.json"),
+      JSON.stringify({
+        apiVersion: "v1",
+        kind: "List",
+        items: [
+          {
+            apiVersion: "rbac.authorization.k8s.io/v1",
+            kind: "ClusterRole",
+            metadata: { name: "read-secrets" },
+            rules: [{ apiGroups: [""], resources: ["secrets"], verbs: ["get"] }],
+          },
+          {
+            apiVersion: "rbac.authorization.k8s.io/v1",
+            kind: "ClusterRoleBinding",
+            metadata: { name: "read-secrets" },
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "read-secrets" },
+            subjects: [{ kind: "User", name: "mallory", apiGroup: "rbac.authorization.k8s.io" }],
+          },
+        ],
+      }),
+    );
     const v = verify(dir);
     expect(v.stdout).toMatch(/granted by prod\/grant\.json$/m);
     expect(v.code).toBe(1);
@@ -81,10 +99,15 @@ describe("the whole tree is proven (verify, build --check)", () => {
     const v = verify(dir);
     expect(v.code).toBe(1);
     expect(v.stdout).toMatch(/^prod: network: \d+ flows checked on .*, [1-9]\d* over-admissions/m);
-    expect(v.stdout).toMatch(/over-admission: 8\.8\.8\.8 → web\/pod-\d+ 8443\/TCP .*admitted by .*prod\/network\/networkpolicy-web-rampart-web-frontend-allow-0\.yaml/);
+    expect(v.stdout).toMatch(
+      /over-admission: 8\.8\.8\.8 → web\/pod-\d+ 8443\/TCP .*admitted by .*prod\/network\/networkpolicy-web-rampart-web-frontend-allow-0\.yaml/,
+    );
 
     const clean = built();
-    writeFileSync(join(clean, "out/prod/allow-all.yaml"), "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: allow-all, namespace: payments }\nspec:\n  podSelector: {}\n  ingress: [{}]\n");
+    writeFileSync(
+      join(clean, "out/prod/allow-all.yaml"),
+      "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: allow-all, namespace: payments }\nspec:\n  podSelector: {}\n  ingress: [{}]\n",
+    );
     const c = check(clean);
     expect(c.stdout).toMatch(/over-admission: .* → payments\/pod-\d+ .*admitted by .*prod\/allow-all\.yaml/);
     expect(c.code).toBe(1);

@@ -21,12 +21,24 @@ spec:
 
 /** Each typo, the file it sits in, and the first diagnostic both `check` and `build` must print. */
 const CORPUS: { name: string; yaml: string; args?: string[]; expected: string }[] = [
-  { name: "misspelled verb", yaml: access("get, dleete", "pods"), expected: "a.yaml:8:20: error: verb `dleete` is not served by any resource of the inventory (did you mean `delete`?) [unknown-verb]" },
-  { name: "singular resource", yaml: access("get", "secret"), expected: "a.yaml:9:19: error: resource `secret` is not in the inventory (did you mean `secrets`?) [unknown-resource]" },
-  { name: "misspelled grouped resource", yaml: access("get", "deploymnets.apps"), expected: "a.yaml:9:19: error: resource `deploymnets.apps` is not in the inventory (did you mean `deployments.apps`?) [unknown-resource]" },
+  {
+    name: "misspelled verb",
+    yaml: access("get, dleete", "pods"),
+    expected: "a.yaml:8:20: error: verb `dleete` is not served by any resource of the inventory (did you mean `delete`?) [unknown-verb]",
+  },
+  {
+    name: "singular resource",
+    yaml: access("get", "secret"),
+    expected: "a.yaml:9:19: error: resource `secret` is not in the inventory (did you mean `secrets`?) [unknown-resource]",
+  },
+  {
+    name: "misspelled grouped resource",
+    yaml: access("get", "deploymnets.apps"),
+    expected: "a.yaml:9:19: error: resource `deploymnets.apps` is not in the inventory (did you mean `deployments.apps`?) [unknown-resource]",
+  },
   {
     name: "broken CEL",
-    yaml: "apiVersion: rampart.dev/v1alpha1\nkind: WorkloadPolicy\nmetadata: { name: w }\nspec:\n  rules:\n    - cel:\n        expression: \"object.spec.replicas <<= 3\"\n        message: too many\n",
+    yaml: 'apiVersion: rampart.dev/v1alpha1\nkind: WorkloadPolicy\nmetadata: { name: w }\nspec:\n  rules:\n    - cel:\n        expression: "object.spec.replicas <<= 3"\n        message: too many\n',
     expected: "a.yaml:7:21: error: syntax error in the `cel` expression of rule 0 of WorkloadPolicy `w`",
   },
   {
@@ -38,7 +50,8 @@ const CORPUS: { name: string; yaml: string; args?: string[]; expected: string }[
     name: "unknown cluster on the command line",
     yaml: "apiVersion: rampart.dev/v1alpha1\nkind: Cluster\nmetadata: { name: prod }\nspec:\n  tags: { env: prod }\n",
     args: ["--cluster", "prd"],
-    expected: "<command line>:0:0: error: unknown cluster `prd`; the policies define `prod` (did you mean `prod`? pass one of them to `--cluster`) [unknown-cluster]",
+    expected:
+      "<command line>:0:0: error: unknown cluster `prd`; the policies define `prod` (did you mean `prod`? pass one of them to `--cluster`) [unknown-cluster]",
   },
 ];
 
@@ -65,7 +78,9 @@ describe("no typo passes silently: check and build agree on every bad input", ()
   }
 
   it("a misspelled cluster selector `clusters: {enviroment: prod}` is exit 2 with a did-you-mean, in check and build alike", () => {
-    const dir = workspace(`apiVersion: rampart.dev/v1alpha1\nkind: Cluster\nmetadata: { name: prod }\nspec:\n  tags: { environment: prod }\n---\n${access("get", "pods").replace("spec:\n", "spec:\n  clusters: { enviroment: prod }\n")}`);
+    const dir = workspace(
+      `apiVersion: rampart.dev/v1alpha1\nkind: Cluster\nmetadata: { name: prod }\nspec:\n  tags: { environment: prod }\n---\n${access("get", "pods").replace("spec:\n", "spec:\n  clusters: { enviroment: prod }\n")}`,
+    );
     const check = rampart(["check", "p"], dir);
     const build = rampart(["build", "p", "-o", "out"], dir);
     expect(check.stderr).toBe(build.stderr);
@@ -77,9 +92,18 @@ describe("no typo passes silently: check and build agree on every bad input", ()
 describe("no typo passes silently: requests of eval, who-can and PolicyTests", () => {
   it("eval and who-can: an unknown cluster, verb or resource is exit 2 with a hint, not a deny", () => {
     const cases: [string[], string][] = [
-      [["eval", EXAMPLE, "--cluster", "prd", "--user", "bob", "--verb", "get", "--resource", "pods"], "<command line>:0:0: error: unknown cluster `prd`; the policies define `dev`, `staging`, `prod` (did you mean `prod`? pass one of them to `--cluster`) [unknown-cluster]"],
-      [["eval", EXAMPLE, "--cluster", "prod", "--user", "bob", "--verb", "dleete", "--resource", "pods"], "<command line>:0:0: error: verb `dleete` is not one `pods` serves (`create`, `delete`, `deletecollection`, `get`, `list`, `patch`, `update`, `watch`) (did you mean `delete`?) [unknown-verb]"],
-      [["eval", EXAMPLE, "--cluster", "prod", "--user", "bob", "--verb", "get", "--resource", "secret"], "<command line>:0:0: error: resource `secret` is not served by the cluster's inventory (did you mean `secrets`?) [unknown-resource]"],
+      [
+        ["eval", EXAMPLE, "--cluster", "prd", "--user", "bob", "--verb", "get", "--resource", "pods"],
+        "<command line>:0:0: error: unknown cluster `prd`; the policies define `dev`, `staging`, `prod` (did you mean `prod`? pass one of them to `--cluster`) [unknown-cluster]",
+      ],
+      [
+        ["eval", EXAMPLE, "--cluster", "prod", "--user", "bob", "--verb", "dleete", "--resource", "pods"],
+        "<command line>:0:0: error: verb `dleete` is not one `pods` serves (`create`, `delete`, `deletecollection`, `get`, `list`, `patch`, `update`, `watch`) (did you mean `delete`?) [unknown-verb]",
+      ],
+      [
+        ["eval", EXAMPLE, "--cluster", "prod", "--user", "bob", "--verb", "get", "--resource", "secret"],
+        "<command line>:0:0: error: resource `secret` is not served by the cluster's inventory (did you mean `secrets`?) [unknown-resource]",
+      ],
       [["who-can", "dleete", "pods", EXAMPLE, "--cluster", "prod"], "<command line>:0:0: error: verb `dleete` is not one `pods` serves"],
       [["who-can", "get", "deploymnets.apps", EXAMPLE, "--cluster", "prod"], "(did you mean `deployments.apps`?) [unknown-resource]"],
       [["who-can", "get", "pods", EXAMPLE, "--cluster", "prd"], "unknown cluster `prd`"],

@@ -24,7 +24,14 @@ const SCRIPT = "packages/compiler-networkpolicy/scripts/gen-schemas.mjs";
 export const NETWORKING = {
   source: "openapi/v1.35/apis__networking.k8s.io__v1_openapi.json",
   output: join(pkg, "data/openapi-networking-v1.35.json"),
-  bundle: (text) => openApiBundle({ text, sourceFile: "apis__networking.k8s.io__v1_openapi.json", kinds: ["NetworkPolicy"], prefix: "io.k8s.api.networking.v1.", script: SCRIPT }),
+  bundle: (text) =>
+    openApiBundle({
+      text,
+      sourceFile: "apis__networking.k8s.io__v1_openapi.json",
+      kinds: ["NetworkPolicy"],
+      prefix: "io.k8s.api.networking.v1.",
+      script: SCRIPT,
+    }),
 };
 
 /** The ClusterNetworkPolicy bundle, from the CRD's v1alpha2 openAPIV3Schema. */

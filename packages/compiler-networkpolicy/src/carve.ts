@@ -95,7 +95,10 @@ export function everything(cidr: (text: string) => Cidr): CarvedPeer[] {
  */
 export function components(rule: TrafficRuleIR, ns: string, cidr: (text: string) => Cidr): { parts: Component[]; lossy: boolean } {
   const ports = portSpec(rule.ports);
-  const peers = rule.remote === undefined ? everything(cidr) : rule.remote.filter((p) => p.kind !== "dns").map((p): CarvedPeer => (p.kind === "cidr" ? { kind: "cidr", cidr: p.cidr, except: [] } : podPeer(p, ns)));
+  const peers =
+    rule.remote === undefined
+      ? everything(cidr)
+      : rule.remote.filter((p) => p.kind !== "dns").map((p): CarvedPeer => (p.kind === "cidr" ? { kind: "cidr", cidr: p.cidr, except: [] } : podPeer(p, ns)));
   const parts: Component[] = [];
   if (peers.length) parts.push({ peers, ports, dns: false, rule });
   let lossy = false;
@@ -106,7 +109,13 @@ export function components(rule: TrafficRuleIR, ns: string, cidr: (text: string)
       lossy = true;
     }
     const whole = conns.equals(DNS_CONNS);
-    if (!conns.isEmpty()) parts.push({ peers: [KUBE_DNS], ports: { conns, named: [], written: whole ? undefined : conns.intervals().map((i) => ({ kind: "range", ...i })) }, dns: true, rule });
+    if (!conns.isEmpty())
+      parts.push({
+        peers: [KUBE_DNS],
+        ports: { conns, named: [], written: whole ? undefined : conns.intervals().map((i) => ({ kind: "range", ...i })) },
+        dns: true,
+        rule,
+      });
   }
   return { parts, lossy };
 }
@@ -134,7 +143,8 @@ export function peersKey(peers: readonly CarvedPeer[]): string {
 
 /** True when two peers may select a common endpoint. */
 export function overlaps(a: CarvedPeer, b: CarvedPeer): boolean {
-  if (a.kind === "cidr" || b.kind === "cidr") return a.kind === "cidr" && b.kind === "cidr" && a.cidr.family === b.cidr.family && (cidrContains(a.cidr, b.cidr) || cidrContains(b.cidr, a.cidr));
+  if (a.kind === "cidr" || b.kind === "cidr")
+    return a.kind === "cidr" && b.kind === "cidr" && a.cidr.family === b.cidr.family && (cidrContains(a.cidr, b.cidr) || cidrContains(b.cidr, a.cidr));
   return !conflicts(a.ns, b.ns.eq) && !conflicts(a.pods, b.pods.eq) && !conflicts(b.ns, a.ns.eq) && !conflicts(b.pods, a.pods.eq);
 }
 
@@ -194,7 +204,10 @@ export function atoms(allow: PortSpec, denies: readonly Component[]): { atoms: A
       return [...(hit.isEmpty() ? [] : [{ conns: hit, denies: [...a.denies, d] }]), ...(rest.isEmpty() ? [] : [{ conns: rest, denies: a.denies }])];
     });
   }
-  const out: Atom[] = numeric.map((a) => ({ ports: { conns: a.conns, named: [], written: a.conns.equals(allow.conns) && allow.named.length === 0 ? allow.written : undefined }, denies: a.denies }));
+  const out: Atom[] = numeric.map((a) => ({
+    ports: { conns: a.conns, named: [], written: a.conns.equals(allow.conns) && allow.named.length === 0 ? allow.written : undefined },
+    denies: a.denies,
+  }));
   const namedGroups = new Map<string, Atom>();
   for (const n of allow.named) {
     const applying = denies.filter((d) => {

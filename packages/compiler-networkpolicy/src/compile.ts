@@ -40,7 +40,10 @@ export interface NetworkInventory {
 }
 
 /** `normaliseTraffic` options for an inventory (none: the Inventory documents'). */
-export function inventoryOptions(inventory: NetworkInventory | undefined): { namespaces?: readonly string[]; namespaceLabels?: ReadonlyMap<string, Readonly<Record<string, string>>> } {
+export function inventoryOptions(inventory: NetworkInventory | undefined): {
+  namespaces?: readonly string[];
+  namespaceLabels?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+} {
   if (!inventory) return {};
   return { namespaces: inventory.namespaces, namespaceLabels: inventory.namespaceLabels ?? new Map() };
 }
@@ -53,14 +56,42 @@ const validateCnp = precompiledOpenApiValidator(cnpChecks);
 
 /** Sorts the objects, and reports two with one name (they would replace each other) and any that fail the OpenAPI check. */
 function checkObjects(objects: NetworkObject[], diagnostics: Diagnostic[]): void {
-  objects.sort((a, b) => (a.kind !== b.kind ? (a.kind === "NetworkPolicy" ? -1 : 1) : (a.metadata.namespace ?? "") !== (b.metadata.namespace ?? "") ? ((a.metadata.namespace ?? "") < (b.metadata.namespace ?? "") ? -1 : 1) : a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+  objects.sort((a, b) =>
+    a.kind !== b.kind
+      ? a.kind === "NetworkPolicy"
+        ? -1
+        : 1
+      : (a.metadata.namespace ?? "") !== (b.metadata.namespace ?? "")
+        ? (a.metadata.namespace ?? "") < (b.metadata.namespace ?? "")
+          ? -1
+          : 1
+        : a.metadata.name < b.metadata.name
+          ? -1
+          : a.metadata.name > b.metadata.name
+            ? 1
+            : 0,
+  );
   for (let i = 1; i < objects.length; i++) {
     const [a, b] = [objects[i - 1]!, objects[i]!];
     if (a.kind === b.kind && a.metadata.namespace === b.metadata.namespace && a.metadata.name === b.metadata.name) {
-      diagnostics.push(diagnostic("duplicate-object", "error", `two generated ${a.kind} objects are named \`${a.metadata.name}\`${a.metadata.namespace ? ` in namespace \`${a.metadata.namespace}\`` : ""} (from ${a.metadata.annotations[SOURCE_ANNOTATION]} and ${b.metadata.annotations[SOURCE_ANNOTATION]})`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart: please report it with the input policies; renaming one of the policies avoids it"));
+      diagnostics.push(
+        diagnostic(
+          "duplicate-object",
+          "error",
+          `two generated ${a.kind} objects are named \`${a.metadata.name}\`${a.metadata.namespace ? ` in namespace \`${a.metadata.namespace}\`` : ""} (from ${a.metadata.annotations[SOURCE_ANNOTATION]} and ${b.metadata.annotations[SOURCE_ANNOTATION]})`,
+          { file: "<generated>", line: 0, column: 0 },
+          "this is a bug in rampart: please report it with the input policies; renaming one of the policies avoids it",
+        ),
+      );
     }
   }
-  diagnostics.push(...openApiDiagnostics(objects, (o) => (o.kind === "NetworkPolicy" ? validateNp(o) : validateCnp(o)), "Kubernetes 1.35 (NetworkPolicy) or ClusterNetworkPolicy v1alpha2"));
+  diagnostics.push(
+    ...openApiDiagnostics(
+      objects,
+      (o) => (o.kind === "NetworkPolicy" ? validateNp(o) : validateCnp(o)),
+      "Kubernetes 1.35 (NetworkPolicy) or ClusterNetworkPolicy v1alpha2",
+    ),
+  );
 }
 
 /**
@@ -74,7 +105,8 @@ export function compileNetwork(documents: readonly RampartDocument[], options: C
   const backend = options.networkBackend ?? "np";
   const policies = normaliseTraffic(documents, { blockMetadata: options.blockMetadata ?? false, ...inventoryOptions(options.inventory) });
   const build: NetworkBuild = { backend, objects: [], diagnostics: trafficHints(policies, backend), reports: new Map(), said: new Set() };
-  for (const p of policies) for (const r of [...p.allow, ...p.deny]) build.reports.set(r, { policy: p.name, rule: ruleId(r), backend: "network", objects: [], notExpressible: [] });
+  for (const p of policies)
+    for (const r of [...p.allow, ...p.deny]) build.reports.set(r, { policy: p.name, rule: ruleId(r), backend: "network", objects: [], notExpressible: [] });
   emitDefaultDenies(build, policies);
   emitNamespaceAllows(build, policies);
   const next = emitPodDenies(build, policies, options.cnpPriority);
@@ -83,7 +115,11 @@ export function compileNetwork(documents: readonly RampartDocument[], options: C
   checkObjects(objects, diagnostics);
   const rules = [...build.reports.values()];
   const count = (kind: string) => objects.filter((o) => o.kind === kind).length;
-  return { objects, diagnostics, report: { rules, counts: { objects: objects.length, networkPolicies: count("NetworkPolicy"), clusterNetworkPolicies: count("ClusterNetworkPolicy") } } };
+  return {
+    objects,
+    diagnostics,
+    report: { rules, counts: { objects: objects.length, networkPolicies: count("NetworkPolicy"), clusterNetworkPolicies: count("ClusterNetworkPolicy") } },
+  };
 }
 
 /** The build report of `compileNetwork`: each rule's objects and what NetworkPolicy could not express, and the object counts. */

@@ -118,7 +118,13 @@ export class ConnSet {
     if (this.isAll()) return "All Connections";
     if (this.isEmpty()) return "No Connections";
     return PROTOCOLS.filter((p) => this.ports.has(p))
-      .map((p) => `${p} ${this.ports.get(p)!.map(([s, e]) => (s === e ? `${s}` : `${s}-${e}`)).join(",")}`)
+      .map(
+        (p) =>
+          `${p} ${this.ports
+            .get(p)!
+            .map(([s, e]) => (s === e ? `${s}` : `${s}-${e}`))
+            .join(",")}`,
+      )
       .join(",");
   }
 }

@@ -1,9 +1,36 @@
 // NetworkPolicies for allow rules, with denies subtracted, and the isolating guards of denies.
 import { diagnostic, trafficIsolated, type TrafficPolicyIR, type TrafficRuleIR } from "@rampart/core";
 import { shortHash } from "@rampart/core/compiler";
-import { atoms, components, conflicts, conjoin, implies, MAX_PEERS, overlaps, peersKey, subtractPeers, withNe, type CarvedPeer, type Conj, type PortSpec } from "./carve.js";
+import {
+  atoms,
+  components,
+  conflicts,
+  conjoin,
+  implies,
+  MAX_PEERS,
+  overlaps,
+  peersKey,
+  subtractPeers,
+  withNe,
+  type CarvedPeer,
+  type Conj,
+  type PortSpec,
+} from "./carve.js";
 import { k8sName, npPeer, npPorts, selector } from "./k8s-output.js";
-import { at, carvedParts, cidrOf, describe, Dir, DNS_NAMED_HINT, emptyConj, enforced, lossy, networkMetadata, remoteKey, type NetworkBuild } from "./network-build.js";
+import {
+  at,
+  carvedParts,
+  cidrOf,
+  describe,
+  Dir,
+  DNS_NAMED_HINT,
+  emptyConj,
+  enforced,
+  lossy,
+  networkMetadata,
+  remoteKey,
+  type NetworkBuild,
+} from "./network-build.js";
 
 const MAX_PIECES = 16;
 
@@ -23,7 +50,12 @@ function splitByDenies(build: NetworkBuild, rule: TrafficRuleIR, ns: string, den
       else if (implies(p.sel, d.local)) next.push({ sel: p.sel, denies: [...p.denies, d] });
       else if (overflow) {
         next.push({ sel: p.sel, denies: [...p.denies, d] });
-        lossy(build, d, `its local pods \`${JSON.stringify(d.local)}\` overlap too many other selectors in namespace \`${ns}\`: it is applied to all pods of ${describe(rule)}`, "split the policy, or give the denies the same `pods` selector");
+        lossy(
+          build,
+          d,
+          `its local pods \`${JSON.stringify(d.local)}\` overlap too many other selectors in namespace \`${ns}\`: it is applied to all pods of ${describe(rule)}`,
+          "split the policy, or give the denies the same `pods` selector",
+        );
       } else {
         next.push({ sel: conjoin(p.sel, d.local), denies: [...p.denies, d] });
         for (const [k, v] of Object.entries(d.local)) if (p.sel.eq[k] !== v) next.push({ sel: withNe(p.sel, k, v), denies: p.denies });
@@ -35,18 +67,43 @@ function splitByDenies(build: NetworkBuild, rule: TrafficRuleIR, ns: string, den
 }
 
 /** The rule entries of one piece: the allow's peers and ports minus its denies; `used` collects the denies that cut. */
-function pieceEntries(build: NetworkBuild, rule: TrafficRuleIR, ns: string, piece: Piece, allowParts: ReturnType<typeof components>, used: Set<TrafficRuleIR>): Record<string, unknown>[] {
+function pieceEntries(
+  build: NetworkBuild,
+  rule: TrafficRuleIR,
+  ns: string,
+  piece: Piece,
+  allowParts: ReturnType<typeof components>,
+  used: Set<TrafficRuleIR>,
+): Record<string, unknown>[] {
   const denyParts = piece.denies.flatMap((d) => carvedParts(build, d, ns));
   const entries: Record<string, unknown>[] = [];
   for (const part of allowParts.parts) {
     const relevant = denyParts.filter((d) => d.peers.some((dp) => part.peers.some((ap) => overlaps(ap, dp))));
     const split = atoms(part.ports, relevant);
-    if (split.lossy) for (const d of relevant) if (d.ports.named.length || part.ports.named.length) lossy(build, d.rule, `named and numeric ports cannot be subtracted exactly from \`${describe(rule)}\` in namespace \`${ns}\`: the deny is applied to every port of the protocol there`, "use the same kind of port (numbers or names) in the allow and the deny");
+    if (split.lossy)
+      for (const d of relevant)
+        if (d.ports.named.length || part.ports.named.length)
+          lossy(
+            build,
+            d.rule,
+            `named and numeric ports cannot be subtracted exactly from \`${describe(rule)}\` in namespace \`${ns}\`: the deny is applied to every port of the protocol there`,
+            "use the same kind of port (numbers or names) in the allow and the deny",
+          );
     const merged = new Map<string, { peers: CarvedPeer[]; ports: PortSpec }>();
     for (const atom of split.atoms) {
       for (const d of atom.denies) used.add(d.rule);
-      const { peers, lossy: dropped } = subtractPeers(part.peers, atom.denies.flatMap((d) => d.peers));
-      if (dropped) for (const r of rule.index === -2 ? atom.denies.map((d) => d.rule) : [rule]) lossy(build, r, `its denies in namespace \`${ns}\` would need more than ${MAX_PEERS} peers: the peers they overlap are not allowed there`, "narrow the allow, or give the denies fewer labels");
+      const { peers, lossy: dropped } = subtractPeers(
+        part.peers,
+        atom.denies.flatMap((d) => d.peers),
+      );
+      if (dropped)
+        for (const r of rule.index === -2 ? atom.denies.map((d) => d.rule) : [rule])
+          lossy(
+            build,
+            r,
+            `its denies in namespace \`${ns}\` would need more than ${MAX_PEERS} peers: the peers they overlap are not allowed there`,
+            "narrow the allow, or give the denies fewer labels",
+          );
       if (peers.length === 0) continue;
       const key = peersKey(peers);
       const prev = merged.get(key);
@@ -67,10 +124,20 @@ function pieceEntries(build: NetworkBuild, rule: TrafficRuleIR, ns: string, piec
 }
 
 /** Emits the NetworkPolicies of one allow rule (or guard) in `ns`: one per local piece. */
-function emitAllow(build: NetworkBuild, rule: TrafficRuleIR, ns: string, baseName: string, policyLabel: string, source: string, denies: readonly TrafficRuleIR[], guard = false): void {
+function emitAllow(
+  build: NetworkBuild,
+  rule: TrafficRuleIR,
+  ns: string,
+  baseName: string,
+  policyLabel: string,
+  source: string,
+  denies: readonly TrafficRuleIR[],
+  guard = false,
+): void {
   const pieces = splitByDenies(build, rule, ns, denies);
   const allowParts = components(rule, ns, cidrOf);
-  if (allowParts.lossy) lossy(build, rule, "named ports on a `dns: true` peer cannot be intersected with port 53: the DNS peer is not allowed on them", DNS_NAMED_HINT);
+  if (allowParts.lossy)
+    lossy(build, rule, "named ports on a `dns: true` peer cannot be intersected with port 53: the DNS peer is not allowed on them", DNS_NAMED_HINT);
   pieces.forEach((piece, k) => {
     const name = k8sName(pieces.length === 1 ? baseName : `${baseName}-${k}`);
     const used = new Set<TrafficRuleIR>();
@@ -96,7 +163,16 @@ function emitGuards(build: NetworkBuild, ns: string, dir: "ingress" | "egress", 
   for (const [key, local] of locals) {
     const guarding = denies.filter((d) => !conflicts(emptyConj(local), d.local));
     const names = [...new Set(guarding.map((d) => d.policy))].sort();
-    const everything: TrafficRuleIR = { policy: names.join("."), effect: "allow", index: -2, direction: dir, local, remote: undefined, ports: undefined, source: guarding[0]!.source };
+    const everything: TrafficRuleIR = {
+      policy: names.join("."),
+      effect: "allow",
+      index: -2,
+      direction: dir,
+      local,
+      remote: undefined,
+      ports: undefined,
+      source: guarding[0]!.source,
+    };
     emitAllow(build, everything, ns, `rampart-deny-guard-${dir}-${shortHash(key)}`, names.join("."), [...new Set(guarding.map(at))].join(", "), denies, true);
   }
 }

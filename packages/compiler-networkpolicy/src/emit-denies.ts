@@ -3,14 +3,33 @@ import { diagnostic, type TrafficPolicyIR } from "@rampart/core";
 import { shortHash } from "@rampart/core/compiler";
 import { components, NAME_KEY, type CarvedPeer } from "./carve.js";
 import { cnpPeer, cnpProtocols, k8sName, selector } from "./k8s-output.js";
-import { at, cidrOf, describe, Dir, DNS_NAMED_DENY, DNS_NAMED_HINT, emptyConj, enforced, lossy, networkMetadata, remoteKey, type NetworkBuild } from "./network-build.js";
+import {
+  at,
+  cidrOf,
+  describe,
+  Dir,
+  DNS_NAMED_DENY,
+  DNS_NAMED_HINT,
+  emptyConj,
+  enforced,
+  lossy,
+  networkMetadata,
+  remoteKey,
+  type NetworkBuild,
+} from "./network-build.js";
 
 /** Default deny: one NetworkPolicy per policy and governed namespace. */
 export function emitDefaultDenies(build: NetworkBuild, policies: readonly TrafficPolicyIR[]): void {
   for (const p of policies) {
     const types = (["egress", "ingress"] as const).filter((d) => p.defaultDeny[d]).map(Dir);
     if (types.length === 0) continue;
-    for (const ns of p.namespaces) build.objects.push({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: networkMetadata(k8sName(`rampart-${p.name}-default-deny`), ns, p.name, at(p)), spec: { podSelector: {}, policyTypes: types } });
+    for (const ns of p.namespaces)
+      build.objects.push({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: networkMetadata(k8sName(`rampart-${p.name}-default-deny`), ns, p.name, at(p)),
+        spec: { podSelector: {}, policyTypes: types },
+      });
   }
 }
 
@@ -25,7 +44,15 @@ export function emitPodDenies(build: NetworkBuild, policies: readonly TrafficPol
       const podDeny = d.remote === undefined || d.remote.some((x) => x.kind !== "cidr");
       if (!podDeny) continue;
       if (build.backend === "np") {
-        build.diagnostics.push(diagnostic("network-deny-carved", "info", `${describe(d)} names pods: NetworkPolicy has no deny rules, so it is enforced by narrowing the overlapping allows with \`NotIn\` selectors`, d.source, "compile with `--network-backend cnp` to enforce it as an Admin-tier ClusterNetworkPolicy Deny"));
+        build.diagnostics.push(
+          diagnostic(
+            "network-deny-carved",
+            "info",
+            `${describe(d)} names pods: NetworkPolicy has no deny rules, so it is enforced by narrowing the overlapping allows with \`NotIn\` selectors`,
+            d.source,
+            "compile with `--network-backend cnp` to enforce it as an Admin-tier ClusterNetworkPolicy Deny",
+          ),
+        );
         continue;
       }
       // A policy governing no known namespace has nothing to deny here (label policies cover later ones in emit-later).
@@ -43,10 +70,21 @@ export function emitPodDenies(build: NetworkBuild, policies: readonly TrafficPol
         // plain `-<namespace>` suffix could spell another policy's name (`a` rule 1 in `deny-0` vs
         // `a-deny-1` rule 0), and a duplicate name would silently replace one deny with another.
         const name = k8sName(`rampart-${p.name}-deny-${d.index}${perNamespace ? `-${group[0]}-n${shortHash(`${p.name}/${d.index}/${group[0]}`)}` : ""}`);
-        const subject = { pods: { namespaceSelector: group.length === 1 ? { matchLabels: { [NAME_KEY]: group[0]! } } : { matchExpressions: [{ key: NAME_KEY, operator: "In", values: group }] }, podSelector: selector(emptyConj(d.local)) } };
+        const subject = {
+          pods: {
+            namespaceSelector:
+              group.length === 1 ? { matchLabels: { [NAME_KEY]: group[0]! } } : { matchExpressions: [{ key: NAME_KEY, operator: "In", values: group }] },
+            podSelector: selector(emptyConj(d.local)),
+          },
+        };
         const rules = parts.map((c, m) => {
           const protocols = cnpProtocols(c.ports);
-          return { name: k8sName(`${p.name}-deny-${d.index}${m ? "-dns" : ""}`), action: "Deny", [remoteKey(d.direction)]: c.peers.map(cnpPeer), ...(protocols ? { protocols } : {}) };
+          return {
+            name: k8sName(`${p.name}-deny-${d.index}${m ? "-dns" : ""}`),
+            action: "Deny",
+            [remoteKey(d.direction)]: c.peers.map(cnpPeer),
+            ...(protocols ? { protocols } : {}),
+          };
         });
         build.objects.push({
           apiVersion: "policy.networking.k8s.io/v1alpha2",

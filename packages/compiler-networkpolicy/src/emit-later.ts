@@ -21,11 +21,20 @@ const ALL_PODS = { namespaces: {} };
 const ALL_NETWORKS = { networks: ["0.0.0.0/0", "::/0"] };
 
 type PodPeer = Extract<CarvedPeer, { kind: "pods" }>;
-type Cnp = { name: string; tier: "Admin" | "Baseline"; subject: Record<string, unknown>; rules: Partial<Record<TrafficDirection, Record<string, unknown>[]>>; policy: TrafficPolicyIR; source: string; enforces?: TrafficRuleIR };
+type Cnp = {
+  name: string;
+  tier: "Admin" | "Baseline";
+  subject: Record<string, unknown>;
+  rules: Partial<Record<TrafficDirection, Record<string, unknown>[]>>;
+  policy: TrafficPolicyIR;
+  source: string;
+  enforces?: TrafficRuleIR;
+};
 
 const isLater = (p: TrafficPolicyIR) => p.namespaceLabels?.later === true;
 const ruleKey = (r: TrafficRuleIR) => (r.index < 0 ? "block-metadata" : `${r.effect}-${r.index}`);
-const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / MAX_RULE_PEERS) }, (_, i) => items.slice(i * MAX_RULE_PEERS, (i + 1) * MAX_RULE_PEERS));
+const chunks = <T>(items: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / MAX_RULE_PEERS) }, (_, i) => items.slice(i * MAX_RULE_PEERS, (i + 1) * MAX_RULE_PEERS));
 
 /** Namespaces carrying the policy's labels that the build did not know. */
 function laterNamespaces(p: TrafficPolicyIR): Record<string, unknown> {
@@ -39,16 +48,34 @@ const podSubject = (p: TrafficPolicyIR, r: TrafficRuleIR) => ({ pods: { namespac
 /** A rule's peers for later namespaces: pod peers (same-namespace ones widened or dropped, reported) and CIDRs (egress only). */
 function laterPeers(build: NetworkBuild, p: TrafficPolicyIR, rule: TrafficRuleIR) {
   const { parts, lossy: dnsNamed } = components(rule, OWN, cidrOf);
-  if (dnsNamed) lossy(build, rule, rule.effect === "deny" ? DNS_NAMED_DENY : "named ports on a `dns: true` peer cannot be intersected with port 53: the DNS peer is not allowed on them", DNS_NAMED_HINT);
+  if (dnsNamed)
+    lossy(
+      build,
+      rule,
+      rule.effect === "deny" ? DNS_NAMED_DENY : "named ports on a `dns: true` peer cannot be intersected with port 53: the DNS peer is not allowed on them",
+      DNS_NAMED_HINT,
+    );
   const sameNs = parts.some((c) => c.peers.some((x) => x.kind === "pods" && x.nsSame));
   if (sameNs && rule.effect === "deny") {
-    lossy(build, rule, "in namespaces created after the build, a ClusterNetworkPolicy cannot select pods of the rule's own namespace: the deny applies to those pods in every namespace the policy governs by label", "name the peer's namespace, or rebuild after creating namespaces");
+    lossy(
+      build,
+      rule,
+      "in namespaces created after the build, a ClusterNetworkPolicy cannot select pods of the rule's own namespace: the deny applies to those pods in every namespace the policy governs by label",
+      "name the peer's namespace, or rebuild after creating namespaces",
+    );
   } else if (sameNs) {
-    lossy(build, rule, "in namespaces created after the build, a ClusterNetworkPolicy cannot select pods of the rule's own namespace: same-namespace peers are not allowed there until the next build", "rebuild after creating namespaces (`--inventory live`, or `rampart inventory pull`)");
+    lossy(
+      build,
+      rule,
+      "in namespaces created after the build, a ClusterNetworkPolicy cannot select pods of the rule's own namespace: same-namespace peers are not allowed there until the next build",
+      "rebuild after creating namespaces (`--inventory live`, or `rampart inventory pull`)",
+    );
   }
   const governed: Conj = emptyConj(p.namespaceLabels!.labels);
   return parts.map((c) => {
-    const pods = c.peers.flatMap((x): PodPeer[] => (x.kind !== "pods" ? [] : !x.nsSame ? [x] : rule.effect === "deny" ? [{ ...x, ns: governed, nsSame: false }] : []));
+    const pods = c.peers.flatMap((x): PodPeer[] =>
+      x.kind !== "pods" ? [] : !x.nsSame ? [x] : rule.effect === "deny" ? [{ ...x, ns: governed, nsSame: false }] : [],
+    );
     // CNP ingress peers cannot name addresses: ingress from outside the cluster is left to `network-later-ingress`.
     const cidrs = rule.direction === "egress" ? c.peers.flatMap((x) => (x.kind === "cidr" ? [x.cidr.text] : [])) : [];
     return { pods, cidrs, ports: portsFor(build, rule, c.ports), dns: c.dns };
@@ -58,7 +85,12 @@ function laterPeers(build: NetworkBuild, p: TrafficPolicyIR, rule: TrafficRuleIR
 /** Ports of an Accept: a CNP named port matches every protocol, so named ports are dropped (reported). */
 function portsFor(build: NetworkBuild, rule: TrafficRuleIR, ports: PortSpec): PortSpec | undefined {
   if (rule.effect === "deny" || ports.named.length === 0) return ports;
-  lossy(build, rule, "in namespaces created after the build, named ports are not allowed: a ClusterNetworkPolicy named port matches every protocol", "write the ports as numbers");
+  lossy(
+    build,
+    rule,
+    "in namespaces created after the build, named ports are not allowed: a ClusterNetworkPolicy named port matches every protocol",
+    "write the ports as numbers",
+  );
   return ports.conns.isEmpty() ? undefined : { conns: ports.conns, named: [], written: undefined };
 }
 
@@ -73,11 +105,18 @@ function laterDenies(build: NetworkBuild, p: TrafficPolicyIR): { pods: Cnp[]; ne
   for (const d of p.deny) {
     const key = ruleKey(d);
     const parts = laterPeers(build, p, d);
-    const podRules = parts.flatMap((c) => chunks(c.pods).map((peers) => cnpRule(`${p.name}-${key}${c.dns ? "-dns" : ""}`, "Deny", d.direction, peers.map(cnpPeer), c.ports)));
+    const podRules = parts.flatMap((c) =>
+      chunks(c.pods).map((peers) => cnpRule(`${p.name}-${key}${c.dns ? "-dns" : ""}`, "Deny", d.direction, peers.map(cnpPeer), c.ports)),
+    );
     const netRules = parts.flatMap((c) => chunks(c.cidrs).map((nets) => cnpRule(`${p.name}-${key}`, "Deny", d.direction, [{ networks: nets }], c.ports)));
     const base = { tier: "Admin" as const, subject: podSubject(p, d), policy: p, source: at(d), enforces: d };
     if (podRules.length) out.pods.push({ ...base, name: `rampart-${p.name}-${key}-later`, rules: { [d.direction]: podRules } });
-    if (netRules.length) out.networks.push({ ...base, name: `rampart-${p.name}-${key}-networks-later`, rules: { egress: [cnpRule(`${p.name}-${key}-pods-pass`, "Pass", "egress", [ALL_PODS], undefined), ...netRules] } });
+    if (netRules.length)
+      out.networks.push({
+        ...base,
+        name: `rampart-${p.name}-${key}-networks-later`,
+        rules: { egress: [cnpRule(`${p.name}-${key}-pods-pass`, "Pass", "egress", [ALL_PODS], undefined), ...netRules] },
+      });
   }
   return out;
 }
@@ -89,7 +128,9 @@ function laterAllows(build: NetworkBuild, p: TrafficPolicyIR, isolated: Readonly
     if (!isolated.has(a.direction)) continue;
     const key = ruleKey(a);
     const parts = laterPeers(build, p, a).filter((c) => c.ports !== undefined);
-    const podRules = parts.flatMap((c) => chunks(c.pods).map((peers) => cnpRule(`${p.name}-${key}${c.dns ? "-dns" : ""}`, "Accept", a.direction, peers.map(cnpPeer), c.ports)));
+    const podRules = parts.flatMap((c) =>
+      chunks(c.pods).map((peers) => cnpRule(`${p.name}-${key}${c.dns ? "-dns" : ""}`, "Accept", a.direction, peers.map(cnpPeer), c.ports)),
+    );
     const netRules = parts.flatMap((c) => chunks(c.cidrs).map((nets) => cnpRule(`${p.name}-${key}`, "Accept", a.direction, [{ networks: nets }], c.ports)));
     const base = { tier: "Baseline" as const, subject: podSubject(p, a), policy: p, source: at(a), enforces: a };
     if (podRules.length) out.pods.push({ ...base, name: `rampart-${p.name}-${key}-later`, rules: { [a.direction]: podRules } });
@@ -103,14 +144,27 @@ function laterDefaultDeny(p: TrafficPolicyIR): { pods: Cnp[]; networks: Cnp[] } 
   const dirs = (["ingress", "egress"] as const).filter((d) => p.defaultDeny[d]);
   if (dirs.length === 0) return { pods: [], networks: [] };
   const base = { tier: "Baseline" as const, subject: { namespaces: laterNamespaces(p) }, policy: p, source: at(p) };
-  const pods: Cnp = { ...base, name: `rampart-${p.name}-default-deny-later`, rules: Object.fromEntries(dirs.map((d) => [d, [cnpRule(`${p.name}-default-deny`, "Deny", d, [ALL_PODS], undefined)]])) };
-  const networks: Cnp[] = p.defaultDeny.egress ? [{ ...base, name: `rampart-${p.name}-default-deny-networks-later`, rules: { egress: [cnpRule(`${p.name}-default-deny`, "Deny", "egress", [ALL_NETWORKS], undefined)] } }] : [];
+  const pods: Cnp = {
+    ...base,
+    name: `rampart-${p.name}-default-deny-later`,
+    rules: Object.fromEntries(dirs.map((d) => [d, [cnpRule(`${p.name}-default-deny`, "Deny", d, [ALL_PODS], undefined)]])),
+  };
+  const networks: Cnp[] = p.defaultDeny.egress
+    ? [
+        {
+          ...base,
+          name: `rampart-${p.name}-default-deny-networks-later`,
+          rules: { egress: [cnpRule(`${p.name}-default-deny`, "Deny", "egress", [ALL_NETWORKS], undefined)] },
+        },
+      ]
+    : [];
   return { pods: [pods], networks };
 }
 
 /** Warns where ClusterNetworkPolicy leaves later namespaces open: ingress from outside the cluster. */
 function ingressGap(build: NetworkBuild, p: TrafficPolicyIR): void {
-  const restricts = p.defaultDeny.ingress || p.deny.some((d) => d.direction === "ingress" && (d.remote === undefined || d.remote.some((x) => x.kind === "cidr")));
+  const restricts =
+    p.defaultDeny.ingress || p.deny.some((d) => d.direction === "ingress" && (d.remote === undefined || d.remote.some((x) => x.kind === "cidr")));
   if (!restricts) return;
   build.diagnostics.push(
     diagnostic(
@@ -134,7 +188,14 @@ export function emitLaterNamespaces(build: NetworkBuild, policies: readonly Traf
   const denies = later.map((p) => laterDenies(build, p));
   const allows = later.map((p) => laterAllows(build, p, isolated));
   const defaults = later.map(laterDefaultDeny);
-  const ordered = [...denies.flatMap((x) => x.pods), ...denies.flatMap((x) => x.networks), ...allows.flatMap((x) => x.pods), ...defaults.flatMap((x) => x.pods), ...allows.flatMap((x) => x.networks), ...defaults.flatMap((x) => x.networks)];
+  const ordered = [
+    ...denies.flatMap((x) => x.pods),
+    ...denies.flatMap((x) => x.networks),
+    ...allows.flatMap((x) => x.pods),
+    ...defaults.flatMap((x) => x.pods),
+    ...allows.flatMap((x) => x.networks),
+    ...defaults.flatMap((x) => x.networks),
+  ];
   let priority = first;
   for (const c of ordered) {
     const name = k8sName(c.name);

@@ -13,7 +13,10 @@ export type NetworkObject = {
 
 /** A DNS-1123 name of at most 63 characters (long names keep a prefix and a hash). */
 export function k8sName(text: string): string {
-  const clean = text.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+  const clean = text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
   return boundedName(clean, { keep: 52, digits: 10 });
 }
 
@@ -48,13 +51,31 @@ const DNS_CONNS = ConnSet.range("UDP", 53).union(ConnSet.range("TCP", 53));
 
 /** NetworkPolicy `ports` (undefined: every port). */
 export function npPorts(ports: PortSpec, dns: boolean): Record<string, unknown>[] | undefined {
-  if (dns && ports.named.length === 0 && ports.conns.equals(DNS_CONNS)) return [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }];
+  if (dns && ports.named.length === 0 && ports.conns.equals(DNS_CONNS))
+    return [
+      { protocol: "UDP", port: 53 },
+      { protocol: "TCP", port: 53 },
+    ];
   if (ports.written) {
-    return ports.written.map((p) => (p.kind === "named" ? { protocol: p.protocol, port: p.name } : p.to > p.from ? { protocol: p.protocol, port: p.from, endPort: p.to } : { protocol: p.protocol, port: p.from }));
+    return ports.written.map((p) =>
+      p.kind === "named"
+        ? { protocol: p.protocol, port: p.name }
+        : p.to > p.from
+          ? { protocol: p.protocol, port: p.from, endPort: p.to }
+          : { protocol: p.protocol, port: p.from },
+    );
   }
   if (ports.conns.isAll() && ports.named.length === 0) return undefined;
   return [
-    ...ports.conns.intervals().map((i) => (i.from === 1 && i.to === 65535 ? { protocol: i.protocol } : i.to > i.from ? { protocol: i.protocol, port: i.from, endPort: i.to } : { protocol: i.protocol, port: i.from })),
+    ...ports.conns
+      .intervals()
+      .map((i) =>
+        i.from === 1 && i.to === 65535
+          ? { protocol: i.protocol }
+          : i.to > i.from
+            ? { protocol: i.protocol, port: i.from, endPort: i.to }
+            : { protocol: i.protocol, port: i.from },
+      ),
     ...ports.named.map((n) => ({ protocol: n.protocol, port: n.name })),
   ];
 }
@@ -69,7 +90,9 @@ export function cnpPeer(p: Extract<CarvedPeer, { kind: "pods" }>): Record<string
 export function cnpProtocols(ports: PortSpec): Record<string, unknown>[] | undefined {
   if (ports.conns.isAll() && ports.named.length === 0) return undefined;
   return [
-    ...ports.conns.intervals().map((i) => ({ [i.protocol.toLowerCase()]: { destinationPort: i.to > i.from ? { range: { start: i.from, end: i.to } } : { number: i.from } } })),
+    ...ports.conns
+      .intervals()
+      .map((i) => ({ [i.protocol.toLowerCase()]: { destinationPort: i.to > i.from ? { range: { start: i.from, end: i.to } } : { number: i.from } } })),
     ...[...new Set(ports.named.map((n) => n.name))].map((name) => ({ destinationNamedPort: name })),
   ];
 }

@@ -61,10 +61,7 @@ export interface NetworkPolicyModel {
 
 /** A peer of an admin-tier rule. */
 export type AdminPeer =
-  | { namespaces: LabelSelector }
-  | { pods: { namespaceSelector: LabelSelector; podSelector: LabelSelector } }
-  | { networks: Cidr[] }
-  | { nodes: LabelSelector };
+  { namespaces: LabelSelector } | { pods: { namespaceSelector: LabelSelector; podSelector: LabelSelector } } | { networks: Cidr[] } | { nodes: LabelSelector };
 
 /** An admin-tier rule (AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy). */
 export interface AdminRule {

@@ -32,7 +32,12 @@ export const cidrOf = (text: string): Cidr => parseCidr(text) as Cidr;
 export const Dir = (d: TrafficDirection) => (d === "ingress" ? "Ingress" : "Egress");
 export const remoteKey = (d: TrafficDirection) => (d === "ingress" ? "from" : "to");
 export const ruleId = (r: TrafficRuleIR) => (r.index < 0 ? "blockMetadata" : `${r.effect}[${r.index}]`);
-export const describe = (r: TrafficRuleIR) => (r.index === -2 ? `the isolating guard of the denies in \`${r.policy}\`` : r.index < 0 ? `the metadata block of TrafficPolicy \`${r.policy}\`` : `${r.effect} rule ${r.index} of TrafficPolicy \`${r.policy}\``);
+export const describe = (r: TrafficRuleIR) =>
+  r.index === -2
+    ? `the isolating guard of the denies in \`${r.policy}\``
+    : r.index < 0
+      ? `the metadata block of TrafficPolicy \`${r.policy}\``
+      : `${r.effect} rule ${r.index} of TrafficPolicy \`${r.policy}\``;
 export const emptyConj = (eq: Readonly<Record<string, string>> = {}): Conj => ({ eq: { ...eq }, ne: [] });
 /** `file:line` of a rule or policy, as the source annotation writes it. */
 export const at = (r: { source: { file: string; line: number } }) => sourceRef(r.source);

@@ -20,16 +20,19 @@ function npPorts(v: unknown): RulePort[] | undefined {
 function npRules(v: unknown, key: "from" | "to"): NpRule[] {
   return arr(v).map((r) => ({
     // An omitted or empty peer list matches every peer.
-    peers: arr(r[key]).length === 0 ? undefined : arr(r[key]).map((p): NpPeer => {
-      const peer: NpPeer = {};
-      if (p.podSelector) peer.podSelector = p.podSelector as LabelSelector;
-      if (p.namespaceSelector) peer.namespaceSelector = p.namespaceSelector as LabelSelector;
-      if (p.ipBlock) {
-        const b = p.ipBlock as { cidr: string; except?: string[] };
-        peer.ipBlock = { cidr: cidrOf(b.cidr), except: (b.except ?? []).map(cidrOf) };
-      }
-      return peer;
-    }),
+    peers:
+      arr(r[key]).length === 0
+        ? undefined
+        : arr(r[key]).map((p): NpPeer => {
+            const peer: NpPeer = {};
+            if (p.podSelector) peer.podSelector = p.podSelector as LabelSelector;
+            if (p.namespaceSelector) peer.namespaceSelector = p.namespaceSelector as LabelSelector;
+            if (p.ipBlock) {
+              const b = p.ipBlock as { cidr: string; except?: string[] };
+              peer.ipBlock = { cidr: cidrOf(b.cidr), except: (b.except ?? []).map(cidrOf) };
+            }
+            return peer;
+          }),
     ports: npPorts(r.ports),
   }));
 }

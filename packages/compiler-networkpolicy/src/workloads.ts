@@ -35,7 +35,8 @@ export function workloadsFromManifests(objects: readonly Record<string, unknown>
     } else if (CONTROLLERS.has(o.kind)) {
       const template = o.kind === "CronJob" ? o.spec?.jobTemplate?.spec?.template : o.spec?.template;
       const display = `${ns}/${meta.name}[${o.kind}]`;
-      if (!pods.has(display)) pods.set(display, { namespace: ns, name: String(meta.name), labels: template?.metadata?.labels ?? {}, ports: ports(template?.spec), display });
+      if (!pods.has(display))
+        pods.set(display, { namespace: ns, name: String(meta.name), labels: template?.metadata?.labels ?? {}, ports: ports(template?.spec), display });
     }
   }
   for (const p of pods.values()) if (!namespaces.has(p.namespace)) namespaces.set(p.namespace, { name: p.namespace, labels: {} });

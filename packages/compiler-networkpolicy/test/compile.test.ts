@@ -17,7 +17,12 @@ const spec = trafficPolicy("team-a-net", {
   namespaces: ["team-a"],
   defaultDeny: ["ingress", "egress"],
   allow: [
-    { direction: "ingress", to: { pods: { app: "api" } }, from: [{ namespace: "team-b", pods: { app: "web" } }, { cidr: "10.0.0.0/8" }], ports: ["8080/TCP", "9000-9100/TCP", "http"] },
+    {
+      direction: "ingress",
+      to: { pods: { app: "api" } },
+      from: [{ namespace: "team-b", pods: { app: "web" } }, { cidr: "10.0.0.0/8" }],
+      ports: ["8080/TCP", "9000-9100/TCP", "http"],
+    },
     { direction: "egress", to: [{ dns: true }] },
     { direction: "egress", to: [{ cidr: "0.0.0.0/0" }] },
   ],
@@ -25,7 +30,11 @@ const spec = trafficPolicy("team-a-net", {
 });
 
 const workloads: NetworkWorkloads = {
-  namespaces: [{ name: "team-a", labels: {} }, { name: "team-b", labels: { tier: "web" } }, { name: "kube-system", labels: {} }],
+  namespaces: [
+    { name: "team-a", labels: {} },
+    { name: "team-b", labels: { tier: "web" } },
+    { name: "kube-system", labels: {} },
+  ],
   pods: [
     { namespace: "team-a", name: "api", labels: { app: "api" }, ports: [{ name: "http", port: 8081, protocol: "TCP" }] },
     { namespace: "team-a", name: "worker", labels: { app: "worker" }, ports: [] },
@@ -67,7 +76,11 @@ describe("compileNetwork: the SPEC.md example", () => {
     ]);
     const np = compileNetwork(d, { networkBackend: "np" });
     expect(np.diagnostics.map((x) => [x.code, x.severity, x.message])).toEqual([
-      ["network-deny-carved", "info", "deny rule 0 of TrafficPolicy `seg` names pods: NetworkPolicy has no deny rules, so it is enforced by narrowing the overlapping allows with `NotIn` selectors"],
+      [
+        "network-deny-carved",
+        "info",
+        "deny rule 0 of TrafficPolicy `seg` names pods: NetworkPolicy has no deny rules, so it is enforced by narrowing the overlapping allows with `NotIn` selectors",
+      ],
     ]);
     expectGolden(golden("pod-deny-np.yaml"), goldenYaml(np.objects));
     const npProof = verifyNetwork(d, workloads, np.objects, { report: np.report });
@@ -83,7 +96,11 @@ describe("compileNetwork: the SPEC.md example", () => {
   it("warns when allows have no effect (direction not default-deny)", () => {
     const out = compileNetwork(docs([trafficPolicy("x", { namespaces: ["team-a"], allow: [{ direction: "ingress", from: [{ pods: { app: "web" } }] }] })]));
     expect(out.diagnostics.map((x) => [x.code, x.message, x.hint])).toEqual([
-      ["allow-without-default-deny", "allow rule 0 of TrafficPolicy `x` has no effect in namespace `team-a`: ingress is not default-deny there", "add `ingress` to `defaultDeny` of a policy governing it, or remove the rule"],
+      [
+        "allow-without-default-deny",
+        "allow rule 0 of TrafficPolicy `x` has no effect in namespace `team-a`: ingress is not default-deny there",
+        "add `ingress` to `defaultDeny` of a policy governing it, or remove the rule",
+      ],
     ]);
     // No object either: an allow there would isolate the pods and admit less than the policy says.
     expect(out.objects).toEqual([]);
@@ -144,12 +161,18 @@ describe("connectivity engine fast path", () => {
   it("deciding each class of alike pods once gives the same flows as pair by pair", async () => {
     const { ConnectivityEngine, parsePolicies } = await import("@rampart/compiler-networkpolicy");
     const d = docs([spec]);
-    const pods = [...workloads.pods, { namespace: "team-a", name: "api-2", labels: { app: "api" }, ports: [{ name: "http", port: 8081, protocol: "TCP" as const }] }];
+    const pods = [
+      ...workloads.pods,
+      { namespace: "team-a", name: "api-2", labels: { app: "api" }, ports: [{ name: "http", port: 8081, protocol: "TCP" as const }] },
+    ];
     const policies = parsePolicies(compileNetwork(d).objects as never);
     const render = (explain: boolean) => {
       const e = new ConnectivityEngine({ namespaces: workloads.namespaces, pods, policies });
       e.explain = explain;
-      return e.flows().map((f) => `${"pod" in f.src ? f.src.pod.name : ""}>${"pod" in f.dst ? f.dst.pod.name : ""}:${f.conns}`).sort();
+      return e
+        .flows()
+        .map((f) => `${"pod" in f.src ? f.src.pod.name : ""}>${"pod" in f.dst ? f.dst.pod.name : ""}:${f.conns}`)
+        .sort();
     };
     expect(render(false)).toEqual(render(true));
     expect(render(false).length).toBe(11);
@@ -160,13 +183,29 @@ describe("found in review", () => {
   it("connectivity: a podSelector-only peer shared by NetworkPolicies of two namespaces is judged per namespace", async () => {
     const { ConnectivityEngine } = await import("@rampart/compiler-networkpolicy");
     const rule = { peers: [{ podSelector: { matchLabels: { app: "web" } } }], ports: undefined };
-    const policy = (ns: string) => ({ kind: "NetworkPolicy" as const, name: "np", namespace: ns, podSelector: {}, ingressIsolated: true, egressIsolated: false, ingress: [rule], egress: [] });
+    const policy = (ns: string) => ({
+      kind: "NetworkPolicy" as const,
+      name: "np",
+      namespace: ns,
+      podSelector: {},
+      ingressIsolated: true,
+      egressIsolated: false,
+      ingress: [rule],
+      egress: [],
+    });
     const pods = [
       { namespace: "a", name: "web", labels: { app: "web" }, ports: [] },
       { namespace: "a", name: "db", labels: { app: "db" }, ports: [] },
       { namespace: "b", name: "db", labels: { app: "db" }, ports: [] },
     ];
-    const e = new ConnectivityEngine({ namespaces: [{ name: "a", labels: {} }, { name: "b", labels: {} }], pods, policies: [policy("a"), policy("b")] });
+    const e = new ConnectivityEngine({
+      namespaces: [
+        { name: "a", labels: {} },
+        { name: "b", labels: {} },
+      ],
+      pods,
+      policies: [policy("a"), policy("b")],
+    });
     expect(e.allowed({ pod: pods[0]! }, { pod: pods[1]! }).isEmpty()).toBe(false);
     expect(e.allowed({ pod: pods[0]! }, { pod: pods[2]! }).isEmpty()).toBe(true);
   });

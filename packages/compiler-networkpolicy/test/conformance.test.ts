@@ -15,9 +15,14 @@ describeConformance("netpol-analyzer", "connectivity engine vs netpol-analyzer c
     const expectedFile = conformancePath("netpol-analyzer/test_outputs/connlist", `${dir}_connlist_output.txt`);
     const exposureFile = conformancePath("netpol-analyzer/test_outputs/connlist", `${dir}_exposure_output.txt`);
     const file = existsSync(expectedFile) ? expectedFile : exposureFile;
-    const expected = readFileSync(file, "utf8").split("\n").filter((l) => l.includes(" => ")).map((l) => l.trim()).sort();
+    const expected = readFileSync(file, "utf8")
+      .split("\n")
+      .filter((l) => l.includes(" => "))
+      .map((l) => l.trim())
+      .sort();
     const actual = connlist(corpusFlows(readCorpus(conformancePath("netpol-analyzer/tests", dir))));
-    const cut = file === exposureFile ? expected.filter((l) => !l.includes("[all namespaces]") && !l.includes("[namespace with") && !l.includes("[pod with")) : expected;
+    const cut =
+      file === exposureFile ? expected.filter((l) => !l.includes("[all namespaces]") && !l.includes("[namespace with") && !l.includes("[pod with")) : expected;
     const r = { dir, missing: cut.filter((l) => !actual.includes(l)), extra: actual.filter((l) => !cut.includes(l)) };
     results.push({ ...r, ok: r.missing.length === 0 && r.extra.length === 0 });
     const known = KNOWN_DISAGREEMENTS[dir];
@@ -33,6 +38,7 @@ describeConformance("netpol-analyzer", "connectivity engine vs netpol-analyzer c
 
   afterAll(() => {
     console.log(`[conformance] netpol-analyzer: ${results.filter((r) => r.ok).length}/${results.length} cases agree`);
-    for (const r of results) if (!r.ok) console.log(`  ${r.dir}: ${r.missing.length} missing, ${r.extra.length} extra; e.g. ${r.missing[0] ?? ""} | ${r.extra[0] ?? ""}`);
+    for (const r of results)
+      if (!r.ok) console.log(`  ${r.dir}: ${r.missing.length} missing, ${r.extra.length} extra; e.g. ${r.missing[0] ?? ""} | ${r.extra[0] ?? ""}`);
   });
 });

@@ -4,7 +4,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { cidrContainsIp, formatIp, type Cidr } from "@rampart/core";
-import { ConnectivityEngine, ConnSet, parsePolicies, workloadsFromManifests, type Endpoint, type Flow, type Pod, type Protocol } from "@rampart/compiler-networkpolicy";
+import {
+  ConnectivityEngine,
+  ConnSet,
+  parsePolicies,
+  workloadsFromManifests,
+  type Endpoint,
+  type Flow,
+  type Pod,
+  type Protocol,
+} from "@rampart/compiler-networkpolicy";
 
 type Obj = Record<string, any>;
 
@@ -47,7 +56,8 @@ export function readCorpus(dir: string) {
     const blocks: { cidr: Cidr; except: Cidr[] }[] = [];
     for (const p of policies) {
       if (p.kind === "NetworkPolicy") for (const r of p[dir]) for (const x of r.peers ?? []) if (x.ipBlock) blocks.push(x.ipBlock);
-      if (p.kind !== "NetworkPolicy") for (const r of p[dir]) for (const x of r.peers) if ("networks" in x) for (const c of x.networks) blocks.push({ cidr: c, except: [] });
+      if (p.kind !== "NetworkPolicy")
+        for (const r of p[dir]) for (const x of r.peers) if ("networks" in x) for (const c of x.networks) blocks.push({ cidr: c, except: [] });
     }
     for (const b of blocks) {
       for (const c of [b.cidr, ...b.except]) {
@@ -57,7 +67,10 @@ export function readCorpus(dir: string) {
       }
     }
     const sorted = [...cuts].sort((a, b) => (a < b ? -1 : 1));
-    const sig = (ip: bigint) => blocks.map((b) => (cidrContainsIp(b.cidr, { family: 4, address: ip }) && !b.except.some((e) => cidrContainsIp(e, { family: 4, address: ip })) ? "1" : "0")).join("");
+    const sig = (ip: bigint) =>
+      blocks
+        .map((b) => (cidrContainsIp(b.cidr, { family: 4, address: ip }) && !b.except.some((e) => cidrContainsIp(e, { family: 4, address: ip })) ? "1" : "0"))
+        .join("");
     const merged: { start: bigint; end: bigint; sig: string }[] = [];
     sorted.slice(0, -1).forEach((start, i) => {
       const end = sorted[i + 1]! - 1n;
@@ -100,7 +113,10 @@ function exposedByIngress(objects: Obj[], pods: Pod[]): { pod: Pod; conns: ConnS
     const ns = String(o.metadata?.namespace ?? "default");
     if (o.kind === "Route" && o.spec?.to?.kind === "Service") expose(ns, o.spec.to.name, o.spec.port?.targetPort);
     if (o.kind === "Ingress") {
-      const backends = [o.spec?.defaultBackend, ...((o.spec?.rules ?? []) as Obj[]).flatMap((r) => ((r.http?.paths ?? []) as Obj[]).map((p) => p.backend))].filter(Boolean) as Obj[];
+      const backends = [
+        o.spec?.defaultBackend,
+        ...((o.spec?.rules ?? []) as Obj[]).flatMap((r) => ((r.http?.paths ?? []) as Obj[]).map((p) => p.backend)),
+      ].filter(Boolean) as Obj[];
       for (const b of backends) if (b.service) expose(ns, b.service.name, b.service.port?.number ?? b.service.port?.name);
     }
   }
@@ -130,7 +146,7 @@ export function corpusFlows(c: ReturnType<typeof readCorpus>): Flow[] {
   return flows;
 }
 
-const name = (e: Endpoint) => ("pod" in e ? e.pod.display ?? `${e.pod.namespace}/${e.pod.name}` : e.label);
+const name = (e: Endpoint) => ("pod" in e ? (e.pod.display ?? `${e.pod.namespace}/${e.pod.name}`) : e.label);
 
 /** Renders flows as connlist lines, sorted (external ranges as split at the policies' CIDR boundaries). */
 export function connlist(flows: readonly Flow[]): string[] {

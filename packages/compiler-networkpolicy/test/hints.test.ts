@@ -34,7 +34,8 @@ describe("a deny of a CIDR holding link-local services warns", () => {
   });
 
   it("any CIDR holding 169.254.20.10 warns; the metadata endpoint, other CIDRs and blockMetadata do not", async () => {
-    const codes = async (cidr: string, blockMetadata = false) => compileNetwork((await load("c.yaml", policy("[team-a]", denyCidr(cidr)))).documents, { blockMetadata }).diagnostics.map((d) => d.code);
+    const codes = async (cidr: string, blockMetadata = false) =>
+      compileNetwork((await load("c.yaml", policy("[team-a]", denyCidr(cidr)))).documents, { blockMetadata }).diagnostics.map((d) => d.code);
     expect(await codes("169.254.20.0/24")).toEqual(["traffic-deny-link-local"]);
     expect(await codes("169.254.20.10/32")).toEqual(["traffic-deny-link-local"]);
     expect(await codes("169.254.169.254/32")).toEqual([]);
@@ -50,7 +51,7 @@ describe("TrafficPolicy.namespaces globs expand from the inventory", () => {
     objects.filter((o) => o.metadata.name === "rampart-net-default-deny").map((o) => o.metadata.namespace);
 
   it("a glob governs what it matched, with an info naming it; a glob matching nothing warns", async () => {
-    const { documents, diagnostics } = await load("g.yaml", policy("[team-*, ops, \"nothing-?\"]"));
+    const { documents, diagnostics } = await load("g.yaml", policy('[team-*, ops, "nothing-?"]'));
     expect(diagnostics).toEqual([]);
     const out = compileNetwork(documents, { inventory });
     expect(out.diagnostics.map(show)).toEqual([
@@ -90,6 +91,8 @@ describe("TrafficPolicy.namespaces globs expand from the inventory", () => {
 
   it("an invalid pattern is a load error", async () => {
     const { diagnostics } = await load("bad.yaml", policy("[Team_*]"));
-    expect(diagnostics.map(show)).toEqual(["bad.yaml:5:16: error [invalid-value] `spec.namespaces[0]`: invalid namespace pattern `Team_*`: use lowercase letters, digits, `-`, `*` (any run of characters) and `?` (one character)"]);
+    expect(diagnostics.map(show)).toEqual([
+      "bad.yaml:5:16: error [invalid-value] `spec.namespaces[0]`: invalid namespace pattern `Team_*`: use lowercase letters, digits, `-`, `*` (any run of characters) and `?` (one character)",
+    ]);
   });
 });

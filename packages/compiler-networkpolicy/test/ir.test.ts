@@ -33,7 +33,16 @@ describe("normaliseTraffic (the IR compilers consume)", () => {
     expect(diagnostics).toEqual([]);
     const [a, z] = normaliseTraffic(documents);
     expect(a!.name).toBe("a");
-    expect(a!.deny[0]).toMatchObject({ policy: "a", effect: "deny", index: 0, direction: "ingress", local: {}, remote: undefined, ports: undefined, source: { file: "t.yaml", line: 16 } });
+    expect(a!.deny[0]).toMatchObject({
+      policy: "a",
+      effect: "deny",
+      index: 0,
+      direction: "ingress",
+      local: {},
+      remote: undefined,
+      ports: undefined,
+      source: { file: "t.yaml", line: 16 },
+    });
     expect(z!.namespaces).toEqual(["a", "b"]);
     expect(z!.defaultDeny).toEqual({ ingress: false, egress: true });
     const rule = z!.allow[0]!;
@@ -54,6 +63,10 @@ describe("normaliseTraffic (the IR compilers consume)", () => {
       { kind: "named", protocol: "TCP", name: "http" },
     ]);
     const policies = normaliseTraffic(documents);
-    expect([trafficIsolated(policies, "a", "egress"), trafficIsolated(policies, "a", "ingress"), trafficIsolated(policies, "c", "egress")]).toEqual([true, false, false]);
+    expect([trafficIsolated(policies, "a", "egress"), trafficIsolated(policies, "a", "ingress"), trafficIsolated(policies, "c", "egress")]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -27,11 +27,21 @@ const APPS = `${head}  namespaceLabels: { tier: apps }
     - { direction: egress, to: [{ cidr: 169.254.169.254/32 }, { namespace: db }] }
 `;
 /** The inventory: `team-a` and `team-a-dev` carry `tier: apps`. */
-const inventory = { namespaces: ["db", "gw", "kube-system", "team-a", "team-a-dev", "team-b"], namespaceLabels: new Map([["team-a", { tier: "apps" }], ["team-a-dev", { tier: "apps", env: "dev" }], ["gw", { tier: "edge" }]]) };
+const inventory = {
+  namespaces: ["db", "gw", "kube-system", "team-a", "team-a-dev", "team-b"],
+  namespaceLabels: new Map([
+    ["team-a", { tier: "apps" }],
+    ["team-a-dev", { tier: "apps", env: "dev" }],
+    ["gw", { tier: "edge" }],
+  ]),
+};
 
 describe("spec.namespaceLabels: validation", () => {
   it("neither `namespaces` nor `namespaceLabels` is an error at `spec`; an empty label map or a bad key at its position", async () => {
-    const { diagnostics } = await load("bad.yaml", `${head}  defaultDeny: [ingress]\n---\n${head.replace("apps", "empty")}  namespaceLabels: {}\n---\n${head.replace("apps", "key")}  namespaceLabels: { "bad key!": x }\n`);
+    const { diagnostics } = await load(
+      "bad.yaml",
+      `${head}  defaultDeny: [ingress]\n---\n${head.replace("apps", "empty")}  namespaceLabels: {}\n---\n${head.replace("apps", "key")}  namespaceLabels: { "bad key!": x }\n`,
+    );
     expect(diagnostics.map(show)).toEqual([
       'bad.yaml:5:3: error [invalid-value] `spec`: a TrafficPolicy needs the namespaces it governs: `namespaces` (names or globs, e.g. `[team-a, "team-a-*"]`) or `namespaceLabels` (labels every governed namespace carries, e.g. `{ tier: apps }`)',
       'bad.yaml:11:20: error [invalid-value] `spec.namespaceLabels`: give at least one label; to govern every namespace, write `namespaces: ["*"]`',
@@ -40,7 +50,10 @@ describe("spec.namespaceLabels: validation", () => {
   });
 
   it("the Inventory records namespace labels; a namespace named only there is listed too", async () => {
-    const { documents, diagnostics } = await load("inv.yaml", `${APPS}---\napiVersion: rampart.dev/v1alpha1\nkind: Inventory\nmetadata: { name: inv }\nspec:\n  namespaces: [team-b]\n  namespaceLabels: { team-a: { tier: apps }, web: { tier: edge } }\n`);
+    const { documents, diagnostics } = await load(
+      "inv.yaml",
+      `${APPS}---\napiVersion: rampart.dev/v1alpha1\nkind: Inventory\nmetadata: { name: inv }\nspec:\n  namespaces: [team-b]\n  namespaceLabels: { team-a: { tier: apps }, web: { tier: edge } }\n`,
+    );
     expect(diagnostics).toEqual([]);
     const [p] = normaliseTraffic(documents);
     expect(p!.namespaces).toEqual(["team-a"]);
@@ -50,7 +63,10 @@ describe("spec.namespaceLabels: validation", () => {
 
 describe("spec.namespaceLabels: which namespaces it governs", () => {
   it("matchLabels over the inventory (`kubernetes.io/metadata.name` implied); with `namespaces` too, a namespace must match both", async () => {
-    const { documents } = await load("ir.yaml", `${APPS}---\n${head.replace("apps", "both")}  namespaces: ["team-*", db]\n  namespaceLabels: { env: dev }\n---\n${head.replace("apps", "by-name")}  namespaceLabels: { kubernetes.io/metadata.name: team-b }\n`);
+    const { documents } = await load(
+      "ir.yaml",
+      `${APPS}---\n${head.replace("apps", "both")}  namespaces: ["team-*", db]\n  namespaceLabels: { env: dev }\n---\n${head.replace("apps", "by-name")}  namespaceLabels: { kubernetes.io/metadata.name: team-b }\n`,
+    );
     const ps = normaliseTraffic(documents, inventory);
     expect(ps.map((p) => [p.name, p.namespaces, p.namespaceLabels?.later])).toEqual([
       ["apps", ["team-a", "team-a-dev"], true],
@@ -99,7 +115,9 @@ describe("spec.namespaceLabels: which namespaces it governs", () => {
     ]);
     // The NetworkPolicies of the known namespaces are those of np; only the denies' subjects move to ClusterNetworkPolicy.
     const np = compileNetwork(documents, { inventory });
-    expect(out.objects.filter((o) => o.kind === "NetworkPolicy").map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(np.objects.map((o) => `${o.metadata.namespace}/${o.metadata.name}`));
+    expect(out.objects.filter((o) => o.kind === "NetworkPolicy").map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(
+      np.objects.map((o) => `${o.metadata.namespace}/${o.metadata.name}`),
+    );
   });
 });
 
@@ -109,8 +127,14 @@ describe("spec.namespaceLabels: proofs", () => {
     { namespace: ns, name: `${ns}-db`, labels: { app: "db" }, ports: [] },
   ];
   const workloads: NetworkWorkloads = {
-    namespaces: [...inventory.namespaces.map((name) => ({ name, labels: { ...(inventory.namespaceLabels.get(name) ?? {}) } })), { name: "team-c", labels: { tier: "apps" } }],
-    pods: [...["db", "gw", "team-a", "team-b", "team-c"].flatMap(pods), { namespace: "kube-system", name: "coredns", labels: { "k8s-app": "kube-dns" }, ports: [{ name: "dns", port: 53, protocol: "UDP" }] }],
+    namespaces: [
+      ...inventory.namespaces.map((name) => ({ name, labels: { ...(inventory.namespaceLabels.get(name) ?? {}) } })),
+      { name: "team-c", labels: { tier: "apps" } },
+    ],
+    pods: [
+      ...["db", "gw", "team-a", "team-b", "team-c"].flatMap(pods),
+      { namespace: "kube-system", name: "coredns", labels: { "k8s-app": "kube-dns" }, ports: [{ name: "dns", port: 53, protocol: "UDP" }] },
+    ],
     externalIps: ["203.0.113.7"],
   };
 
@@ -124,9 +148,11 @@ describe("spec.namespaceLabels: proofs", () => {
       const engine = new ConnectivityEngine({ namespaces: workloads.namespaces, pods: workloads.pods, policies: parsePolicies(out.objects) });
       const at = (ns: string, app: string) => ({ pod: workloads.pods.find((p) => p.namespace === ns && p.labels.app === app)! });
       // team-c → db: the deny holds in the namespace created later only with cnp; gw → team-c:8080 allowed there, team-b → team-c not.
-      expect([engine.allowed(at("team-c", "api"), at("db", "api")).toString(), engine.allowed(at("gw", "api"), at("team-c", "api")).toString(), engine.allowed(at("team-b", "api"), at("team-c", "api")).toString()]).toEqual(
-        networkBackend === "np" ? ["All Connections", "All Connections", "All Connections"] : ["No Connections", "TCP 8080", "No Connections"],
-      );
+      expect([
+        engine.allowed(at("team-c", "api"), at("db", "api")).toString(),
+        engine.allowed(at("gw", "api"), at("team-c", "api")).toString(),
+        engine.allowed(at("team-b", "api"), at("team-c", "api")).toString(),
+      ]).toEqual(networkBackend === "np" ? ["All Connections", "All Connections", "All Connections"] : ["No Connections", "TCP 8080", "No Connections"]);
       // Every probe from an external address into team-c's two pods (the policy allows none); nothing else.
       expect(proof.laterIngress.length).toBe(networkBackend === "np" ? 0 : 936);
       expect(proof.laterIngress.filter((f) => !/^team-c\/team-c-(api|db)$/.test(f.dst) || f.src.includes("/") || f.rules.length > 0)).toEqual([]);
@@ -136,9 +162,30 @@ describe("spec.namespaceLabels: proofs", () => {
 
 describe("connectivity engine: Baseline-tier ClusterNetworkPolicies", () => {
   it("are evaluated by priority, not by name (the later namespaces' allows come before their default deny)", () => {
-    const cnp = (name: string, priority: number, action: string) => ({ apiVersion: "policy.networking.k8s.io/v1alpha2", kind: "ClusterNetworkPolicy", metadata: { name }, spec: { tier: "Baseline", priority, subject: { namespaces: {} }, ingress: [{ name, action, from: [{ namespaces: {} }] }] } });
-    const pods = [{ namespace: "a", name: "x", labels: {}, ports: [] }, { namespace: "b", name: "y", labels: {}, ports: [] }];
-    const allowed = (objects: Record<string, unknown>[]) => new ConnectivityEngine({ namespaces: [{ name: "a", labels: {} }, { name: "b", labels: {} }], pods, policies: parsePolicies(objects) }).allowed({ pod: pods[0]! }, { pod: pods[1]! }).toString();
-    expect([allowed([cnp("a-deny", 2, "Deny"), cnp("z-accept", 1, "Accept")]), allowed([cnp("a-deny", 1, "Deny"), cnp("z-accept", 2, "Accept")])]).toEqual(["All Connections", "No Connections"]);
+    const cnp = (name: string, priority: number, action: string) => ({
+      apiVersion: "policy.networking.k8s.io/v1alpha2",
+      kind: "ClusterNetworkPolicy",
+      metadata: { name },
+      spec: { tier: "Baseline", priority, subject: { namespaces: {} }, ingress: [{ name, action, from: [{ namespaces: {} }] }] },
+    });
+    const pods = [
+      { namespace: "a", name: "x", labels: {}, ports: [] },
+      { namespace: "b", name: "y", labels: {}, ports: [] },
+    ];
+    const allowed = (objects: Record<string, unknown>[]) =>
+      new ConnectivityEngine({
+        namespaces: [
+          { name: "a", labels: {} },
+          { name: "b", labels: {} },
+        ],
+        pods,
+        policies: parsePolicies(objects),
+      })
+        .allowed({ pod: pods[0]! }, { pod: pods[1]! })
+        .toString();
+    expect([allowed([cnp("a-deny", 2, "Deny"), cnp("z-accept", 1, "Accept")]), allowed([cnp("a-deny", 1, "Deny"), cnp("z-accept", 2, "Accept")])]).toEqual([
+      "All Connections",
+      "No Connections",
+    ]);
   });
 });

@@ -112,10 +112,16 @@ export function createRbacAuthorizer(objects: readonly RbacObject[]): RbacAuthor
     } else if (o.kind === "RoleBinding") {
       const ns = o.metadata?.namespace ?? "";
       if (ns === "") continue;
-      const rules = o.roleRef.kind === "ClusterRole" ? clusterRoles.get(o.roleRef.name) : o.roleRef.kind === "Role" ? roles.get(`${ns}/${o.roleRef.name}`) : undefined;
+      const rules =
+        o.roleRef.kind === "ClusterRole" ? clusterRoles.get(o.roleRef.name) : o.roleRef.kind === "Role" ? roles.get(`${ns}/${o.roleRef.name}`) : undefined;
       const list = nsBindings.get(ns) ?? [];
       const role = o.roleRef.kind === "Role" ? { kind: "Role", name: o.roleRef.name, namespace: ns } : { kind: o.roleRef.kind, name: o.roleRef.name };
-      list.push({ namespace: ns, grant: { binding: { kind: o.kind, name: o.metadata?.name ?? "", namespace: ns }, role }, subjects: o.subjects ?? [], rules: rules ?? [] });
+      list.push({
+        namespace: ns,
+        grant: { binding: { kind: o.kind, name: o.metadata?.name ?? "", namespace: ns }, role },
+        subjects: o.subjects ?? [],
+        rules: rules ?? [],
+      });
       nsBindings.set(ns, list);
     }
   }

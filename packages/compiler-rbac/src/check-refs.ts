@@ -1,4 +1,17 @@
-import { didYouMean, diagnostic, resourceRefMatches, documentsOfKind, formatResourceRef, KNOWN_VERBS, parseResourceRef, positionOf, resourceKey, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import {
+  didYouMean,
+  diagnostic,
+  resourceRefMatches,
+  documentsOfKind,
+  formatResourceRef,
+  KNOWN_VERBS,
+  parseResourceRef,
+  positionOf,
+  resourceKey,
+  type Diagnostic,
+  type Inventory,
+  type RampartDocument,
+} from "@rampart/core";
 import { allTargets } from "./targets.js";
 
 /** Errors for resources, groups, subresources and verbs the inventory does not know, with "did you mean". */
@@ -26,7 +39,15 @@ export function checkRefs(documents: readonly RampartDocument[], inventory: Inve
     doc.spec.rules.forEach((rule, i) => {
       rule.verbs.forEach((verb, j) => {
         if (verb === "*" || verbs.has(verb) || rule.nonResourceURLs) return;
-        out.push(diagnostic("unknown-verb", "error", `verb \`${verb}\` is not served by any resource of the inventory`, positionOf(doc, ["spec", "rules", i, "verbs", j]), didYouMean(verb, verbs) ?? "check the spelling, or add the resource that serves it to the inventory"));
+        out.push(
+          diagnostic(
+            "unknown-verb",
+            "error",
+            `verb \`${verb}\` is not served by any resource of the inventory`,
+            positionOf(doc, ["spec", "rules", i, "verbs", j]),
+            didYouMean(verb, verbs) ?? "check the spelling, or add the resource that serves it to the inventory",
+          ),
+        );
       });
       // A verb that none of an allow rule's resources serves grants nothing: say so.
       if (rule.effect === "allow" && rule.resources) {
@@ -41,7 +62,20 @@ export function checkRefs(documents: readonly RampartDocument[], inventory: Inve
         }
         rule.verbs.forEach((verb, j) => {
           if (!known || verb === "*" || served.has(verb) || !verbs.has(verb)) return;
-          out.push(diagnostic("rbac-verb-not-served", "warning", `verb \`${verb}\` is not served by any of ${rule.resources!.map((r) => `\`${r}\``).join(", ")}: rule ${i} of AccessPolicy \`${doc.metadata.name}\` grants nothing for it`, positionOf(doc, ["spec", "rules", i, "verbs", j]), `they serve ${[...served].sort().map((v) => `\`${v}\``).join(", ") || "no verbs"}; remove the verb or add the resource that serves it`));
+          out.push(
+            diagnostic(
+              "rbac-verb-not-served",
+              "warning",
+              `verb \`${verb}\` is not served by any of ${rule.resources!.map((r) => `\`${r}\``).join(", ")}: rule ${i} of AccessPolicy \`${doc.metadata.name}\` grants nothing for it`,
+              positionOf(doc, ["spec", "rules", i, "verbs", j]),
+              `they serve ${
+                [...served]
+                  .sort()
+                  .map((v) => `\`${v}\``)
+                  .join(", ") || "no verbs"
+              }; remove the verb or add the resource that serves it`,
+            ),
+          );
         });
       }
       (rule.resources ?? []).forEach((text, j) => {
@@ -49,19 +83,43 @@ export function checkRefs(documents: readonly RampartDocument[], inventory: Inve
         if ("error" in ref || ref.everything) return;
         const at = positionOf(doc, ["spec", "rules", i, "resources", j]);
         if (!groups.has(ref.group)) {
-          out.push(diagnostic("unknown-api-group", "error", `API group \`${ref.group}\` of \`${text}\` is not in the inventory`, at, didYouMean(ref.group, groups) ?? "add its CRDs to the inventory (`spec.resources`)"));
+          out.push(
+            diagnostic(
+              "unknown-api-group",
+              "error",
+              `API group \`${ref.group}\` of \`${text}\` is not in the inventory`,
+              at,
+              didYouMean(ref.group, groups) ?? "add its CRDs to the inventory (`spec.resources`)",
+            ),
+          );
           return;
         }
         if (ref.resource === "*") return;
         const res = inventory.resource(ref.group, ref.resource);
         if (!res) {
           const key = resourceKey(ref.group, ref.resource);
-          out.push(diagnostic("unknown-resource", "error", `resource \`${key}\` is not in the inventory`, at, didYouMean(key, keys) ?? "add it to the inventory (`spec.resources`), e.g. with `rampart inventory pull`"));
+          out.push(
+            diagnostic(
+              "unknown-resource",
+              "error",
+              `resource \`${key}\` is not in the inventory`,
+              at,
+              didYouMean(key, keys) ?? "add it to the inventory (`spec.resources`), e.g. with `rampart inventory pull`",
+            ),
+          );
           return;
         }
         if (ref.subresource !== "" && ref.subresource !== "*" && !res.subresources.some((s) => s.name === ref.subresource)) {
           const subs = res.subresources.map((s) => s.name);
-          out.push(diagnostic("unknown-subresource", "error", `\`${formatResourceRef(ref)}\`: \`${key(ref.group, ref.resource)}\` has no subresource \`${ref.subresource}\``, at, didYouMean(ref.subresource, subs) ?? (subs.length ? `its subresources: ${subs.map((s) => `\`${s}\``).join(", ")}` : "it has no subresources")));
+          out.push(
+            diagnostic(
+              "unknown-subresource",
+              "error",
+              `\`${formatResourceRef(ref)}\`: \`${key(ref.group, ref.resource)}\` has no subresource \`${ref.subresource}\``,
+              at,
+              didYouMean(ref.subresource, subs) ?? (subs.length ? `its subresources: ${subs.map((s) => `\`${s}\``).join(", ")}` : "it has no subresources"),
+            ),
+          );
         }
       });
     });

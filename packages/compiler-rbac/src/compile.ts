@@ -1,4 +1,17 @@
-import { clusterFor, createInventory, diagnostic, hasErrors, normaliseAccess, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import {
+  clusterFor,
+  createInventory,
+  diagnostic,
+  hasErrors,
+  normaliseAccess,
+  selectorMatches,
+  type AccessPolicyIR,
+  type AccessRuleIR,
+  type ClusterIR,
+  type Diagnostic,
+  type Inventory,
+  type RampartDocument,
+} from "@rampart/core";
 import { openApiDiagnostics, precompiledOpenApiValidator } from "@rampart/core/compiler";
 import { checkRefs } from "./check-refs.js";
 import { createDenyIndex, type PolicyDenies } from "./deny-index.js";
@@ -75,11 +88,25 @@ function selectPolicies(documents: readonly RampartDocument[], cluster: ClusterI
 /** What every policy's expansion shares: targets, namespaces, glob matches and inventory names. */
 function atomContext(inventory: Inventory, policies: readonly AccessPolicyIR[], keepWildcards: boolean): AtomContext {
   const namespaces = knownNamespaces(inventory, policies);
-  return { inventory, targets: allTargets(inventory), namespaces, matcher: createNamespaceMatcher(namespaces), listed: new Set(inventory.namespaces), names: inventoryNames(inventory), keepWildcards };
+  return {
+    inventory,
+    targets: allTargets(inventory),
+    namespaces,
+    matcher: createNamespaceMatcher(namespaces),
+    listed: new Set(inventory.namespaces),
+    names: inventoryNames(inventory),
+    keepWildcards,
+  };
 }
 
 /** The report entries of one policy's rules, with the naive one-Role-per-rule counts to compare with. */
-function ruleReports(policy: AccessPolicyIR, atoms: readonly Atom[], nonResource: readonly PolicyRule[], gaps: readonly Gap[], expired: ReadonlySet<AccessRuleIR>) {
+function ruleReports(
+  policy: AccessPolicyIR,
+  atoms: readonly Atom[],
+  nonResource: readonly PolicyRule[],
+  gaps: readonly Gap[],
+  expired: ReadonlySet<AccessRuleIR>,
+) {
   const reports: RbacRuleReport[] = [];
   let naiveObjects = 0;
   let naiveRules = 0;
@@ -96,7 +123,10 @@ function ruleReports(policy: AccessPolicyIR, atoms: readonly Atom[], nonResource
       rule: rule.index,
       effect: rule.effect,
       backend: "rbac",
-      verbs: rule.effect === "deny" ? [...rule.verbs] : [...new Set([...mine.map((a) => a.verb), ...(rule.nonResourceURLs ? nonResource.flatMap((x) => x.verbs) : [])])].sort(),
+      verbs:
+        rule.effect === "deny"
+          ? [...rule.verbs]
+          : [...new Set([...mine.map((a) => a.verb), ...(rule.nonResourceURLs ? nonResource.flatMap((x) => x.verbs) : [])])].sort(),
       notExpressible: gaps.filter((g) => g.rule === rule.index).map(({ verbs, reason }) => ({ verbs, reason })),
     };
     if (expired.has(rule)) r.expired = true;
@@ -112,10 +142,20 @@ function ruleReports(policy: AccessPolicyIR, atoms: readonly Atom[], nonResource
 /** Compiles one policy against the denies that may apply to its requesters. */
 function compilePolicy(policy: AccessPolicyIR, denies: PolicyDenies, ctx: AtomContext) {
   const { atoms, gaps, diagnostics } = policyAtoms(policy, denies, ctx);
-  const nr = policy.rules.some((r) => r.effect === "allow" && r.nonResourceURLs) ? nonResourceRules(policy.name, policy.rules, denies.all) : { rules: [], gaps: [] };
+  const nr = policy.rules.some((r) => r.effect === "allow" && r.nonResourceURLs)
+    ? nonResourceRules(policy.name, policy.rules, denies.all)
+    : { rules: [], gaps: [] };
   for (const g of nr.gaps) {
     const rule = policy.rules.find((r) => r.index === g.rule)!;
-    diagnostics.push(diagnostic("rbac-not-expressible", "warning", `rule ${g.rule} of AccessPolicy \`${policy.name}\`: ${g.verbs.map((v) => `\`${v}\``).join(", ")}: ${g.reason}`, rule.source, "RBAC grants less here, never more; see report.json"));
+    diagnostics.push(
+      diagnostic(
+        "rbac-not-expressible",
+        "warning",
+        `rule ${g.rule} of AccessPolicy \`${policy.name}\`: ${g.verbs.map((v) => `\`${v}\``).join(", ")}: ${g.reason}`,
+        rule.source,
+        "RBAC grants less here, never more; see report.json",
+      ),
+    );
   }
   const allGaps: Gap[] = [...gaps, ...nr.gaps.map((g) => ({ ...g, policy: policy.name }))];
   return { objects: emitPolicy(policy, atoms, nr.rules), atoms, nonResource: nr.rules, gaps: allGaps, diagnostics };

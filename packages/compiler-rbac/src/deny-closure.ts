@@ -35,7 +35,12 @@ export function createDenyClosure(
   const origins = new Map<string, string>();
   const values = [...byToken].map(([token, rules], i) => {
     [...rules.values()].forEach((r, j) => origins.set(`c${i}#${j}`, r.origin));
-    return { apiVersion: "rampart.dev/v1alpha1", kind: "AccessPolicy", metadata: { name: `c${i}` }, spec: { subjects: [{ group: token }], rules: [...rules.values()].map((r) => r.rule) } };
+    return {
+      apiVersion: "rampart.dev/v1alpha1",
+      kind: "AccessPolicy",
+      metadata: { name: `c${i}` },
+      spec: { subjects: [{ group: token }], rules: [...rules.values()].map((r) => r.rule) },
+    };
   });
   const evaluator = createEvaluator(loadDocuments(values, "<deny-closure>").documents, { inventory, now });
   return (request, closure) => {

@@ -74,7 +74,10 @@ const WIDE = 8;
  * shared: the wide tokens decide the set, and the few policies a narrow token (one user) adds are
  * usually in it already, so that most policies share one set.
  */
-function reachGroups(policies: readonly AccessPolicyIR[], entryOf: ReadonlyMap<AccessRuleIR, DenyEntry>): (policy: AccessPolicyIR) => ReadonlyMap<number, Ranked> {
+function reachGroups(
+  policies: readonly AccessPolicyIR[],
+  entryOf: ReadonlyMap<AccessRuleIR, DenyEntry>,
+): (policy: AccessPolicyIR) => ReadonlyMap<number, Ranked> {
   const withDenies = policies.filter((p) => p.rules.some((r) => r.effect === "deny"));
   const byToken = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
@@ -168,7 +171,11 @@ function policyDenies(policy: AccessPolicyIR, tables: DenyTables, reached: Reado
  * the matcher), and per requester token the policies whose denies may reach it. `forPolicy`
  * then answers per policy without rescanning every deny.
  */
-export function createDenyIndex(policies: readonly AccessPolicyIR[], targets: readonly Target[], matcher: NamespaceMatcher): { forPolicy(policy: AccessPolicyIR): PolicyDenies } {
+export function createDenyIndex(
+  policies: readonly AccessPolicyIR[],
+  targets: readonly Target[],
+  matcher: NamespaceMatcher,
+): { forPolicy(policy: AccessPolicyIR): PolicyDenies } {
   const tables = denyTables(policies, targets, matcher);
   const reach = reachGroups(policies, tables.entryOf);
   return { forPolicy: (policy) => policyDenies(policy, tables, reach(policy)) };

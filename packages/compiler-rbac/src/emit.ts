@@ -86,7 +86,13 @@ export function emitPolicy(policy: AccessPolicyIR, atoms: readonly Atom[], nonRe
   if (clusterRules.length > 0) {
     const name = objectName(policy.name);
     objects.push({ apiVersion: RBAC_API, kind: "ClusterRole", metadata: meta(name), rules: clusterRules });
-    objects.push({ apiVersion: RBAC_API, kind: "ClusterRoleBinding", metadata: meta(name), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name }, subjects });
+    objects.push({
+      apiVersion: RBAC_API,
+      kind: "ClusterRoleBinding",
+      metadata: meta(name),
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name },
+      subjects,
+    });
   }
   // Namespaced grants: per namespace a Role and a RoleBinding, both `rampart:<policy>:ns`. The roleRef is
   // a constant of the binding's name (Kubernetes forbids changing it), and an edit changes the Role in place.
@@ -100,7 +106,13 @@ export function emitPolicy(policy: AccessPolicyIR, atoms: readonly Atom[], nonRe
   const name = namespacedObjectName(policy.name);
   for (const ns of [...byNs.keys()].sort(cmp)) {
     objects.push({ apiVersion: RBAC_API, kind: "Role", metadata: meta(name, ns), rules: mergeRules(byNs.get(ns)!) });
-    objects.push({ apiVersion: RBAC_API, kind: "RoleBinding", metadata: meta(name, ns), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name }, subjects });
+    objects.push({
+      apiVersion: RBAC_API,
+      kind: "RoleBinding",
+      metadata: meta(name, ns),
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name },
+      subjects,
+    });
   }
   return objects;
 }

@@ -119,9 +119,19 @@ function ruleScopes(rule: AccessRuleIR, verb: string, t: Target, denies: PolicyD
 
 /** Expands one allow rule into atoms, minus the denies that apply, recording what was left out. */
 export function ruleAtoms(policy: AccessPolicyIR, rule: AccessRuleIR, denies: PolicyDenies, ctx: AtomContext): RuleExpansion {
-  const x: RuleExpansion = { atoms: [], noNames: new Set(), nameless: new Set(), listing: new Set(), byName: new Set(), narrowed: new Map(), foreign: new Map(), matchedNamespaces: true };
+  const x: RuleExpansion = {
+    atoms: [],
+    noNames: new Set(),
+    nameless: new Set(),
+    listing: new Set(),
+    byName: new Set(),
+    narrowed: new Map(),
+    foreign: new Map(),
+    matchedNamespaces: true,
+  };
   const wild = ctx.keepWildcards && !rule.names && !denies.all.some((d) => mayIntersect(rule, d));
-  const atom = (verb: string, target: Target, namespace: string, names: string[] | undefined) => x.atoms.push({ verb, target, namespace, names, policy: policy.name, rule: rule.index });
+  const atom = (verb: string, target: Target, namespace: string, names: string[] | undefined) =>
+    x.atoms.push({ verb, target, namespace, names, policy: policy.name, rule: rule.index });
   // Verbs of a target that the same denies narrow get the same names: filter once.
   const named = new Map<string, string[]>();
   for (const ref of rule.resources) {
@@ -164,7 +174,8 @@ export function ruleAtoms(policy: AccessPolicyIR, rule: AccessRuleIR, denies: Po
           x.byName.add(verb);
           const key = `${t.group}/${t.resource}/${ns}/${applicable.map((d) => d.ordinal).join(",")}`;
           let names = named.get(key);
-          if (!names) named.set(key, (names = candidates.filter((n) => (!rule.names || rule.names.some((g) => g.test(n))) && !denyNames.some((g) => g.test(n)))));
+          if (!names)
+            named.set(key, (names = candidates.filter((n) => (!rule.names || rule.names.some((g) => g.test(n))) && !denyNames.some((g) => g.test(n)))));
           if (names.length > 0) atom(verb, t, ns, names);
         }
       }
@@ -185,27 +196,72 @@ export function policyAtoms(policy: AccessPolicyIR, denies: PolicyDenies, ctx: A
     const v = [...new Set(verbs)].sort();
     if (v.length === 0) return;
     gaps.push({ policy: policy.name, rule: rule.index, verbs: v, reason });
-    diagnostics.push(diagnostic("rbac-not-expressible", severity, `rule ${rule.index} of AccessPolicy \`${policy.name}\`: ${v.map((x) => `\`${x}\``).join(", ")} ${reason}`, rule.source, "RBAC grants less here, never more; see report.json"));
+    diagnostics.push(
+      diagnostic(
+        "rbac-not-expressible",
+        severity,
+        `rule ${rule.index} of AccessPolicy \`${policy.name}\`: ${v.map((x) => `\`${x}\``).join(", ")} ${reason}`,
+        rule.source,
+        "RBAC grants less here, never more; see report.json",
+      ),
+    );
   };
   for (const rule of policy.rules) {
     if (rule.effect !== "allow" || rule.nonResourceURLs) continue;
     if (rule.namespaces && ctx.listed.size > 0) {
       const missing = rule.namespaces.filter((g) => g.literal && !ctx.listed.has(g.source)).map((g) => g.source);
       if (missing.length > 0) {
-        diagnostics.push(diagnostic("rbac-namespace-not-in-inventory", "info", `rule ${rule.index} of AccessPolicy \`${policy.name}\`: namespace ${missing.map((n) => `\`${n}\``).join(", ")} is not in the inventory; its RoleBinding applies once the namespace exists`, rule.source, "create the namespace, or refresh the inventory with `rampart inventory pull`"));
+        diagnostics.push(
+          diagnostic(
+            "rbac-namespace-not-in-inventory",
+            "info",
+            `rule ${rule.index} of AccessPolicy \`${policy.name}\`: namespace ${missing.map((n) => `\`${n}\``).join(", ")} is not in the inventory; its RoleBinding applies once the namespace exists`,
+            rule.source,
+            "create the namespace, or refresh the inventory with `rampart inventory pull`",
+          ),
+        );
       }
     }
     const x = ruleAtoms(policy, rule, denies, ctx);
     atoms.push(...x.atoms);
-    if (!x.matchedNamespaces) gap(rule, rule.anyVerb ? ["*"] : rule.verbs, `namespaces ${rule.namespaces!.map((g) => `\`${g.source}\``).join(", ")} match no namespace of the inventory: nothing granted there`);
-    gap(rule, x.nameless, "cannot be limited by resource name in RBAC (the API server authorizes `create` and `deletecollection` on a resource without a name): not granted");
-    gap(rule, x.listing, "can be limited by resource name only for requests that select one object (`fieldSelector=metadata.name=…`): plain list and watch requests are not granted");
-    gap(rule, x.noNames, "name patterns need object names, and the inventory has none for these resources: not granted (add them to the inventory, e.g. `rampart inventory pull`)");
+    if (!x.matchedNamespaces)
+      gap(
+        rule,
+        rule.anyVerb ? ["*"] : rule.verbs,
+        `namespaces ${rule.namespaces!.map((g) => `\`${g.source}\``).join(", ")} match no namespace of the inventory: nothing granted there`,
+      );
+    gap(
+      rule,
+      x.nameless,
+      "cannot be limited by resource name in RBAC (the API server authorizes `create` and `deletecollection` on a resource without a name): not granted",
+    );
+    gap(
+      rule,
+      x.listing,
+      "can be limited by resource name only for requests that select one object (`fieldSelector=metadata.name=…`): plain list and watch requests are not granted",
+    );
+    gap(
+      rule,
+      x.noNames,
+      "name patterns need object names, and the inventory has none for these resources: not granted (add them to the inventory, e.g. `rampart inventory pull`)",
+    );
     if (x.foreign.size > 0) {
-      const by = [...x.foreign.keys()].sort().map((k) => `rule ${k.split("#")[1]} of \`${k.split("#")[0]}\``).join(", ");
-      gap(rule, [...x.foreign.values()].flatMap((v) => [...v]), `narrowed by deny ${by}: a requester may match both policies and RBAC cannot tell, so those denies apply here too`);
+      const by = [...x.foreign.keys()]
+        .sort()
+        .map((k) => `rule ${k.split("#")[1]} of \`${k.split("#")[0]}\``)
+        .join(", ");
+      gap(
+        rule,
+        [...x.foreign.values()].flatMap((v) => [...v]),
+        `narrowed by deny ${by}: a requester may match both policies and RBAC cannot tell, so those denies apply here too`,
+      );
     }
-    for (const [verb, by] of x.narrowed) gap(rule, [verb], `cluster-wide grant narrowed to the known namespaces because deny rule ${by.split("#")[1]} of AccessPolicy \`${by.split("#")[0]}\` restricts namespaces: all-namespace requests and later namespaces are not granted`);
+    for (const [verb, by] of x.narrowed)
+      gap(
+        rule,
+        [verb],
+        `cluster-wide grant narrowed to the known namespaces because deny rule ${by.split("#")[1]} of AccessPolicy \`${by.split("#")[0]}\` restricts namespaces: all-namespace requests and later namespaces are not granted`,
+      );
     gap(rule, x.byName, "by name: object names are taken from the inventory, so objects created later are not granted until the next build", "info");
   }
   return { atoms, gaps, diagnostics };

@@ -23,7 +23,11 @@ function relation(allow: string, deny: { test(s: string): boolean; source: strin
 }
 
 /** RBAC rules for the non-resource allow rules of a policy, minus the denies. */
-export function nonResourceRules(policy: string, rules: readonly AccessRuleIR[], denies: readonly AccessRuleIR[]): { rules: PolicyRule[]; gaps: Omit<Gap, "policy">[] } {
+export function nonResourceRules(
+  policy: string,
+  rules: readonly AccessRuleIR[],
+  denies: readonly AccessRuleIR[],
+): { rules: PolicyRule[]; gaps: Omit<Gap, "policy">[] } {
   const out: PolicyRule[] = [];
   const gaps: Omit<Gap, "policy">[] = [];
   for (const rule of rules) {
@@ -31,7 +35,11 @@ export function nonResourceRules(policy: string, rules: readonly AccessRuleIR[],
     const verbs = rule.anyVerb ? HTTP_VERBS : rule.verbs;
     for (const glob of rule.nonResourceURLs) {
       if (!expressible(glob.source)) {
-        gaps.push({ rule: rule.index, verbs: [...verbs], reason: `non-resource URL \`${glob.source}\` uses \`?\` or an inner \`*\`, which RBAC cannot express (only a trailing \`*\`): not granted` });
+        gaps.push({
+          rule: rule.index,
+          verbs: [...verbs],
+          reason: `non-resource URL \`${glob.source}\` uses \`?\` or an inner \`*\`, which RBAC cannot express (only a trailing \`*\`): not granted`,
+        });
         continue;
       }
       const kept: string[] = [];
@@ -41,18 +49,29 @@ export function nonResourceRules(policy: string, rules: readonly AccessRuleIR[],
         if (rel.includes("covers")) {
           const foreign = applicable.filter((d) => d.policy !== policy && d.nonResourceURLs!.some((g) => relation(glob.source, g) === "covers"));
           if (foreign.length > 0 && !applicable.some((d) => d.policy === policy && d.nonResourceURLs!.some((g) => relation(glob.source, g) === "covers"))) {
-            gaps.push({ rule: rule.index, verbs: [verb], reason: `non-resource URL \`${glob.source}\` is denied by ${foreign.map((d) => `rule ${d.index} of \`${d.policy}\``).join(", ")}: a requester may match both policies and RBAC cannot tell, so that deny applies here too` });
+            gaps.push({
+              rule: rule.index,
+              verbs: [verb],
+              reason: `non-resource URL \`${glob.source}\` is denied by ${foreign.map((d) => `rule ${d.index} of \`${d.policy}\``).join(", ")}: a requester may match both policies and RBAC cannot tell, so that deny applies here too`,
+            });
           }
           continue;
         }
         if (rel.includes("partial")) {
-          gaps.push({ rule: rule.index, verbs: [verb], reason: `non-resource URL \`${glob.source}\` overlaps a denied URL that RBAC cannot carve out: not granted` });
+          gaps.push({
+            rule: rule.index,
+            verbs: [verb],
+            reason: `non-resource URL \`${glob.source}\` overlaps a denied URL that RBAC cannot carve out: not granted`,
+          });
           continue;
         }
         kept.push(verb);
       }
       if (kept.length === 0) continue;
-      out.push({ nonResourceURLs: [glob.source], verbs: rule.anyVerb && kept.length === HTTP_VERBS.length && denies.every((d) => !d.nonResourceURLs) ? ["*"] : kept.sort() });
+      out.push({
+        nonResourceURLs: [glob.source],
+        verbs: rule.anyVerb && kept.length === HTTP_VERBS.length && denies.every((d) => !d.nonResourceURLs) ? ["*"] : kept.sort(),
+      });
     }
   }
   // Merge URLs that share a verb set.

@@ -21,7 +21,11 @@ const isSaGroup = (g: string) => g === ALL_SA || g.startsWith(SA_NS);
 
 /** The principals a policy names (ServiceAccounts by their username). */
 export function principalsOf(p: AccessPolicyIR): Principal[] {
-  return [...p.users.map((user) => ({ user })), ...p.serviceAccounts.map((s) => ({ user: serviceAccountUser(s.namespace, s.name) })), ...p.groups.map((group) => ({ group }))];
+  return [
+    ...p.users.map((user) => ({ user })),
+    ...p.serviceAccounts.map((s) => ({ user: serviceAccountUser(s.namespace, s.name) })),
+    ...p.groups.map((group) => ({ group })),
+  ];
 }
 
 /** Can one requester be both `a` and `b`? */

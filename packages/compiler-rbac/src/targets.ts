@@ -26,7 +26,10 @@ export function allTargets(inventory: Inventory): Target[] {
 
 /** Does a resource ref cover a target, with the evaluator's meaning of `*` parts? */
 export function refCovers(ref: ResourceRef, t: Target): boolean {
-  return ref.everything || (t.group === ref.group && (ref.resource === "*" || t.resource === ref.resource) && (ref.subresource === "*" ? t.sub !== "" : t.sub === ref.subresource));
+  return (
+    ref.everything ||
+    (t.group === ref.group && (ref.resource === "*" || t.resource === ref.resource) && (ref.subresource === "*" ? t.sub !== "" : t.sub === ref.subresource))
+  );
 }
 
 /** The targets a resource ref covers. */
@@ -42,6 +45,7 @@ export function targetsOf(ref: ResourceRef, all: readonly Target[]): Target[] {
  */
 export function wildcardTarget(ref: ResourceRef): Target | undefined {
   if (ref.everything) return { group: "*", resource: "*", sub: "", namespaced: false, verbs: [] };
-  if (ref.resource === "*" && ref.subresource !== "" && ref.subresource !== "*") return { group: ref.group, resource: "*", sub: ref.subresource, namespaced: false, verbs: [] };
+  if (ref.resource === "*" && ref.subresource !== "" && ref.subresource !== "*")
+    return { group: ref.group, resource: "*", sub: ref.subresource, namespaced: false, verbs: [] };
   return undefined;
 }

@@ -49,7 +49,12 @@ const ALL_NAMESPACE_VERBS = new Set(["list", "watch"]);
  * object; only `list` and `watch` carry a name from a field selector, so `deletecollection`
  * never does; a namespaced resource is reached across all namespaces only by `list` and `watch`.
  */
-export function servable(t: { readonly sub: string; readonly namespaced: boolean; readonly verbs: readonly string[] }, verb: string, namespace: string, name: string): boolean {
+export function servable(
+  t: { readonly sub: string; readonly namespaced: boolean; readonly verbs: readonly string[] },
+  verb: string,
+  namespace: string,
+  name: string,
+): boolean {
   if (API_VERBS.has(verb) && !t.verbs.includes(verb)) return false;
   if (name === "" ? t.sub !== "" || SINGLE_OBJECT_VERBS.has(verb) : verb === "deletecollection") return false;
   return !(t.namespaced && namespace === "") || (t.sub === "" && ALL_NAMESPACE_VERBS.has(verb));

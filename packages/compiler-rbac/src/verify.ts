@@ -1,4 +1,14 @@
-import { clusterFor, createEvaluator, normaliseAccess, selectorMatches, type AccessRequest, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import {
+  clusterFor,
+  createEvaluator,
+  normaliseAccess,
+  selectorMatches,
+  type AccessRequest,
+  type ClusterIR,
+  type Diagnostic,
+  type Inventory,
+  type RampartDocument,
+} from "@rampart/core";
 import { createRbacAuthorizer, type RbacGrant } from "./authorizer.js";
 import type { RbacRuleReport } from "./compile.js";
 import { createDenyClosure } from "./deny-closure.js";
@@ -55,7 +65,12 @@ export interface VerifyRbacResult {
  * under-grant, covered when the compilation reported it. Verify with the inventory the objects
  * were compiled against: `verify…(documents, universe, objects, options)`, as `verifyNetwork`.
  */
-export function verifyRbac(documents: readonly RampartDocument[], inventory: Inventory, objects: readonly RbacObject[], options: VerifyRbacOptions = {}): VerifyRbacResult {
+export function verifyRbac(
+  documents: readonly RampartDocument[],
+  inventory: Inventory,
+  objects: readonly RbacObject[],
+  options: VerifyRbacOptions = {},
+): VerifyRbacResult {
   const result: VerifyRbacResult = { overGrants: [], underGrants: [], checked: 0 };
   const cluster = clusterFor(documents, options.cluster);
   if ("severity" in cluster) return result;

@@ -42,7 +42,12 @@ describeConformance("rbac", "RBAC authorizer against rbac/vectors.json (upstream
     v.authorizer.forEach((a, i) => {
       for (const c of a.cases) {
         cases++;
-        const got = referenceRbacAllows(a.objects, { user: c.user.name, groups: c.user.groups, ...c.request, resourceRequest: c.request.resourceRequest === true } as never);
+        const got = referenceRbacAllows(a.objects, {
+          user: c.user.name,
+          groups: c.user.groups,
+          ...c.request,
+          resourceRequest: c.request.resourceRequest === true,
+        } as never);
         if (got !== c.allowed) failures.push(`authorizer[${i}] ${JSON.stringify(c)}: expected ${c.allowed}`);
       }
     });

@@ -2,7 +2,17 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { accessPolicy, allow, createInventory, createOpenApiValidator, deny, loadDocuments, loadFiles, type OpenApiBundle, type RampartDocument } from "@rampart/core";
+import {
+  accessPolicy,
+  allow,
+  createInventory,
+  createOpenApiValidator,
+  deny,
+  loadDocuments,
+  loadFiles,
+  type OpenApiBundle,
+  type RampartDocument,
+} from "@rampart/core";
 import { compileRbac, verifyRbac } from "@rampart/compiler-rbac";
 import { expectGolden, goldenYaml } from "../../../test-support/golden.js";
 import bundle from "../data/openapi-rbac-v1.35.json" with { type: "json" };
@@ -86,12 +96,27 @@ describe("compileRbac: SPEC.md examples (golden, proved)", () => {
   });
 
   it("is deterministic", () => {
-    const d = docs([accessPolicy("web", { subjects: [{ group: "web" }, { user: "z" }, { user: "a" }], rules: [allow({ verbs: ["watch", "get"], resources: ["services", "pods"], namespaces: ["team-*"] })] })]);
+    const d = docs([
+      accessPolicy("web", {
+        subjects: [{ group: "web" }, { user: "z" }, { user: "a" }],
+        rules: [allow({ verbs: ["watch", "get"], resources: ["services", "pods"], namespaces: ["team-*"] })],
+      }),
+    ]);
     expect(goldenYaml(compileRbac(d, { inventory, now: NOW }).objects)).toBe(goldenYaml(compileRbac(d, { inventory, now: NOW }).objects));
   });
 
   it("expands `*` from the inventory and drops expired rules", () => {
-    const out = compileAndProve(docs([accessPolicy("x", { subjects: [{ user: "x" }], rules: [allow({ verbs: ["*"], resources: ["*.apps"], namespaces: ["team-a"] }), allow({ verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"], expires: "2026-01-01T00:00:00Z" })] })]));
+    const out = compileAndProve(
+      docs([
+        accessPolicy("x", {
+          subjects: [{ user: "x" }],
+          rules: [
+            allow({ verbs: ["*"], resources: ["*.apps"], namespaces: ["team-a"] }),
+            allow({ verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"], expires: "2026-01-01T00:00:00Z" }),
+          ],
+        }),
+      ]),
+    );
     const rules = out.objects.flatMap((o) => o.rules ?? []);
     expect(rules.flatMap((r) => r.verbs)).not.toContain("*");
     expect(rules.flatMap((r) => r.resources ?? []).sort()).toEqual(["controllerrevisions", "daemonsets", "deployments", "replicasets", "statefulsets"]);
@@ -121,7 +146,7 @@ describe("compileRbac: bad input", () => {
     const dir = mkdtempSync(join(tmpdir(), "rampart-rbac-"));
     writeFileSync(
       join(dir, "p.yaml"),
-      "apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: p }\nspec:\n  subjects: [{ user: u }]\n  rules:\n    - { effect: allow, verbs: [get], resources: [\"*.bach\"] }\n    - { effect: deny, verbs: [wtach], resources: [secret] }\n",
+      'apiVersion: rampart.dev/v1alpha1\nkind: AccessPolicy\nmetadata: { name: p }\nspec:\n  subjects: [{ user: u }]\n  rules:\n    - { effect: allow, verbs: [get], resources: ["*.bach"] }\n    - { effect: deny, verbs: [wtach], resources: [secret] }\n',
     );
     const { documents } = await loadFiles(["p.yaml"], { cwd: dir });
     const out = compileRbac(documents, { inventory, now: NOW });
@@ -133,10 +158,22 @@ describe("compileRbac: bad input", () => {
   });
 
   it("a name glob without object inventory is a warning saying what was not granted", () => {
-    const out = compileRbac(docs([accessPolicy("p", { subjects: [{ user: "u" }], rules: [allow({ verbs: ["get"], resources: ["configmaps"], namespaces: ["team-a"], names: ["app-*"] })] })]), { inventory, now: NOW });
+    const out = compileRbac(
+      docs([
+        accessPolicy("p", {
+          subjects: [{ user: "u" }],
+          rules: [allow({ verbs: ["get"], resources: ["configmaps"], namespaces: ["team-a"], names: ["app-*"] })],
+        }),
+      ]),
+      { inventory, now: NOW },
+    );
     expect(out.objects).toEqual([]);
     expect(out.diagnostics).toEqual([
-      expect.objectContaining({ severity: "warning", message: "rule 0 of AccessPolicy `p`: `get` name patterns need object names, and the inventory has none for these resources: not granted (add them to the inventory, e.g. `rampart inventory pull`)" }),
+      expect.objectContaining({
+        severity: "warning",
+        message:
+          "rule 0 of AccessPolicy `p`: `get` name patterns need object names, and the inventory has none for these resources: not granted (add them to the inventory, e.g. `rampart inventory pull`)",
+      }),
     ]);
   });
 });

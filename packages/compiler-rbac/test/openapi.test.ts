@@ -18,11 +18,29 @@ describeConformance("openapi", "bundled RBAC OpenAPI schemas (provenance)", () =
 describe("OpenAPI validation of RBAC objects", () => {
   const validate = createOpenApiValidator(data as OpenApiBundle);
   it("accepts a well-formed object and rejects unknown fields and missing required ones", () => {
-    expect(validate({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "x" }, rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }] } as never)).toEqual([]);
-    expect(validate({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "x" }, rules: [{ apiGroups: [""], resources: ["pods"], verb: ["get"] }] } as never)).toEqual([
-      "/rules/0: must have required property 'verbs'",
-      "/rules/0: must NOT have additional properties `verb`",
-    ]);
-    expect(validate({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: { name: "x", namespace: "a" }, subjects: [{ kind: "User", name: "u" }] } as never)).toEqual(["/: must have required property 'roleRef'"]);
+    expect(
+      validate({
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "ClusterRole",
+        metadata: { name: "x" },
+        rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }],
+      } as never),
+    ).toEqual([]);
+    expect(
+      validate({
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "ClusterRole",
+        metadata: { name: "x" },
+        rules: [{ apiGroups: [""], resources: ["pods"], verb: ["get"] }],
+      } as never),
+    ).toEqual(["/rules/0: must have required property 'verbs'", "/rules/0: must NOT have additional properties `verb`"]);
+    expect(
+      validate({
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "RoleBinding",
+        metadata: { name: "x", namespace: "a" },
+        subjects: [{ kind: "User", name: "u" }],
+      } as never),
+    ).toEqual(["/: must have required property 'roleRef'"]);
   });
 });

@@ -20,7 +20,8 @@ function proved(documents: RampartDocument[], options: { keepWildcards?: boolean
 const rulesOf = (out: ReturnType<typeof compileRbac>) => out.objects.flatMap((o) => o.rules ?? []);
 
 describe("keepWildcards", () => {
-  const admin = (extra: unknown[] = []) => docs([accessPolicy("admin", { subjects: [{ group: "admins" }], rules: [allow({ verbs: ["*"], resources: ["*"] }), ...(extra as never[])] })]);
+  const admin = (extra: unknown[] = []) =>
+    docs([accessPolicy("admin", { subjects: [{ group: "admins" }], rules: [allow({ verbs: ["*"], resources: ["*"] }), ...(extra as never[])] })]);
 
   it("keeps `*` verbs, groups and resources of a cluster-wide rule that no deny intersects", () => {
     expect(rulesOf(proved(admin(), { keepWildcards: true }))).toEqual([{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }]);
@@ -63,20 +64,36 @@ describe("keepWildcards", () => {
 
 describe("namespaces", () => {
   it("a literal namespace the inventory does not list still gets its RoleBinding, with a note", () => {
-    const out = proved(docs([accessPolicy("p", { subjects: [{ user: "u" }], rules: [allow({ verbs: ["get"], resources: ["configmaps"], namespaces: ["team-c", "team-*"] })] })]));
+    const out = proved(
+      docs([accessPolicy("p", { subjects: [{ user: "u" }], rules: [allow({ verbs: ["get"], resources: ["configmaps"], namespaces: ["team-c", "team-*"] })] })]),
+    );
     expect(out.objects.filter((o) => o.kind === "RoleBinding").map((o) => o.metadata.namespace)).toEqual(["team-a", "team-b", "team-c"]);
-    expect(out.diagnostics.map((d) => d.message)).toEqual(["rule 0 of AccessPolicy `p`: namespace `team-c` is not in the inventory; its RoleBinding applies once the namespace exists"]);
+    expect(out.diagnostics.map((d) => d.message)).toEqual([
+      "rule 0 of AccessPolicy `p`: namespace `team-c` is not in the inventory; its RoleBinding applies once the namespace exists",
+    ]);
   });
 
   it("a cluster-wide allow with a namespace-restricted deny becomes RoleBindings in the other known namespaces", () => {
-    const out = proved(docs([accessPolicy("p", { subjects: [{ user: "u" }], rules: [allow({ verbs: ["get"], resources: ["configmaps"] }), deny({ verbs: ["get"], resources: ["configmaps"], namespaces: ["team-b"] })] })]));
+    const out = proved(
+      docs([
+        accessPolicy("p", {
+          subjects: [{ user: "u" }],
+          rules: [allow({ verbs: ["get"], resources: ["configmaps"] }), deny({ verbs: ["get"], resources: ["configmaps"], namespaces: ["team-b"] })],
+        }),
+      ]),
+    );
     expect(out.objects.filter((o) => o.kind === "RoleBinding").map((o) => o.metadata.namespace)).toEqual(["team-a"]);
     expect(out.report.rules[0]!.notExpressible[0]!.reason).toContain("all-namespace requests and later namespaces are not granted");
   });
 });
 
 describe("clusters", () => {
-  const two = () => docs([cluster("prod", { tags: { env: "prod" } }), cluster("dev", { tags: { env: "dev" } }), accessPolicy("p", { subjects: [{ user: "u" }], clusters: { env: "dev" }, rules: [allow({ verbs: ["get"], resources: ["nodes"] })] })]);
+  const two = () =>
+    docs([
+      cluster("prod", { tags: { env: "prod" } }),
+      cluster("dev", { tags: { env: "dev" } }),
+      accessPolicy("p", { subjects: [{ user: "u" }], clusters: { env: "dev" }, rules: [allow({ verbs: ["get"], resources: ["nodes"] })] }),
+    ]);
 
   it("selects policies by the cluster's tags", () => {
     expect(proved(two(), { cluster: "dev" }).objects).toHaveLength(2);
@@ -84,8 +101,12 @@ describe("clusters", () => {
   });
 
   it("an unknown cluster, or several without a choice, is an error", () => {
-    expect(compileRbac(two(), { inventory, now: NOW, cluster: "prd" }).diagnostics.map((d) => `${d.message} | ${d.hint}`)).toEqual(["unknown cluster `prd`; the policies define `prod`, `dev` | did you mean `prod`? pass one of them to `--cluster`"]);
-    expect(compileRbac(two(), { inventory, now: NOW }).diagnostics.map((d) => [d.code, d.message])).toEqual([["cluster-required", "`--cluster` is required: the policies define clusters `prod`, `dev`"]]);
+    expect(compileRbac(two(), { inventory, now: NOW, cluster: "prd" }).diagnostics.map((d) => `${d.message} | ${d.hint}`)).toEqual([
+      "unknown cluster `prd`; the policies define `prod`, `dev` | did you mean `prod`? pass one of them to `--cluster`",
+    ]);
+    expect(compileRbac(two(), { inventory, now: NOW }).diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["cluster-required", "`--cluster` is required: the policies define clusters `prod`, `dev`"],
+    ]);
   });
 
   it("takes the resolved cluster as given (no name round trip)", () => {
@@ -101,7 +122,11 @@ describe("report and diagnostics", () => {
       docs([
         accessPolicy("p", {
           subjects: [{ group: "g" }],
-          rules: [allow({ verbs: ["get", "list"], resources: ["pods", "services"], namespaces: ["team-*"] }), deny({ verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] }), allow({ verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"], expires: "2026-01-01T00:00:00Z" })],
+          rules: [
+            allow({ verbs: ["get", "list"], resources: ["pods", "services"], namespaces: ["team-*"] }),
+            deny({ verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] }),
+            allow({ verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"], expires: "2026-01-01T00:00:00Z" }),
+          ],
         }),
       ]),
     );
@@ -114,12 +139,24 @@ describe("report and diagnostics", () => {
   });
 
   it("warns when no resource of an allow rule serves a verb", () => {
-    const out = compileRbac(docs([accessPolicy("p", { subjects: [{ user: "u" }], rules: [allow({ verbs: ["get", "create"], resources: ["pods/log"], namespaces: ["team-a"] })] })]), { inventory, now: NOW });
-    expect(out.diagnostics.map((d) => `${d.severity}: ${d.message} | ${d.hint}`)).toEqual(["warning: verb `create` is not served by any of `pods/log`: rule 0 of AccessPolicy `p` grants nothing for it | they serve `get`; remove the verb or add the resource that serves it"]);
+    const out = compileRbac(
+      docs([accessPolicy("p", { subjects: [{ user: "u" }], rules: [allow({ verbs: ["get", "create"], resources: ["pods/log"], namespaces: ["team-a"] })] })]),
+      { inventory, now: NOW },
+    );
+    expect(out.diagnostics.map((d) => `${d.severity}: ${d.message} | ${d.hint}`)).toEqual([
+      "warning: verb `create` is not served by any of `pods/log`: rule 0 of AccessPolicy `p` grants nothing for it | they serve `get`; remove the verb or add the resource that serves it",
+    ]);
   });
 
   it("non-resource URLs: a deny inside an allowed prefix cannot be carved out of it, so the prefix is not granted", () => {
-    const out = proved(docs([accessPolicy("p", { subjects: [{ user: "u" }], rules: [allow({ verbs: ["get"], nonResourceURLs: ["/metrics*", "/healthz"] }), deny({ verbs: ["get"], nonResourceURLs: ["/metrics/secret"] })] })]));
+    const out = proved(
+      docs([
+        accessPolicy("p", {
+          subjects: [{ user: "u" }],
+          rules: [allow({ verbs: ["get"], nonResourceURLs: ["/metrics*", "/healthz"] }), deny({ verbs: ["get"], nonResourceURLs: ["/metrics/secret"] })],
+        }),
+      ]),
+    );
     expect(rulesOf(out)).toEqual([{ nonResourceURLs: ["/healthz"], verbs: ["get"] }]);
     expect(out.report.rules[0]!.notExpressible[0]!.reason).toBe("non-resource URL `/metrics*` overlaps a denied URL that RBAC cannot carve out: not granted");
   });

@@ -7,7 +7,12 @@ import { compileRbac, verifyRbac, type RbacObject } from "@rampart/compiler-rbac
 
 const NOW = new Date("2026-11-24T00:00:00Z");
 const inventory = createInventory({ namespaces: ["team-a", "team-b"], objects: { pods: { "team-a": ["nginx-1", "api-1"], "team-b": ["web-1"] } } });
-const policy = (name: string, subjects: unknown[], rules: unknown[]) => ({ apiVersion: "rampart.dev/v1alpha1", kind: "AccessPolicy", metadata: { name }, spec: { subjects, rules } });
+const policy = (name: string, subjects: unknown[], rules: unknown[]) => ({
+  apiVersion: "rampart.dev/v1alpha1",
+  kind: "AccessPolicy",
+  metadata: { name },
+  spec: { subjects, rules },
+});
 const docs = (values: unknown[]): RampartDocument[] => {
   const { documents, diagnostics } = loadDocuments(values);
   expect(diagnostics).toEqual([]);
@@ -28,7 +33,15 @@ const WRITES = new Set(["create", "update", "patch", "delete"]);
  * namespace where the deny applies (a denied name, or a collection).
  */
 const envelope = docs([admins, policy("bob", [{ user: "bob" }], [bobRules[0], { ...bobRules[1], verbs: ["get", "list", "watch", "deletecollection"] }])]);
-const admits = (r: AccessRequest) => !(r.user === "bob" && WRITES.has(r.verb) && r.resource === "pods" && r.subresource === "" && r.namespace !== "" && (r.name === "" || r.name!.startsWith("nginx")));
+const admits = (r: AccessRequest) =>
+  !(
+    r.user === "bob" &&
+    WRITES.has(r.verb) &&
+    r.resource === "pods" &&
+    r.subresource === "" &&
+    r.namespace !== "" &&
+    (r.name === "" || r.name!.startsWith("nginx"))
+  );
 
 describe("verifyRbac: the request universe holds only servable requests", () => {
   it("a correct build of the combined layers proves clean: no namespace-less writes to namespaced resources", () => {
@@ -52,8 +65,19 @@ describe("verifyRbac: the request universe holds only servable requests", () => 
   it("a hand-added ClusterRoleBinding granting `delete pods` is still an over-grant, naming the binding and role", () => {
     const out = compileRbac(documents, { inventory, now: NOW });
     const extra: RbacObject[] = [
-      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "pod-deleter" }, rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["delete"] }] },
-      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name: "bob-deletes" }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "pod-deleter" }, subjects: [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: "bob" }] },
+      {
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "ClusterRole",
+        metadata: { name: "pod-deleter" },
+        rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["delete"] }],
+      },
+      {
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "ClusterRoleBinding",
+        metadata: { name: "bob-deletes" },
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "pod-deleter" },
+        subjects: [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: "bob" }],
+      },
     ];
     const proof = verifyRbac(documents, inventory, [...out.objects, ...extra], { now: NOW, report: out.report });
     expect(proof.overGrants.map((o) => `${o.request.user} ${o.request.verb} ${o.request.namespace}/${o.request.name}`).sort()).toEqual([
@@ -70,14 +94,27 @@ describe("verifyRbac: the request universe holds only servable requests", () => 
 
   it("an over-grant through a RoleBinding names the binding, its namespace and the Role", () => {
     const objects: RbacObject[] = [
-      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { name: "r", namespace: "team-b" }, rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }] },
-      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: { name: "b", namespace: "team-b" }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "r" }, subjects: [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: "bob" }] },
+      {
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "Role",
+        metadata: { name: "r", namespace: "team-b" },
+        rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }],
+      },
+      {
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "RoleBinding",
+        metadata: { name: "b", namespace: "team-b" },
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "r" },
+        subjects: [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: "bob" }],
+      },
     ];
     const proof = verifyRbac(documents, inventory, objects, { now: NOW });
     // web-1 stands for its class of names (the unknown name is alike to both sides: same glob matches, no resourceNames).
     expect(proof.overGrants.map((o) => `${o.request.verb} ${o.request.namespace}/${o.request.name}: ${o.reason}`)).toEqual([
       "get team-b/web-1: denied by default: no allow rule of a policy whose subjects and clusters match applies to this request",
     ]);
-    expect(proof.overGrants[0]!.grantedBy).toEqual([{ binding: { kind: "RoleBinding", name: "b", namespace: "team-b" }, role: { kind: "Role", name: "r", namespace: "team-b" } }]);
+    expect(proof.overGrants[0]!.grantedBy).toEqual([
+      { binding: { kind: "RoleBinding", name: "b", namespace: "team-b" }, role: { kind: "Role", name: "r", namespace: "team-b" } },
+    ]);
   });
 });

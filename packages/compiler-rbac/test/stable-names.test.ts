@@ -51,7 +51,12 @@ const base = (): Policy[] => [
 ];
 
 function compile(policies: Policy[]): RbacObject[] {
-  const values = policies.map((p) => ({ apiVersion: "rampart.dev/v1alpha1", kind: "AccessPolicy", metadata: { name: p.name }, spec: { subjects: p.subjects, rules: p.rules } }));
+  const values = policies.map((p) => ({
+    apiVersion: "rampart.dev/v1alpha1",
+    kind: "AccessPolicy",
+    metadata: { name: p.name },
+    spec: { subjects: p.subjects, rules: p.rules },
+  }));
   const { documents, diagnostics } = loadDocuments(values);
   expect(diagnostics).toEqual([]);
   const out = compileRbac(documents as RampartDocument[], { inventory, now: NOW });
@@ -90,22 +95,47 @@ const policy = (ps: Policy[], name: string) => ps.find((p) => p.name === name)!;
 /** Each edit with the exact change it must cause (objects unchanged, changed in place, removed, added). */
 const edits: { edit: string; apply: (ps: Policy[]) => void; expect: { unchanged: number; inPlace: number; removed: number; added: number } }[] = [
   // Roles of `devs` in team-a, team-b, team-c gain `services`.
-  { edit: "add a resource", apply: (ps) => policy(ps, "devs").rules[0]!.resources = ["pods", "configmaps", "services"], expect: { unchanged: 11, inPlace: 3, removed: 0, added: 0 } },
+  {
+    edit: "add a resource",
+    apply: (ps) => (policy(ps, "devs").rules[0]!.resources = ["pods", "configmaps", "services"]),
+    expect: { unchanged: 11, inPlace: 3, removed: 0, added: 0 },
+  },
   // `devs` gains a Role and a RoleBinding in prod; nothing else moves.
-  { edit: "add a namespace", apply: (ps) => policy(ps, "devs").rules[0]!.namespaces = ["team-*", "prod"], expect: { unchanged: 14, inPlace: 0, removed: 0, added: 2 } },
+  {
+    edit: "add a namespace",
+    apply: (ps) => (policy(ps, "devs").rules[0]!.namespaces = ["team-*", "prod"]),
+    expect: { unchanged: 14, inPlace: 0, removed: 0, added: 2 },
+  },
   // The Role of `devs` in team-a only.
-  { edit: "add a verb", apply: (ps) => policy(ps, "devs").rules[1]!.verbs = ["get", "update", "patch"], expect: { unchanged: 13, inPlace: 1, removed: 0, added: 0 } },
+  {
+    edit: "add a verb",
+    apply: (ps) => (policy(ps, "devs").rules[1]!.verbs = ["get", "update", "patch"]),
+    expect: { unchanged: 13, inPlace: 1, removed: 0, added: 0 },
+  },
   // `api-*` pods leave the named grants of every requester who may be a contractor, where such pods exist:
   // the Roles of `devs` in team-a and team-c and of `ops` in team-a and prod.
-  { edit: "add a denied name", apply: (ps) => policy(ps, "contractors").rules[1]!.names = ["nginx*", "api-*"], expect: { unchanged: 10, inPlace: 4, removed: 0, added: 0 } },
+  {
+    edit: "add a denied name",
+    apply: (ps) => (policy(ps, "contractors").rules[1]!.names = ["nginx*", "api-*"]),
+    expect: { unchanged: 10, inPlace: 4, removed: 0, added: 0 },
+  },
   // `devs` rule 1 was its only grant on deployments: the team-a Role shrinks in place.
   { edit: "drop a rule", apply: (ps) => policy(ps, "devs").rules.splice(1, 1), expect: { unchanged: 13, inPlace: 1, removed: 0, added: 0 } },
   // A new policy without denies only adds its own objects.
-  { edit: "add a policy", apply: (ps) => ps.push({ name: "auditors", subjects: [{ group: "auditors" }], rules: [{ effect: "allow", verbs: ["get", "list"], resources: ["configmaps"], namespaces: ["prod"] }] }), expect: { unchanged: 14, inPlace: 0, removed: 0, added: 2 } },
+  {
+    edit: "add a policy",
+    apply: (ps) =>
+      ps.push({
+        name: "auditors",
+        subjects: [{ group: "auditors" }],
+        rules: [{ effect: "allow", verbs: ["get", "list"], resources: ["configmaps"], namespaces: ["prod"] }],
+      }),
+    expect: { unchanged: 14, inPlace: 0, removed: 0, added: 2 },
+  },
   // Subjects live on the bindings: the ClusterRoleBinding and the two RoleBindings of `ops` change in place.
   { edit: "change subjects", apply: (ps) => policy(ps, "ops").subjects.push({ user: "omar" }), expect: { unchanged: 11, inPlace: 3, removed: 0, added: 0 } },
   // A namespace dropped from a rule removes exactly that namespace's Role and RoleBinding.
-  { edit: "drop a namespace", apply: (ps) => policy(ps, "ops").rules[1]!.namespaces = ["prod"], expect: { unchanged: 12, inPlace: 0, removed: 2, added: 0 } },
+  { edit: "drop a namespace", apply: (ps) => (policy(ps, "ops").rules[1]!.namespaces = ["prod"]), expect: { unchanged: 12, inPlace: 0, removed: 2, added: 0 } },
 ];
 
 describe("stable names: edits apply cleanly (roleRef never changes) and touch only their objects", () => {
@@ -134,7 +164,9 @@ describe("stable names: edits apply cleanly (roleRef never changes) and touch on
       const edited = base();
       e.apply(edited);
       const c = changes(before, compile(edited));
-      console.log(`stable names: ${e.edit.padEnd(18)} unchanged ${c.unchanged}, changed in place ${c.inPlace}, removed ${c.removed}, added ${c.added}, roleRef changes ${c.roleRefChanged}`);
+      console.log(
+        `stable names: ${e.edit.padEnd(18)} unchanged ${c.unchanged}, changed in place ${c.inPlace}, removed ${c.removed}, added ${c.added}, roleRef changes ${c.roleRefChanged}`,
+      );
       expect(c.roleRefChanged).toBe(0);
       expect({ unchanged: c.unchanged, inPlace: c.inPlace, removed: c.removed, added: c.added }).toEqual(e.expect);
     });

@@ -15,12 +15,28 @@ const docs = (values: unknown[]): RampartDocument[] => {
 const documents = docs([accessPolicy("a", { subjects: [{ user: "alice" }], rules: [allow({ verbs: ["get"], resources: ["pods"], namespaces: ["team-a"] })] })]);
 const alice: RbacSubject[] = [{ kind: "User", apiGroup: RBAC, name: "alice" }];
 const clusterRole = (rules: PolicyRule[]): RbacObject => ({ apiVersion: `${RBAC}/v1`, kind: "ClusterRole", metadata: { name: "r" }, rules });
-const crb = (subjects = alice): RbacObject => ({ apiVersion: `${RBAC}/v1`, kind: "ClusterRoleBinding", metadata: { name: "b" }, roleRef: { apiGroup: RBAC, kind: "ClusterRole", name: "r" }, subjects });
-const rb = (namespace: string, subjects = alice): RbacObject => ({ apiVersion: `${RBAC}/v1`, kind: "RoleBinding", metadata: { name: "b", namespace }, roleRef: { apiGroup: RBAC, kind: "ClusterRole", name: "r" }, subjects });
+const crb = (subjects = alice): RbacObject => ({
+  apiVersion: `${RBAC}/v1`,
+  kind: "ClusterRoleBinding",
+  metadata: { name: "b" },
+  roleRef: { apiGroup: RBAC, kind: "ClusterRole", name: "r" },
+  subjects,
+});
+const rb = (namespace: string, subjects = alice): RbacObject => ({
+  apiVersion: `${RBAC}/v1`,
+  kind: "RoleBinding",
+  metadata: { name: "b", namespace },
+  roleRef: { apiGroup: RBAC, kind: "ClusterRole", name: "r" },
+  subjects,
+});
 const prove = (objects: RbacObject[], docs = documents): VerifyRbacResult => verifyRbac(docs, inventory, objects, { now: NOW });
 /** Over-grants as `verb group/resource namespace/name user`, or `verb path user` for URLs. */
 const over = (result: VerifyRbacResult) =>
-  result.overGrants.map(({ request: r }) => (r.nonResourceURL !== undefined ? `${r.verb} ${r.nonResourceURL} ${r.user}` : `${r.verb} ${r.apiGroup}/${r.resource}${r.subresource ? `/${r.subresource}` : ""} ${r.namespace}/${r.name} ${r.user}`));
+  result.overGrants.map(({ request: r }) =>
+    r.nonResourceURL !== undefined
+      ? `${r.verb} ${r.nonResourceURL} ${r.user}`
+      : `${r.verb} ${r.apiGroup}/${r.resource}${r.subresource ? `/${r.subresource}` : ""} ${r.namespace}/${r.name} ${r.user}`,
+  );
 /** Verbs the inventory serves on a resource (the oracle for `*`). */
 const servedVerbs = (group: string, resource: string) => [...inventory.resource(group, resource)!.verbs];
 
@@ -63,19 +79,35 @@ describe("what a ClusterRoleBinding grants", () => {
   it("a ServiceAccount subject needs a namespace (the binding has none to lend it); with one it is that ServiceAccount's user", () => {
     const rules = [{ apiGroups: [""], resources: ["nodes"], verbs: ["get"] }];
     expect(over(prove([clusterRole(rules), crb([{ kind: "ServiceAccount", name: "deployer" }])]))).toEqual([]);
-    expect(over(prove([clusterRole(rules), crb([{ kind: "ServiceAccount", name: "deployer", namespace: "team-b" }])]))).toEqual(["get /nodes /rampart-unknown-name system:serviceaccount:team-b:deployer"]);
+    expect(over(prove([clusterRole(rules), crb([{ kind: "ServiceAccount", name: "deployer", namespace: "team-b" }])]))).toEqual([
+      "get /nodes /rampart-unknown-name system:serviceaccount:team-b:deployer",
+    ]);
   });
 });
 
 describe("what a RoleBinding grants: its own namespace only", () => {
   it("no non-resource URL and no cluster-scoped resource", () => {
-    expect(over(prove([clusterRole([{ nonResourceURLs: ["/healthz"], verbs: ["get"] }, { apiGroups: [""], resources: ["nodes"], verbs: ["get"] }]), rb("team-b")]))).toEqual([]);
+    expect(
+      over(
+        prove([
+          clusterRole([
+            { nonResourceURLs: ["/healthz"], verbs: ["get"] },
+            { apiGroups: [""], resources: ["nodes"], verbs: ["get"] },
+          ]),
+          rb("team-b"),
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("its own Namespace object, unless resourceNames leave it out", () => {
-    expect(over(prove([clusterRole([{ apiGroups: [""], resources: ["namespaces"], verbs: ["get"] }]), rb("team-b")]))).toEqual(["get /namespaces team-b/team-b alice"]);
+    expect(over(prove([clusterRole([{ apiGroups: [""], resources: ["namespaces"], verbs: ["get"] }]), rb("team-b")]))).toEqual([
+      "get /namespaces team-b/team-b alice",
+    ]);
     expect(over(prove([clusterRole([{ apiGroups: [""], resources: ["namespaces"], verbs: ["get"], resourceNames: ["team-a"] }]), rb("team-b")]))).toEqual([]);
-    expect(over(prove([clusterRole([{ apiGroups: [""], resources: ["namespaces"], verbs: ["get"], resourceNames: ["team-b"] }]), rb("team-b")]))).toEqual(["get /namespaces team-b/team-b alice"]);
+    expect(over(prove([clusterRole([{ apiGroups: [""], resources: ["namespaces"], verbs: ["get"], resourceNames: ["team-b"] }]), rb("team-b")]))).toEqual([
+      "get /namespaces team-b/team-b alice",
+    ]);
   });
 
   it("`*` verbs: every verb the API serves on the resource, and authorization-only verbs the rule names beside `*`", () => {
@@ -86,11 +118,20 @@ describe("what a RoleBinding grants: its own namespace only", () => {
   });
 
   it("each API group and resource the rule lists, subresources by name and `*/<sub>` across resources", () => {
-    const targets = (result: VerifyRbacResult) => [...new Set(result.overGrants.map((o) => `${o.request.apiGroup}/${o.request.resource}${o.request.subresource ? `/${o.request.subresource}` : ""}`))].sort();
-    expect(targets(prove([clusterRole([{ apiGroups: ["", "apps"], resources: ["deployments", "pods/log"], verbs: ["get"] }]), rb("team-a")]))).toEqual(["/pods/log", "apps/deployments"]);
+    const targets = (result: VerifyRbacResult) =>
+      [
+        ...new Set(result.overGrants.map((o) => `${o.request.apiGroup}/${o.request.resource}${o.request.subresource ? `/${o.request.subresource}` : ""}`)),
+      ].sort();
+    expect(targets(prove([clusterRole([{ apiGroups: ["", "apps"], resources: ["deployments", "pods/log"], verbs: ["get"] }]), rb("team-a")]))).toEqual([
+      "/pods/log",
+      "apps/deployments",
+    ]);
     // every namespaced resource's `status` subresource, and the Namespace's own (a RoleBinding reaches its
     // namespace's Namespace object); the oracle: the inventory's resources
-    const withStatus = inventory.resources.filter((r) => (r.namespaced || (r.group === "" && r.resource === "namespaces")) && r.subresources.some((s) => s.name === "status")).map((r) => `${r.group}/${r.resource}/status`).sort();
+    const withStatus = inventory.resources
+      .filter((r) => (r.namespaced || (r.group === "" && r.resource === "namespaces")) && r.subresources.some((s) => s.name === "status"))
+      .map((r) => `${r.group}/${r.resource}/status`)
+      .sort();
     expect(withStatus.length).toBeGreaterThan(5);
     expect(targets(prove([clusterRole([{ apiGroups: ["*"], resources: ["*/status"], verbs: ["get"] }]), rb("team-a")]))).toEqual(withStatus);
   });
@@ -103,14 +144,21 @@ describe("verifyRbac's inputs", () => {
       cluster("prod", { tags: { env: "prod" } }),
       accessPolicy("a", { subjects: [{ user: "alice" }], rules: [allow({ verbs: ["get"], resources: ["pods"], namespaces: ["team-a"] })] }),
       // prod only, and a namespace the inventory does not know: it widens prod's universe, not dev's
-      accessPolicy("p", { subjects: [{ user: "alice" }], clusters: { env: "prod" }, rules: [allow({ verbs: ["get"], resources: ["pods"], namespaces: ["ops"], expires: "2026-11-25T00:00:00Z" })] }),
+      accessPolicy("p", {
+        subjects: [{ user: "alice" }],
+        clusters: { env: "prod" },
+        rules: [allow({ verbs: ["get"], resources: ["pods"], namespaces: ["ops"], expires: "2026-11-25T00:00:00Z" })],
+      }),
     ]);
     const objects = [clusterRole([{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }]), crb()];
     const at = (name: string, now = NOW) => verifyRbac(two, inventory, objects, { cluster: name, now });
     expect(over(at("dev"))).toEqual(["get /pods team-b/rampart-unknown-name alice"]);
     expect(over(at("prod"))).toEqual(["get /pods team-b/rampart-unknown-name alice"]);
     // once p expires, ops is no longer granted by the policies
-    expect(over(at("prod", new Date("2026-11-26T00:00:00Z")))).toEqual(["get /pods ops/rampart-unknown-name alice", "get /pods team-b/rampart-unknown-name alice"]);
+    expect(over(at("prod", new Date("2026-11-26T00:00:00Z")))).toEqual([
+      "get /pods ops/rampart-unknown-name alice",
+      "get /pods team-b/rampart-unknown-name alice",
+    ]);
     expect([at("dev").checked, at("prod").checked]).toEqual([3, 5]);
     expect(at("staging")).toEqual({ overGrants: [], underGrants: [], checked: 0 });
   });

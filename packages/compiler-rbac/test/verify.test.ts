@@ -10,7 +10,12 @@ const docs = (values: unknown[]): RampartDocument[] => {
   return documents;
 };
 const meta = (name: string, namespace?: string) => ({ name, ...(namespace ? { namespace } : {}) });
-const role = (name: string, rules: PolicyRule[]): RbacObject => ({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: meta(name), rules });
+const role = (name: string, rules: PolicyRule[]): RbacObject => ({
+  apiVersion: "rbac.authorization.k8s.io/v1",
+  kind: "ClusterRole",
+  metadata: meta(name),
+  rules,
+});
 const bind = (kind: "ClusterRoleBinding" | "RoleBinding", role: string, subjects: RbacSubject[], namespace?: string): RbacObject => ({
   apiVersion: "rbac.authorization.k8s.io/v1",
   kind,
@@ -22,8 +27,17 @@ const alice = [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: "ali
 
 describe("verifyRbac catches over-grants in hand-edited output", () => {
   const documents = docs([
-    accessPolicy("a", { subjects: [{ user: "alice" }], rules: [allow({ verbs: ["get"], resources: ["pods"], namespaces: ["team-a"] }), allow({ verbs: ["get"], nonResourceURLs: ["/healthz"] })] }),
-    accessPolicy("b", { subjects: [{ group: "contractors" }], rules: [allow({ verbs: ["get"], resources: ["configmaps"], namespaces: ["team-b"] }), deny({ verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] })] }),
+    accessPolicy("a", {
+      subjects: [{ user: "alice" }],
+      rules: [allow({ verbs: ["get"], resources: ["pods"], namespaces: ["team-a"] }), allow({ verbs: ["get"], nonResourceURLs: ["/healthz"] })],
+    }),
+    accessPolicy("b", {
+      subjects: [{ group: "contractors" }],
+      rules: [
+        allow({ verbs: ["get"], resources: ["configmaps"], namespaces: ["team-b"] }),
+        deny({ verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] }),
+      ],
+    }),
   ]);
 
   it("the compiler's own output proves clean, and reports the cross-policy narrowing", () => {
@@ -53,11 +67,16 @@ describe("verifyRbac catches over-grants in hand-edited output", () => {
   it("a RoleBinding that reaches the Namespace object itself (namespace=name=team-a)", () => {
     const objects = [role("r", [{ apiGroups: [""], resources: ["namespaces"], verbs: ["get"] }]), bind("RoleBinding", "r", alice, "team-a")];
     const proof = verifyRbac(documents, inventory, objects, { now: NOW });
-    expect(proof.overGrants.map((o) => o.request)).toEqual([{ verb: "get", apiGroup: "", resource: "namespaces", subresource: "", namespace: "team-a", name: "team-a", user: "alice", groups: [] }]);
+    expect(proof.overGrants.map((o) => o.request)).toEqual([
+      { verb: "get", apiGroup: "", resource: "namespaces", subresource: "", namespace: "team-a", name: "team-a", user: "alice", groups: [] },
+    ]);
   });
 
   it("a non-resource URL prefix wider than the policy's, and a subject no policy names", () => {
-    const objects = [role("r", [{ nonResourceURLs: ["/healthz*"], verbs: ["get"] }]), bind("ClusterRoleBinding", "r", [...alice, { kind: "User", apiGroup: "rbac.authorization.k8s.io", name: "mallory" }])];
+    const objects = [
+      role("r", [{ nonResourceURLs: ["/healthz*"], verbs: ["get"] }]),
+      bind("ClusterRoleBinding", "r", [...alice, { kind: "User", apiGroup: "rbac.authorization.k8s.io", name: "mallory" }]),
+    ];
     const proof = verifyRbac(documents, inventory, objects, { now: NOW });
     const over = proof.overGrants.map((o) => `${o.request.user} ${o.request.nonResourceURL}`);
     expect(over).toContain("alice /healthzx");
@@ -65,7 +84,10 @@ describe("verifyRbac catches over-grants in hand-edited output", () => {
   });
 
   it("under-grants are covered only by a report entry for their rule and verb", () => {
-    const proof = verifyRbac(documents, inventory, [], { now: NOW, report: { rules: [{ policy: "a", rule: 0, notExpressible: [{ verbs: ["get"], reason: "test" }] }] } });
+    const proof = verifyRbac(documents, inventory, [], {
+      now: NOW,
+      report: { rules: [{ policy: "a", rule: 0, notExpressible: [{ verbs: ["get"], reason: "test" }] }] },
+    });
     expect(proof.overGrants).toEqual([]);
     const uncovered = proof.underGrants.filter((u) => !u.covered).map((u) => `${u.policy}#${u.rule} ${u.request.verb}`);
     expect(new Set(uncovered)).toEqual(new Set(["a#1 get", "b#0 get"]));

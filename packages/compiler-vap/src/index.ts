@@ -3,7 +3,13 @@
 // --- write-path admission for access rules (issue 7) ---
 /** Compiles access rules RBAC cannot express exactly (names, denies, connect requests) into the write-path admission policy. */
 export { ACCESS_WRITES_POLICY, compileAccessAdmission } from "./access-admission/compile-access-admission.js";
-export type { AccessAdmissionReport, AdmissionObject, CompileAccessAdmissionOptions, CompileAccessAdmissionResult, WriteLayerReport } from "./access-admission/compile-access-admission.js";
+export type {
+  AccessAdmissionReport,
+  AdmissionObject,
+  CompileAccessAdmissionOptions,
+  CompileAccessAdmissionResult,
+  WriteLayerReport,
+} from "./access-admission/compile-access-admission.js";
 /** Evaluates the emitted write-path admission policy on an access request, with the emitted CEL. */
 export { evaluateAccessAdmission } from "./access-admission/evaluate-access-admission.js";
 export type { AccessAdmissionOutcome } from "./access-admission/evaluate-access-admission.js";

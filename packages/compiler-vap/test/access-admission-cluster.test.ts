@@ -4,11 +4,16 @@ import { compileAccessAdmission } from "@rampart/compiler-vap";
 
 const NOW = new Date("2026-01-01T00:00:00Z");
 const inventory = createInventory();
-const docs = (): RampartDocument[] => [
-  cluster("prod", { tags: { env: "prod" } }),
-  cluster("dev", { tags: { env: "dev" } }),
-  accessPolicy("no-secret-deletes", { subjects: [{ group: "devs" }], clusters: { env: "dev" }, rules: [deny({ verbs: ["delete"], resources: ["secrets"] })] }),
-] as RampartDocument[];
+const docs = (): RampartDocument[] =>
+  [
+    cluster("prod", { tags: { env: "prod" } }),
+    cluster("dev", { tags: { env: "dev" } }),
+    accessPolicy("no-secret-deletes", {
+      subjects: [{ group: "devs" }],
+      clusters: { env: "dev" },
+      rules: [deny({ verbs: ["delete"], resources: ["secrets"] })],
+    }),
+  ] as RampartDocument[];
 
 describe("compileAccessAdmission: choosing the cluster", () => {
   it("an unknown cluster name is an error with a did-you-mean, never the first cluster", () => {
@@ -30,7 +35,10 @@ describe("compileAccessAdmission: choosing the cluster", () => {
     const dev = normaliseClusters(docs()).find((c) => c.name === "dev")!;
     const byName = compileAccessAdmission(docs(), { cluster: "dev", inventory, now: NOW });
     const resolved = compileAccessAdmission(docs(), { cluster: dev, inventory, now: NOW });
-    expect(byName.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(["ValidatingAdmissionPolicy/rampart-access-writes", "ValidatingAdmissionPolicyBinding/rampart-access-writes"]);
+    expect(byName.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      "ValidatingAdmissionPolicy/rampart-access-writes",
+      "ValidatingAdmissionPolicyBinding/rampart-access-writes",
+    ]);
     expect(resolved).toEqual(byName);
     expect(compileAccessAdmission(docs(), { cluster: "prod", inventory, now: NOW }).objects).toEqual([]);
   });

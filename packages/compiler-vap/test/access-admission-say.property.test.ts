@@ -32,7 +32,16 @@ const rule = (effect: "allow" | "deny") =>
   fc.record({
     effect: fc.constant(effect),
     verbs,
-    resources: fc.constantFrom(["pods"], ["pods", "configmaps"], ["pods/*"], ["pods/exec"], ["*"], ["pods/exec", "pods/attach"], ["pods/status"], ["namespaces", "pods"]),
+    resources: fc.constantFrom(
+      ["pods"],
+      ["pods", "configmaps"],
+      ["pods/*"],
+      ["pods/exec"],
+      ["*"],
+      ["pods/exec", "pods/attach"],
+      ["pods/status"],
+      ["namespaces", "pods"],
+    ),
     namespaces: fc.option(fc.constantFrom(["team-*"], ["team-a"], ["*"], ["prod"]), { nil: undefined }),
     names: effect === "deny" ? names : fc.option(names, { nil: undefined }),
   });
@@ -74,10 +83,25 @@ describe("admission within the policy's say", () => {
                     if (outcome.messages.some((m) => m.includes(": rampart's RBAC grants this "))) seen.byNames++;
                   }
                   const named = truth.decide(req).matched.some((m) => m.effect === "deny");
-                  const granted = authz.allows({ ...who, verb, resourceRequest: true, apiGroup: "", resource: t.resource, subresource: t.subresource, namespace, name });
-                  if (!named && !granted) expect(outcome.admitted, `rejected outside the policy's say: ${JSON.stringify(req)} ${outcome.messages.join("; ")}`).toBe(true);
+                  const granted = authz.allows({
+                    ...who,
+                    verb,
+                    resourceRequest: true,
+                    apiGroup: "",
+                    resource: t.resource,
+                    subresource: t.subresource,
+                    namespace,
+                    name,
+                  });
+                  if (!named && !granted)
+                    expect(outcome.admitted, `rejected outside the policy's say: ${JSON.stringify(req)} ${outcome.messages.join("; ")}`).toBe(true);
                   // A rejection always says why: a deny rule, or the names rampart's RBAC was broadened from.
-                  if (!outcome.admitted) expect(outcome.messages.every((m) => / may not .*: (denied by rule \d+ of AccessPolicy `p\d`|rampart's RBAC grants this (write|request) only for names )/.test(m))).toBe(true);
+                  if (!outcome.admitted)
+                    expect(
+                      outcome.messages.every((m) =>
+                        / may not .*: (denied by rule \d+ of AccessPolicy `p\d`|rampart's RBAC grants this (write|request) only for names )/.test(m),
+                      ),
+                    ).toBe(true);
                 }
         const v = verifyRbac(documents, inventory, rbac.objects, { now: NOW, admits: (r) => evaluateAccessAdmission(objects, r).admitted });
         expect(v.overGrants).toEqual([]);

@@ -23,11 +23,19 @@ function combined(documents: RampartDocument[]) {
 }
 
 describe("write-path admission for access rules", () => {
-  const davids = docs([accessPolicy("david", { subjects: [{ user: "david" }], rules: [allow({ verbs: ["create", "delete", "get"], resources: ["pods"], namespaces: ["team-a"], names: ["david-*"] })] })]);
+  const davids = docs([
+    accessPolicy("david", {
+      subjects: [{ user: "david" }],
+      rules: [allow({ verbs: ["create", "delete", "get"], resources: ["pods"], namespaces: ["team-a"], names: ["david-*"] })],
+    }),
+  ]);
   const exceptNginx = docs([
     accessPolicy("web", {
       subjects: [{ group: "web" }],
-      rules: [allow({ verbs: ["create", "delete"], resources: ["pods"], namespaces: ["team-a"] }), deny({ verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] })],
+      rules: [
+        allow({ verbs: ["create", "delete"], resources: ["pods"], namespaces: ["team-a"] }),
+        deny({ verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] }),
+      ],
     }),
   ]);
 
@@ -66,7 +74,10 @@ describe("write-path admission for access rules", () => {
       namespaces: fc.option(fc.constantFrom(["team-a"], ["team-*"], ["*"]), { nil: undefined }),
       names: fc.option(fc.array(glob, { minLength: 1, maxLength: 2 }), { nil: undefined }),
     });
-    const policy = fc.record({ subjects: fc.constantFrom([{ user: "u" }], [{ group: "g" }], [{ user: "u" }, { group: "h" }]), rules: fc.array(rule, { minLength: 1, maxLength: 4 }) });
+    const policy = fc.record({
+      subjects: fc.constantFrom([{ user: "u" }], [{ group: "g" }], [{ user: "u" }, { group: "h" }]),
+      rules: fc.array(rule, { minLength: 1, maxLength: 4 }),
+    });
     const request = fc.record({
       user: fc.constantFrom("u", "v"),
       groups: fc.constantFrom([], ["g"], ["h"]),
@@ -94,11 +105,19 @@ describe("write-path admission for access rules", () => {
 describe("golden: emitted write-path admission", () => {
   const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url).pathname;
   it("pods whose name starts with david- / all pods except nginx*", () => {
-    const david = docs([accessPolicy("david", { subjects: [{ user: "david" }], rules: [allow({ verbs: ["create", "delete"], resources: ["pods"], namespaces: ["team-a"], names: ["david-*"] })] })]);
+    const david = docs([
+      accessPolicy("david", {
+        subjects: [{ user: "david" }],
+        rules: [allow({ verbs: ["create", "delete"], resources: ["pods"], namespaces: ["team-a"], names: ["david-*"] })],
+      }),
+    ]);
     const web = docs([
       accessPolicy("web", {
         subjects: [{ group: "web" }],
-        rules: [allow({ verbs: ["create", "delete"], resources: ["pods"], namespaces: ["team-a"] }), deny({ verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] })],
+        rules: [
+          allow({ verbs: ["create", "delete"], resources: ["pods"], namespaces: ["team-a"] }),
+          deny({ verbs: ["*"], resources: ["pods"], namespaces: ["*"], names: ["nginx*"] }),
+        ],
       }),
     ]);
     expectGolden(golden("access-writes-david.yaml"), goldenYaml(compileAccessAdmission(david, { inventory, now: NOW }).objects));
@@ -109,7 +128,10 @@ describe("golden: emitted write-path admission", () => {
 describe("combined proof with the real RBAC compiler and authorizer", () => {
   it("property: RBAC(envelope) allows and admission admits ⇒ the evaluator allows; writes on named requests are exact", async () => {
     const { compileRbac, createRbacAuthorizer } = await import("@rampart/compiler-rbac");
-    const inv = createInventory({ namespaces: ["team-a", "team-b"], objects: { pods: { "team-a": ["a-1", "nginx-1", "david-1"], "team-b": ["x"] }, configmaps: { "team-a": ["cfg"] } } });
+    const inv = createInventory({
+      namespaces: ["team-a", "team-b"],
+      objects: { pods: { "team-a": ["a-1", "nginx-1", "david-1"], "team-b": ["x"] }, configmaps: { "team-a": ["cfg"] } },
+    });
     const glob = fc.constantFrom("nginx*", "david-*", "a?1", "*");
     const rule = fc.record({
       effect: fc.constantFrom("allow", "deny"),
@@ -126,10 +148,24 @@ describe("combined proof with the real RBAC compiler and authorizer", () => {
         const rbac = compileRbac(writeEnvelope(documents, inv), { inventory: inv, now: NOW });
         const authz = createRbacAuthorizer(rbac.objects);
         const { objects } = compileAccessAdmission(documents, { inventory: inv, now: NOW });
-        for (const who of [{ user: "u", groups: [] as string[] }, { user: "", groups: ["g"] }])
+        for (const who of [
+          { user: "u", groups: [] as string[] },
+          { user: "", groups: ["g"] },
+        ])
           for (const verb of ["create", "update", "patch", "delete", "get", "list"])
-            for (const [resource, subresource, namespace, name] of [["pods", "", "team-a", "a-1"], ["pods", "", "team-a", "nginx-1"], ["pods", "", "team-a", "david-1"], ["pods", "", "team-b", "x"], ["configmaps", "", "team-a", "cfg"], ["pods", "", "team-a", "new-1"], ["pods", "exec", "team-a", "nginx-1"], ["pods", "status", "team-a", "a-1"]] as const) {
-              const served = subresource ? inv.resource("", resource)!.subresources.find((x) => x.name === subresource)!.verbs : inv.resource("", resource)!.verbs;
+            for (const [resource, subresource, namespace, name] of [
+              ["pods", "", "team-a", "a-1"],
+              ["pods", "", "team-a", "nginx-1"],
+              ["pods", "", "team-a", "david-1"],
+              ["pods", "", "team-b", "x"],
+              ["configmaps", "", "team-a", "cfg"],
+              ["pods", "", "team-a", "new-1"],
+              ["pods", "exec", "team-a", "nginx-1"],
+              ["pods", "status", "team-a", "a-1"],
+            ] as const) {
+              const served = subresource
+                ? inv.resource("", resource)!.subresources.find((x) => x.name === subresource)!.verbs
+                : inv.resource("", resource)!.verbs;
               if (!served.includes(verb)) continue; // not a request the API serves
               const req: AccessRequest = { ...who, verb, resource, subresource, namespace, name };
               const admitted = evaluateAccessAdmission(objects, req).admitted;
@@ -137,7 +173,8 @@ describe("combined proof with the real RBAC compiler and authorizer", () => {
               const allowed = truth.decide(req).decision === "allow";
               if (granted) expect(allowed, `over-grant ${JSON.stringify(req)}`).toBe(true);
               // Writes of objects the inventory knows are exact; reads stay RBAC-only (which may grant less).
-              if (allowed && verb !== "get" && verb !== "list" && name !== "new-1" && subresource !== "exec") expect(granted, `under-grant ${JSON.stringify(req)}`).toBe(true);
+              if (allowed && verb !== "get" && verb !== "list" && name !== "new-1" && subresource !== "exec")
+                expect(granted, `under-grant ${JSON.stringify(req)}`).toBe(true);
             }
       }),
       { numRuns: 200 },

@@ -5,7 +5,10 @@ import { compileRbac, createRbacAuthorizer, verifyRbac } from "@rampart/compiler
 import { ACCESS_WRITES_POLICY, compileAccessAdmission, evaluateAccessAdmission, needsWriteAdmission, writeEnvelope } from "@rampart/compiler-vap";
 import { docs, NOW } from "./helpers.js";
 
-const inventory = createInventory({ namespaces: ["prod", "team-a"], objects: { pods: { prod: ["prod-db-0", "prod-db-1", "web-1", "api-2"], "team-a": ["prod-db-x", "app-1"] } } });
+const inventory = createInventory({
+  namespaces: ["prod", "team-a"],
+  objects: { pods: { prod: ["prod-db-0", "prod-db-1", "web-1", "api-2"], "team-a": ["prod-db-x", "app-1"] } },
+});
 const CONNECT = ["pods/exec", "pods/attach", "pods/portforward"] as const;
 const documents = docs([
   accessPolicy("sre", { subjects: [{ group: "sre" }], rules: [allow({ verbs: ["*"], resources: ["*"] })] }),
@@ -16,7 +19,10 @@ const documents = docs([
       deny({ verbs: ["get", "create"], resources: ["pods/*"], namespaces: ["*"], names: ["prod-db-*"] }),
     ],
   }),
-  accessPolicy("alice", { subjects: [{ user: "alice" }], rules: [allow({ verbs: ["get", "create"], resources: ["pods/exec"], namespaces: ["prod"], names: ["web-*"] })] }),
+  accessPolicy("alice", {
+    subjects: [{ user: "alice" }],
+    rules: [allow({ verbs: ["get", "create"], resources: ["pods/exec"], namespaces: ["prod"], names: ["web-*"] })],
+  }),
 ]);
 const REQUESTERS = [
   { user: "s", groups: ["sre"] },
@@ -38,11 +44,16 @@ describe("connect requests through admission", () => {
     for (const who of REQUESTERS)
       for (const verb of ["get", "create"])
         for (const target of CONNECT)
-          for (const [namespace, names] of [["prod", ["prod-db-0", "prod-db-1", "web-1", "api-2", "new-1"]], ["team-a", ["prod-db-x", "app-1", "new-1"]]] as const)
+          for (const [namespace, names] of [
+            ["prod", ["prod-db-0", "prod-db-1", "web-1", "api-2", "new-1"]],
+            ["team-a", ["prod-db-x", "app-1", "new-1"]],
+          ] as const)
             for (const name of names) {
               const [resource, subresource] = target.split("/") as [string, string];
               const req: AccessRequest = { ...who, verb, apiGroup: "", resource, subresource, namespace, name };
-              const combined = authz.allows({ ...who, verb, resourceRequest: true, apiGroup: "", resource, subresource, namespace, name }) && evaluateAccessAdmission(objects, req).admitted;
+              const combined =
+                authz.allows({ ...who, verb, resourceRequest: true, apiGroup: "", resource, subresource, namespace, name }) &&
+                evaluateAccessAdmission(objects, req).admitted;
               const allowed = truth.decide(req).decision === "allow";
               counts.checked++;
               if (allowed) {
@@ -66,13 +77,36 @@ describe("connect requests through admission", () => {
   });
 
   it("rejections name the deny or the names, as CONNECT", () => {
-    const at = (user: string, groups: string[], verb: string, name: string) => evaluateAccessAdmission(objects, { user, groups, verb, resource: "pods", subresource: "exec", namespace: "prod", name }).messages;
-    expect(at("b", ["sre", "team-db"], "create", "prod-db-0")).toEqual(["rampart: b may not connect pods/exec prod/prod-db-0: denied by rule 1 of AccessPolicy `team-db` (create, connect on pods/* named prod-db-*)"]);
+    const at = (user: string, groups: string[], verb: string, name: string) =>
+      evaluateAccessAdmission(objects, { user, groups, verb, resource: "pods", subresource: "exec", namespace: "prod", name }).messages;
+    expect(at("b", ["sre", "team-db"], "create", "prod-db-0")).toEqual([
+      "rampart: b may not connect pods/exec prod/prod-db-0: denied by rule 1 of AccessPolicy `team-db` (create, connect on pods/* named prod-db-*)",
+    ]);
     expect(at("b", ["sre", "team-db"], "get", "web-1")).toEqual([]);
-    expect(at("alice", [], "get", "api-2")).toEqual(["rampart: alice may not connect pods/exec prod/api-2: rampart's RBAC grants this request only for names `web-*` (rule 0 of AccessPolicy `alice`) and no AccessPolicy rule allows it"]);
-    const spec = objects.find((o) => o.kind === "ValidatingAdmissionPolicy" && o.metadata.name === ACCESS_WRITES_POLICY)!.spec as { matchConstraints: { resourceRules: { operations: string[]; resources: string[] }[] } };
+    expect(at("alice", [], "get", "api-2")).toEqual([
+      "rampart: alice may not connect pods/exec prod/api-2: rampart's RBAC grants this request only for names `web-*` (rule 0 of AccessPolicy `alice`) and no AccessPolicy rule allows it",
+    ]);
+    const spec = objects.find((o) => o.kind === "ValidatingAdmissionPolicy" && o.metadata.name === ACCESS_WRITES_POLICY)!.spec as {
+      matchConstraints: { resourceRules: { operations: string[]; resources: string[] }[] };
+    };
     expect(spec.matchConstraints.resourceRules).toEqual([
-      { apiGroups: [""], apiVersions: ["*"], operations: ["CONNECT", "CREATE"], resources: ["pods/attach", "pods/binding", "pods/ephemeralcontainers", "pods/eviction", "pods/exec", "pods/log", "pods/portforward", "pods/resize", "pods/status"], scope: "*" },
+      {
+        apiGroups: [""],
+        apiVersions: ["*"],
+        operations: ["CONNECT", "CREATE"],
+        resources: [
+          "pods/attach",
+          "pods/binding",
+          "pods/ephemeralcontainers",
+          "pods/eviction",
+          "pods/exec",
+          "pods/log",
+          "pods/portforward",
+          "pods/resize",
+          "pods/status",
+        ],
+        scope: "*",
+      },
     ]);
   });
 
@@ -97,14 +131,25 @@ describe("connect requests through admission", () => {
       connect: { admission: ["pods/attach", "pods/exec", "pods/portforward"], rbacOnly: ["pods/proxy"] },
     });
     // RBAC-only: the deny is subtracted by resourceNames from the SRE grant, and admission never sees pods/proxy.
-    const proxy = (name: string) => ({ user: "b", groups: ["sre", "team-db"], verb: "get", resourceRequest: true, apiGroup: "", resource: "pods", subresource: "proxy", namespace: "prod", name });
+    const proxy = (name: string) => ({
+      user: "b",
+      groups: ["sre", "team-db"],
+      verb: "get",
+      resourceRequest: true,
+      apiGroup: "",
+      resource: "pods",
+      subresource: "proxy",
+      namespace: "prod",
+      name,
+    });
     expect(authz.allows(proxy("web-1"))).toBe(true);
     expect(authz.allows(proxy("prod-db-0"))).toBe(false);
     expect(evaluateAccessAdmission(objects, { ...proxy("prod-db-0"), resource: "pods", subresource: "proxy" }).matched).toBe(false);
   });
 
   it("needsWriteAdmission: writes, and reads that reach a connect subresource, refined by a deny or names", () => {
-    const one = (rule: Parameters<typeof deny>[0], effect = deny) => needsWriteAdmission(docs([accessPolicy("p", { subjects: [{ group: "g" }], rules: [effect(rule)] })]));
+    const one = (rule: Parameters<typeof deny>[0], effect = deny) =>
+      needsWriteAdmission(docs([accessPolicy("p", { subjects: [{ group: "g" }], rules: [effect(rule)] })]));
     expect(one({ verbs: ["get"], resources: ["secrets"], names: ["x"] })).toBe(false);
     expect(one({ verbs: ["get"], resources: ["pods/exec"], names: ["x"] })).toBe(true);
     expect(one({ verbs: ["get"], resources: ["pods/*"], names: ["x"] })).toBe(true);

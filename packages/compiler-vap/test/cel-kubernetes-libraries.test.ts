@@ -84,7 +84,13 @@ const URLS: [string, unknown][] = [
   ["url('https://example.com/path with spaces/').getEscapedPath()", "/path%20with%20spaces/"],
   ["url('https://example.com').getEscapedPath()", ""],
   ["url('https://example.com/path').getQuery()", new Map()],
-  ["url('https://example.com/path?k1=a&k2=b&k2=c').getQuery()", new Map([["k1", ["a"]], ["k2", ["b", "c"]]])],
+  [
+    "url('https://example.com/path?k1=a&k2=b&k2=c').getQuery()",
+    new Map([
+      ["k1", ["a"]],
+      ["k2", ["b", "c"]],
+    ]),
+  ],
   ["url('https://example.com/path?key with spaces=value with spaces').getQuery()", new Map([["key with spaces", ["value with spaces"]]])],
   ["url('https://example.com/path?').getQuery()", new Map()],
   ["url('https://example.com/path#fragment').getQuery()", new Map()],

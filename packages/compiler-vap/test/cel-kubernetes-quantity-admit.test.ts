@@ -10,9 +10,9 @@ import { docs, GOOD_CONTAINER, NOW, pod } from "./helpers.js";
 const runtime = registerKubernetesLibraries(new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true, homogeneousAggregateLiterals: false }));
 
 describe("the libraries reach build and admit", () => {
-  const policy = (expression: string) =>
-    docs([workloadPolicy("limits", { rules: [{ cel: { expression, message: "memory limit over 2Gi" } }] })]);
-  const expression = "variables.containers.all(c, quantity(c.?resources.?limits.?memory.orValue('0')).compareTo(quantity('2Gi')) <= 0) && sets.contains(['a', 'b'], ['a']) && cidr('10.0.0.0/8').containsIP('10.1.2.3')";
+  const policy = (expression: string) => docs([workloadPolicy("limits", { rules: [{ cel: { expression, message: "memory limit over 2Gi" } }] })]);
+  const expression =
+    "variables.containers.all(c, quantity(c.?resources.?limits.?memory.orValue('0')).compareTo(quantity('2Gi')) <= 0) && sets.contains(['a', 'b'], ['a']) && cidr('10.0.0.0/8').containsIP('10.1.2.3')";
 
   it("a custom rule using them builds without diagnostics", () => {
     const { diagnostics } = compileVap(policy(expression), { now: NOW });
@@ -21,9 +21,15 @@ describe("the libraries reach build and admit", () => {
 
   it("admit computes what the API server computes (2Gi allowed, 2049Mi and 3G denied)", () => {
     const documents = policy(expression);
-    const withMemory = (memory: string) => pod("p", [{ ...GOOD_CONTAINER, resources: { limits: { cpu: "1", memory }, requests: { cpu: "1", memory: "1Gi" } } }]);
+    const withMemory = (memory: string) =>
+      pod("p", [{ ...GOOD_CONTAINER, resources: { limits: { cpu: "1", memory }, requests: { cpu: "1", memory: "1Gi" } } }]);
     const results = admit(documents, [withMemory("2Gi"), withMemory("2048Mi"), withMemory("2049Mi"), withMemory("3G")], { now: NOW });
-    expect(results.map((r) => r.violations.map((v) => v.message))).toEqual([[], [], ["cel: Pod team-a/p: memory limit over 2Gi"], ["cel: Pod team-a/p: memory limit over 2Gi"]]);
+    expect(results.map((r) => r.violations.map((v) => v.message))).toEqual([
+      [],
+      [],
+      ["cel: Pod team-a/p: memory limit over 2Gi"],
+      ["cel: Pod team-a/p: memory limit over 2Gi"],
+    ]);
   });
 });
 
@@ -57,7 +63,19 @@ describe("quantity: exact comparison across suffixes (property)", () => {
         expect(runtime.evaluate(`quantity("${a}${sa}").compareTo(quantity("${b}${sb}"))`)).toBe(expected);
         expect(runtime.evaluate(`quantity("${a}${sa}") == quantity("${b}${sb}")`)).toBe(expected === 0n);
       }),
-      { numRuns: 300, examples: [[[0n, SUFFIXES[0]!], [0n, SUFFIXES[7]!]], [[1n, SUFFIXES[7]!], [1024n, SUFFIXES[3]!]]] },
+      {
+        numRuns: 300,
+        examples: [
+          [
+            [0n, SUFFIXES[0]!],
+            [0n, SUFFIXES[7]!],
+          ],
+          [
+            [1n, SUFFIXES[7]!],
+            [1024n, SUFFIXES[3]!],
+          ],
+        ],
+      },
     );
     expect(equal).toBeGreaterThanOrEqual(2);
   });

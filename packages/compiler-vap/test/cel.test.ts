@@ -18,7 +18,7 @@ const expand = (image: string) => {
   if (image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")) return image;
   return image.includes("/") ? `docker.io/${image}` : `docker.io/library/${image}`;
 };
-const printable = fc.string({ unit: fc.constantFrom(...'abc./:*?-_"\\\'`$(){}[]|&!=<>+ \n\t\u2028é'.split("")), maxLength: 12 });
+const printable = fc.string({ unit: fc.constantFrom(..."abc./:*?-_\"\\'`$(){}[]|&!=<>+ \n\t\u2028é".split("")), maxLength: 12 });
 const globChars = fc.string({ unit: fc.constantFrom(..."ab./:*?-_".split("")), minLength: 1, maxLength: 8 });
 
 describe("escaping: policy text never changes an expression's meaning", () => {
@@ -30,7 +30,9 @@ describe("escaping: policy text never changes an expression's meaning", () => {
     fc.assert(
       fc.property(printable, printable, printable, (prefix, suffix, message) => {
         fc.pre(prefix.length > 0 && message.trim().length > 0);
-        const { documents, diagnostics } = loadDocuments([workloadPolicy("p", { rules: [{ allowedRegistries: [prefix] }, { cel: { expression: "false", message } }] })]);
+        const { documents, diagnostics } = loadDocuments([
+          workloadPolicy("p", { rules: [{ allowedRegistries: [prefix] }, { cel: { expression: "false", message } }] }),
+        ]);
         for (const d of diagnostics) rejections.add(`${d.code}: ${d.message.replace(/`[^`]*`/g, "`…`")}`);
         fc.pre(diagnostics.length === 0);
         accepted++;
@@ -49,7 +51,15 @@ describe("escaping: policy text never changes an expression's meaning", () => {
   it("exemption image and namespace globs match exactly as rampart globs do", () => {
     fc.assert(
       fc.property(globChars, globChars, globChars, (imageGlob, image, namespace) => {
-        const d = docs([workloadPolicy("p", { exemptions: [{ images: [imageGlob], owner: "o" }, { namespaces: [imageGlob.replace(/[/:]/g, "-")], rules: ["disallowLatestTag"], owner: "o" }], rules: [{ imageDigest: "required" }, { disallowLatestTag: true }] })]);
+        const d = docs([
+          workloadPolicy("p", {
+            exemptions: [
+              { images: [imageGlob], owner: "o" },
+              { namespaces: [imageGlob.replace(/[/:]/g, "-")], rules: ["disallowLatestTag"], owner: "o" },
+            ],
+            rules: [{ imageDigest: "required" }, { disallowLatestTag: true }],
+          }),
+        ]);
         const [r] = admit(d, [pod("p", [{ ...GOOD_CONTAINER, image }], {}, namespace)], { now: NOW });
         const exempt = globMatch(imageGlob, image);
         expect(r!.violations.some((v) => v.rule === "imageDigest")).toBe(!exempt);
@@ -71,7 +81,9 @@ describe("escaping: policy text never changes an expression's meaning", () => {
         expect(diagnostics).toEqual([]);
         const m = pod("p", [GOOD_CONTAINER]);
         expect(admit(documents, [{ ...m, metadata: { ...m.metadata, labels: { [key]: "v" } } }], { now: NOW })[0]!.violations).toEqual([]);
-        expect(admit(documents, [{ ...m, metadata: { ...m.metadata, labels: {} } }], { now: NOW })[0]!.violations.map((v) => v.message)).toEqual([`requiredLabels: Pod team-a/p: missing labels ${key}`]);
+        expect(admit(documents, [{ ...m, metadata: { ...m.metadata, labels: {} } }], { now: NOW })[0]!.violations.map((v) => v.message)).toEqual([
+          `requiredLabels: Pod team-a/p: missing labels ${key}`,
+        ]);
       }),
     );
     expect([...seen.keys()].sort()).toEqual(["a", "a.b-c_d", "example.com/x", 'q"uote']);
@@ -83,29 +95,74 @@ const REGISTRY_REJECTIONS: string[] = []; // none: every generated prefix and me
 
 /** Kubernetes CEL functions and macros the compiler emits, with the results the API server gives. */
 const VECTORS: Record<string, [string, unknown][]> = {
-  has: [["has(o.a)", true], ["has(o.z)", false]],
-  all: [["[1, 2].all(x, x > 0)", true], ["[].all(x, false)", true], ["{'a': 1}.all(k, k == 'a')", true]],
-  exists: [["[1, 2].exists(x, x == 2)", true], ["[].exists(x, true)", false]],
+  has: [
+    ["has(o.a)", true],
+    ["has(o.z)", false],
+  ],
+  all: [
+    ["[1, 2].all(x, x > 0)", true],
+    ["[].all(x, false)", true],
+    ["{'a': 1}.all(k, k == 'a')", true],
+  ],
+  exists: [
+    ["[1, 2].exists(x, x == 2)", true],
+    ["[].exists(x, true)", false],
+  ],
   filter: [["[1, 2, 3].filter(x, x > 1)", [2n, 3n]]],
   map: [["['a', 'b'].map(x, x + '!')", ["a!", "b!"]]],
-  size: [["[1, 2].size()", 2n], ["'héllo'.size()", 5n]],
-  startsWith: [["'registry.example.com/x'.startsWith('registry.example.com/')", true], ["'a'.startsWith('ab')", false]],
+  size: [
+    ["[1, 2].size()", 2n],
+    ["'héllo'.size()", 5n],
+  ],
+  startsWith: [
+    ["'registry.example.com/x'.startsWith('registry.example.com/')", true],
+    ["'a'.startsWith('ab')", false],
+  ],
   endsWith: [["'nginx:latest'.endsWith(':latest')", true]],
-  contains: [["'a/b'.contains('/')", true], ["'ab'.contains('')", true]],
-  matches: [["('x@sha256:' + 'a'.repeat(64)).matches('@sha256:[0-9a-f]{64}$')", true], ["'team-a'.matches('^team-.$')", true], ["'a.b'.matches('^a\\\\.b$')", true], ["'axb'.matches('^a\\\\.b$')", false]],
-  split: [["'a/b/c'.split('/')", ["a", "b", "c"]], ["'abc'.split('/')", ["abc"]], ["'localhost:5000/x'.split('/')[0]", "localhost:5000"]],
-  lastIndexOf: [["'a/b/c:1'.lastIndexOf('/')", 3n], ["'abc'.lastIndexOf('/')", -1n]],
-  substring: [["'a/b/c:1'.substring(4)", "c:1"], ["'abc'.substring(0)", "abc"]],
-  join: [["['a', 'b'].join(', ')", "a, b"], ["[].join(', ')", ""]],
-  orValue: [["o.?z.orValue(7)", 7n], ["o.?a.orValue(7)", 1n], ["{'a': 1}.?b.orValue(2)", 2n]],
-  hasValue: [["o.?a.hasValue()", true], ["o.?z.?y.hasValue()", false]],
+  contains: [
+    ["'a/b'.contains('/')", true],
+    ["'ab'.contains('')", true],
+  ],
+  matches: [
+    ["('x@sha256:' + 'a'.repeat(64)).matches('@sha256:[0-9a-f]{64}$')", true],
+    ["'team-a'.matches('^team-.$')", true],
+    ["'a.b'.matches('^a\\\\.b$')", true],
+    ["'axb'.matches('^a\\\\.b$')", false],
+  ],
+  split: [
+    ["'a/b/c'.split('/')", ["a", "b", "c"]],
+    ["'abc'.split('/')", ["abc"]],
+    ["'localhost:5000/x'.split('/')[0]", "localhost:5000"],
+  ],
+  lastIndexOf: [
+    ["'a/b/c:1'.lastIndexOf('/')", 3n],
+    ["'abc'.lastIndexOf('/')", -1n],
+  ],
+  substring: [
+    ["'a/b/c:1'.substring(4)", "c:1"],
+    ["'abc'.substring(0)", "abc"],
+  ],
+  join: [
+    ["['a', 'b'].join(', ')", "a, b"],
+    ["[].join(', ')", ""],
+  ],
+  orValue: [
+    ["o.?z.orValue(7)", 7n],
+    ["o.?a.orValue(7)", 1n],
+    ["{'a': 1}.?b.orValue(2)", 2n],
+  ],
+  hasValue: [
+    ["o.?a.hasValue()", true],
+    ["o.?z.?y.hasValue()", false],
+  ],
 };
 
 describe("Kubernetes CEL functions", () => {
   it("each function has the Kubernetes semantics", () => {
     const ctx = { o: { a: 1n } };
     for (const [name, vectors] of Object.entries(VECTORS)) {
-      for (const [expression, expected] of vectors) expect([name, expression, env.evaluate(expression.replace("'a'.repeat(64)", `'${"a".repeat(64)}'`), ctx)]).toEqual([name, expression, expected]);
+      for (const [expression, expected] of vectors)
+        expect([name, expression, env.evaluate(expression.replace("'a'.repeat(64)", `'${"a".repeat(64)}'`), ctx)]).toEqual([name, expression, expected]);
     }
   });
 
@@ -115,7 +172,18 @@ describe("Kubernetes CEL functions", () => {
         workloadPolicy("every", {
           exemptions: [{ images: ["a*b?c"], namespaces: ["x-*"], owner: "o" }],
           match: { namespaces: ["t-*", "*-u"], excludeNamespaces: ["k?"] },
-          rules: [{ podSecurity: "restricted" }, { podSecurity: "baseline" }, { readOnlyRootFilesystem: true }, { automountServiceAccountToken: false }, { imageDigest: "required" }, { allowedRegistries: ["r/"] }, { disallowLatestTag: true }, { resources: { limits: ["cpu"], requests: ["memory"] } }, { forbiddenContainerPorts: [22] }, { requiredLabels: ["a"] }],
+          rules: [
+            { podSecurity: "restricted" },
+            { podSecurity: "baseline" },
+            { readOnlyRootFilesystem: true },
+            { automountServiceAccountToken: false },
+            { imageDigest: "required" },
+            { allowedRegistries: ["r/"] },
+            { disallowLatestTag: true },
+            { resources: { limits: ["cpu"], requests: ["memory"] } },
+            { forbiddenContainerPorts: [22] },
+            { requiredLabels: ["a"] },
+          ],
         }),
       ]),
       { now: NOW },
@@ -128,8 +196,17 @@ describe("Kubernetes CEL functions", () => {
       if ((node.op === "call" || node.op === "rcall") && Array.isArray(node.args)) used.add(String(node.args[0]));
       visit(node.args);
     };
-    const spec = objects[0]!.spec as { matchConditions: { expression: string }[]; variables: { expression: string }[]; validations: { expression: string; messageExpression: string }[] };
-    for (const e of [...spec.matchConditions.map((c) => c.expression), ...spec.variables.map((v) => v.expression), ...spec.validations.flatMap((v) => [v.expression, v.messageExpression])]) visit((env.parse(e) as unknown as { ast: unknown }).ast);
+    const spec = objects[0]!.spec as {
+      matchConditions: { expression: string }[];
+      variables: { expression: string }[];
+      validations: { expression: string; messageExpression: string }[];
+    };
+    for (const e of [
+      ...spec.matchConditions.map((c) => c.expression),
+      ...spec.variables.map((v) => v.expression),
+      ...spec.validations.flatMap((v) => [v.expression, v.messageExpression]),
+    ])
+      visit((env.parse(e) as unknown as { ast: unknown }).ast);
     expect([...used].filter((f) => !VECTORS[f]).sort()).toEqual([]);
   });
 });
@@ -153,7 +230,9 @@ describe("bad input", () => {
   it("type errors, undeclared variables and non-bool results are reported", async () => {
     const out = await compileFile(
       "types.yaml",
-      policy(`    - cel:\n        expression: 'request.namespace + 1 == "x"'\n        message: m\n    - cel: { expression: "obj.spec.x", message: m }\n    - cel: { expression: "size(object.metadata.name)", message: m }\n    - cel: { expression: "request.namespac == 'a'", message: m }\n`),
+      policy(
+        `    - cel:\n        expression: 'request.namespace + 1 == "x"'\n        message: m\n    - cel: { expression: "obj.spec.x", message: m }\n    - cel: { expression: "size(object.metadata.name)", message: m }\n    - cel: { expression: "request.namespac == 'a'", message: m }\n`,
+      ),
     );
     expect(out).toEqual([
       "types.yaml:7:21: invalid-cel: type error in the `cel` expression of rule 0 of WorkloadPolicy `w`: no such overload: string + int (expression 1:1)",
@@ -164,7 +243,9 @@ describe("bad input", () => {
   });
 
   it("a valid custom rule with comments and the policy variables compiles", async () => {
-    expect(await compileFile("ok.yaml", policy('    - cel: { expression: "variables.containers.all(c, c.image != \\"\\") // every image set", message: m }\n'))).toEqual([]);
+    expect(
+      await compileFile("ok.yaml", policy('    - cel: { expression: "variables.containers.all(c, c.image != \\"\\") // every image set", message: m }\n')),
+    ).toEqual([]);
   });
 
   it("unknown rule names get a did-you-mean hint", async () => {

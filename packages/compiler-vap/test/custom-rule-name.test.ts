@@ -10,14 +10,21 @@ const policy = docs([
   workloadPolicy("hardening", {
     match: { kinds: ["Pod"] },
     rules: [
-      { cel: { name: "no-host-network", expression: "!has(object.spec.hostNetwork) || !object.spec.hostNetwork", message: "pods must not use the host network" } },
+      {
+        cel: {
+          name: "no-host-network",
+          expression: "!has(object.spec.hostNetwork) || !object.spec.hostNetwork",
+          message: "pods must not use the host network",
+        },
+      },
       { cel: { name: "no-host-pid", expression: "!has(object.spec.hostPID) || !object.spec.hostPID", message: "pods must not share the host PID namespace" } },
       { cel: { expression: "object.metadata.name.size() < 20", message: "names are short" } },
       { imageDigest: "required" },
     ],
   }),
 ]);
-const violations = (extra: Record<string, unknown>, name = "web") => admit(policy, [pod(name, [GOOD_CONTAINER], extra)], { now: NOW })[0]!.violations.map((v) => [v.rule, v.ruleName, v.message]);
+const violations = (extra: Record<string, unknown>, name = "web") =>
+  admit(policy, [pod(name, [GOOD_CONTAINER], extra)], { now: NOW })[0]!.violations.map((v) => [v.rule, v.ruleName, v.message]);
 
 describe("named custom rules", () => {
   it("violations name the custom rule (what a PolicyTest's `violations` compares); unnamed ones stay `cel`", () => {
@@ -33,7 +40,12 @@ describe("named custom rules", () => {
 
   it("the emitted validation's static message carries the name too", () => {
     const spec = compileVap(policy, { now: NOW }).objects[0]!.spec as { validations: { message: string }[] };
-    expect(spec.validations.map((v) => v.message)).toEqual(["no-host-network: pods must not use the host network", "no-host-pid: pods must not share the host PID namespace", "cel: names are short", expect.stringMatching(/^imageDigest: /)]);
+    expect(spec.validations.map((v) => v.message)).toEqual([
+      "no-host-network: pods must not use the host network",
+      "no-host-pid: pods must not share the host PID namespace",
+      "cel: names are short",
+      expect.stringMatching(/^imageDigest: /),
+    ]);
   });
 
   it("a name used twice in one policy, or not a DNS label, is an error at the name", async () => {

@@ -40,7 +40,15 @@ export const pod = (name: string, containers: Record<string, unknown>[], extra: 
 /** A controller manifest whose pod template has `containers`. */
 export function controller(kind: string, name: string, containers: Record<string, unknown>[], namespace = "team-a") {
   const template = { metadata: { labels: { app: name } }, spec: podSpec(containers) };
-  const apiVersion = { Deployment: "apps/v1", StatefulSet: "apps/v1", DaemonSet: "apps/v1", ReplicaSet: "apps/v1", ReplicationController: "v1", Job: "batch/v1", CronJob: "batch/v1" }[kind];
+  const apiVersion = {
+    Deployment: "apps/v1",
+    StatefulSet: "apps/v1",
+    DaemonSet: "apps/v1",
+    ReplicaSet: "apps/v1",
+    ReplicationController: "v1",
+    Job: "batch/v1",
+    CronJob: "batch/v1",
+  }[kind];
   const spec = kind === "CronJob" ? { schedule: "* * * * *", jobTemplate: { spec: { template } } } : { template };
   return { apiVersion, kind, metadata: { name, namespace, labels: { "app.kubernetes.io/name": name } }, spec };
 }

@@ -52,8 +52,26 @@ const tally = { agreed: 0, total: 0 };
 const policiesSeen: string[] = [];
 /** The policies of the corpus (baseline and restricted folders) that map to a Pod Security check. */
 const EXPECTED_POLICIES = [
-  ...["disallow-capabilities", "disallow-host-namespaces", "disallow-host-path", "disallow-host-ports", "disallow-host-process", "disallow-privileged-containers", "disallow-proc-mount", "disallow-selinux", "restrict-seccomp", "restrict-sysctls"].map((p) => `baseline/${p}`),
-  ...["disallow-capabilities-strict", "disallow-privilege-escalation", "require-run-as-non-root-user", "require-run-as-nonroot", "restrict-seccomp-strict", "restrict-volume-types"].map((p) => `restricted/${p}`),
+  ...[
+    "disallow-capabilities",
+    "disallow-host-namespaces",
+    "disallow-host-path",
+    "disallow-host-ports",
+    "disallow-host-process",
+    "disallow-privileged-containers",
+    "disallow-proc-mount",
+    "disallow-selinux",
+    "restrict-seccomp",
+    "restrict-sysctls",
+  ].map((p) => `baseline/${p}`),
+  ...[
+    "disallow-capabilities-strict",
+    "disallow-privilege-escalation",
+    "require-run-as-non-root-user",
+    "require-run-as-nonroot",
+    "restrict-seccomp-strict",
+    "restrict-volume-types",
+  ].map((p) => `restricted/${p}`),
 ];
 /** Resources judged over all policies at the pinned corpus revision. */
 const EXPECTED_RESOURCES = 865;
@@ -63,11 +81,15 @@ describeConformance("kyverno-pss-cel", "Kyverno pod-security-vpol test resources
   for (const level of ["baseline", "restricted"] as const) {
     const root = conformancePath("kyverno-pss-cel", "pod-security-vpol", level);
     const { documents } = loadDocuments([workloadPolicy("pss", { rules: [{ podSecurity: level }] })]);
-    for (const policy of readdirSync(root).filter((d) => CHECKS[d]).sort()) {
+    for (const policy of readdirSync(root)
+      .filter((d) => CHECKS[d])
+      .sort()) {
       policiesSeen.push(`${level}/${policy}`);
       it(`${level}/${policy}`, () => {
         const dir = join(root, policy, ".kyverno-test");
-        const test = parse(readFileSync(join(dir, "kyverno-test.yaml"), "utf8")) as { results: { kind: string; policy: string; resources: string[]; result: "pass" | "fail" }[] };
+        const test = parse(readFileSync(join(dir, "kyverno-test.yaml"), "utf8")) as {
+          results: { kind: string; policy: string; resources: string[]; result: "pass" | "fail" }[];
+        };
         const expected = new Map<string, string>(test.results.flatMap((r) => r.resources.map((name) => [`${r.kind}/${name}`, r.result] as const)));
         // `adding-capabilities-strict` tests only the `add` half of the strict capabilities rule: its
         // resources get `drop: [ALL]` on every container, so that only that half can fail here.

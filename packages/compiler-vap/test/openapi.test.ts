@@ -20,7 +20,17 @@ describeConformance("openapi", "bundled admissionregistration OpenAPI schemas (p
 describe("OpenAPI validation of admission objects", () => {
   const validate = createOpenApiValidator(data as OpenApiBundle);
   it("accepts every emitted object and rejects a malformed one", () => {
-    const { objects, diagnostics } = compileVap(docs([workloadPolicy("p", { action: "warn", match: { namespaces: ["a*"], namespaceLabels: { t: "x" } }, exemptions: [{ namespaces: ["b"], owner: "o" }], rules: [{ podSecurity: "baseline" }] })]), { now: NOW });
+    const { objects, diagnostics } = compileVap(
+      docs([
+        workloadPolicy("p", {
+          action: "warn",
+          match: { namespaces: ["a*"], namespaceLabels: { t: "x" } },
+          exemptions: [{ namespaces: ["b"], owner: "o" }],
+          rules: [{ podSecurity: "baseline" }],
+        }),
+      ]),
+      { now: NOW },
+    );
     expect(diagnostics).toEqual([]);
     for (const o of objects) expect(validate(o)).toEqual([]);
     const broken = structuredClone(objects[0]!) as unknown as { spec: { validations: Record<string, unknown>[] } };

@@ -10,7 +10,12 @@ import { admit, POD_SECURITY_CHECKS } from "@rampart/compiler-vap";
 import { conformancePath, describeConformance } from "../../../test-support/conformance.js";
 
 const VERSION = "v1.36";
-const OVERRIDES: Record<string, string> = { hostpathvolumes: "restrictedvolumes", capabilities_baseline: "capabilities_restricted", seccompprofile_baseline: "seccompprofile_restricted", procmount: "procmount_restricted" };
+const OVERRIDES: Record<string, string> = {
+  hostpathvolumes: "restrictedvolumes",
+  capabilities_baseline: "capabilities_restricted",
+  seccompprofile_baseline: "seccompprofile_restricted",
+  procmount: "procmount_restricted",
+};
 const tally: Record<string, { agreed: number; total: number; exact: number }> = {};
 
 describeConformance("pod-security", `Pod Security Standards ${VERSION} fixtures`, () => {
@@ -43,9 +48,12 @@ describeConformance("pod-security", `Pod Security Standards ${VERSION} fixtures`
     }
   }
   it("every check id is a known Pod Security check", () => {
-    expect(POD_SECURITY_CHECKS.map((c) => c.id.toLowerCase())).toEqual(expect.arrayContaining(["hostprobesandhostlifecycle", "procmount_restricted", "apparmorprofile"]));
+    expect(POD_SECURITY_CHECKS.map((c) => c.id.toLowerCase())).toEqual(
+      expect.arrayContaining(["hostprobesandhostlifecycle", "procmount_restricted", "apparmorprofile"]),
+    );
   });
   afterAll(() => {
-    for (const [level, t] of Object.entries(tally)) console.log(`[pss ${VERSION}] ${level}: ${t.agreed}/${t.total} agreed (${t.exact} with no other check violated)`);
+    for (const [level, t] of Object.entries(tally))
+      console.log(`[pss ${VERSION}] ${level}: ${t.agreed}/${t.total} agreed (${t.exact} with no other check violated)`);
   });
 });

@@ -14,7 +14,8 @@ const legacy = (extra: Record<string, unknown> = {}) => {
   const p = pod("old", [{ name: "app", image: "nginx:1.27" }], {}, "team-a");
   return { ...p, metadata: { ...p.metadata, finalizers: ["example.com/cleanup"], ...extra }, spec: { containers: [{ name: "app", image: "nginx:1.27" }] } };
 };
-const update = (from: Record<string, unknown>, to: Record<string, unknown>, documents = policy) => admit(documents, [to], { now: NOW, oldObject: () => from })[0]!;
+const update = (from: Record<string, unknown>, to: Record<string, unknown>, documents = policy) =>
+  admit(documents, [to], { now: NOW, oldObject: () => from })[0]!;
 const create = (manifest: Record<string, unknown>, documents = policy) => admit(documents, [manifest], { now: NOW })[0]!;
 const rules = (r: { violations: { rule: string }[] }) => [...new Set(r.violations.map((v) => v.rule))].sort();
 
@@ -25,7 +26,13 @@ describe("UPDATE skipping", () => {
     expect(update(before, after).decision).toBe("allow");
     expect(update(before, after).violations).toEqual([]);
     expect(create(after).decision).toBe("deny");
-    expect(rules(create(after))).toEqual(["allowPrivilegeEscalation", "allowedRegistries", "capabilities_restricted", "runAsNonRoot", "seccompProfile_restricted"]);
+    expect(rules(create(after))).toEqual([
+      "allowPrivilegeEscalation",
+      "allowedRegistries",
+      "capabilities_restricted",
+      "runAsNonRoot",
+      "seccompProfile_restricted",
+    ]);
   });
 
   it("an UPDATE changing the image to a forbidden one is denied, with every rule checked", () => {
@@ -53,14 +60,28 @@ describe("UPDATE skipping", () => {
   });
 
   it("custom rules: updates are skipped on the paths they read, and never when they read oldObject or request", () => {
-    const hostNet = docs([workloadPolicy("h", { rules: [{ cel: { expression: "!has(object.spec.hostNetwork) || !object.spec.hostNetwork", message: "no host network" } }] })]);
+    const hostNet = docs([
+      workloadPolicy("h", { rules: [{ cel: { expression: "!has(object.spec.hostNetwork) || !object.spec.hostNetwork", message: "no host network" } }] }),
+    ]);
     const on = { ...pod("n", [GOOD_CONTAINER]), spec: { containers: [GOOD_CONTAINER], hostNetwork: true } };
     const relabelled = { ...on, metadata: { ...on.metadata, labels: { a: "b" } } };
     expect(update(on, relabelled, hostNet).violations).toEqual([]);
     expect(create(on, hostNet).violations.map((v) => v.rule)).toEqual(["cel"]);
-    const conditions = (d: typeof hostNet) => (compileVap(d, { now: NOW }).objects[0]!.spec as { matchConditions?: { name: string }[] }).matchConditions?.map((c) => c.name);
+    const conditions = (d: typeof hostNet) =>
+      (compileVap(d, { now: NOW }).objects[0]!.spec as { matchConditions?: { name: string }[] }).matchConditions?.map((c) => c.name);
     expect(conditions(hostNet)).toEqual(["rampart-changed-on-update"]);
-    const immutable = docs([workloadPolicy("i", { rules: [{ cel: { expression: "has(object.metadata.labels) && has(oldObject.metadata.labels) ? object.metadata.labels == oldObject.metadata.labels : true", message: "labels are immutable" } }] })]);
+    const immutable = docs([
+      workloadPolicy("i", {
+        rules: [
+          {
+            cel: {
+              expression: "has(object.metadata.labels) && has(oldObject.metadata.labels) ? object.metadata.labels == oldObject.metadata.labels : true",
+              message: "labels are immutable",
+            },
+          },
+        ],
+      }),
+    ]);
     expect(conditions(immutable)).toBeUndefined();
     const who = docs([workloadPolicy("w", { rules: [{ cel: { expression: "request.userInfo.username != 'bob'", message: "not bob" } }] })]);
     expect(conditions(who)).toBeUndefined();

@@ -15,7 +15,9 @@ describe("normaliseWorkload (core IR)", () => {
       }),
     ]);
     const { policies, diagnostics } = normaliseWorkload(d, { now: new Date("2026-06-01T00:00:00Z") });
-    expect(diagnostics.map((x) => [x.code, x.severity, x.message])).toEqual([["exemption-expired", "warning", "exemption 0 of WorkloadPolicy `p` (owner `x`) expired on `2026-01-01`: its rules apply again"]]);
+    expect(diagnostics.map((x) => [x.code, x.severity, x.message])).toEqual([
+      ["exemption-expired", "warning", "exemption 0 of WorkloadPolicy `p` (owner `x`) expired on `2026-01-01`: its rules apply again"],
+    ]);
     const [p] = policies;
     expect(p!.action).toBe("deny");
     expect(p!.match).toEqual({ namespaces: undefined, excludeNamespaces: [], namespaceLabels: {}, kinds: ["Pod", "CronJob"] });
@@ -24,7 +26,18 @@ describe("normaliseWorkload (core IR)", () => {
       { name: "resources", limits: ["cpu"], requests: [] },
       { name: "cel", expression: "true", message: "m", expressionSource: { file: "<inline>", line: 1, column: 1 } },
     ]);
-    expect(p!.exemptions).toEqual([{ index: 1, namespaces: ["n"], images: undefined, rules: ["cel"], owner: "y", expires: { text: "2027-01-01T12:00:00Z", millis: Date.parse("2027-01-01T12:00:00Z") }, reason: "r", source: { file: "<inline>", line: 1, column: 1 } }]);
+    expect(p!.exemptions).toEqual([
+      {
+        index: 1,
+        namespaces: ["n"],
+        images: undefined,
+        rules: ["cel"],
+        owner: "y",
+        expires: { text: "2027-01-01T12:00:00Z", millis: Date.parse("2027-01-01T12:00:00Z") },
+        reason: "r",
+        source: { file: "<inline>", line: 1, column: 1 },
+      },
+    ]);
   });
 
   it("an exemption expires at its instant exactly", () => {

@@ -19,13 +19,7 @@ export interface Diagnostic extends SourcePosition {
 }
 
 /** Builds a diagnostic at a position; `hint` is omitted when undefined. */
-export function diagnostic(
-  code: DiagnosticCode,
-  severity: Severity,
-  message: string,
-  at: SourcePosition,
-  hint?: string,
-): Diagnostic {
+export function diagnostic(code: DiagnosticCode, severity: Severity, message: string, at: SourcePosition, hint?: string): Diagnostic {
   const d: Diagnostic = { code, severity, message, file: at.file, line: at.line, column: at.column };
   if (hint !== undefined) d.hint = hint;
   return d;
@@ -45,10 +39,6 @@ export function formatDiagnostic(d: Diagnostic): string {
 /** Sorts diagnostics by file, line, column and code, for stable output. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }

@@ -39,9 +39,6 @@ export function positionOf(doc: object, path: readonly PropertyKey[], key = fals
 }
 
 /** Narrows documents to one kind. */
-export function documentsOfKind<K extends RampartDocument["kind"]>(
-  documents: readonly RampartDocument[],
-  kind: K,
-): Extract<RampartDocument, { kind: K }>[] {
+export function documentsOfKind<K extends RampartDocument["kind"]>(documents: readonly RampartDocument[], kind: K): Extract<RampartDocument, { kind: K }>[] {
   return documents.filter((d): d is Extract<RampartDocument, { kind: K }> => d.kind === kind);
 }

@@ -33,7 +33,16 @@ export type { Cidr } from "./cidr.js";
 
 // typed builders and JSON Schema
 export { accessPolicy, allow, cluster, crd, defineDocuments, deny, inventory, policyTest, trafficPolicy, workloadPolicy } from "./builders/index.js";
-export type { AccessRuleInput, BuiltAccessRule, BuiltDocument, CustomResourceName, ResourceName, SubjectInput, Verb, WorkloadRuleInput } from "./builders/index.js";
+export type {
+  AccessRuleInput,
+  BuiltAccessRule,
+  BuiltDocument,
+  CustomResourceName,
+  ResourceName,
+  SubjectInput,
+  Verb,
+  WorkloadRuleInput,
+} from "./builders/index.js";
 export type { BuiltinResourceName } from "./inventory/builtin-v1.35.js";
 export { documentJsonSchema } from "./json-schema.js";
 
@@ -92,4 +101,15 @@ export { normaliseWorkload } from "./ir/workload.js";
 export type { NormaliseWorkloadOptions, WorkloadExemptionIR, WorkloadKind, WorkloadPolicyIR, WorkloadRuleIR, WorkloadRuleSpec } from "./ir/workload.js";
 // --- traffic IR (compiler-networkpolicy) ---
 export { METADATA_CIDRS, normaliseTraffic, parseTrafficPort, trafficGoverns, trafficIsolated } from "./ir/traffic.js";
-export type { NormaliseTrafficOptions, TrafficDirection, TrafficNamespaceGlobIR, TrafficNamespaceIR, TrafficNamespaceLabelsIR, TrafficPeerIR, TrafficPolicyIR, TrafficPortIR, TrafficProtocol, TrafficRuleIR } from "./ir/traffic.js";
+export type {
+  NormaliseTrafficOptions,
+  TrafficDirection,
+  TrafficNamespaceGlobIR,
+  TrafficNamespaceIR,
+  TrafficNamespaceLabelsIR,
+  TrafficPeerIR,
+  TrafficPolicyIR,
+  TrafficPortIR,
+  TrafficProtocol,
+  TrafficRuleIR,
+} from "./ir/traffic.js";

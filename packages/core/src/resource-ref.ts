@@ -23,7 +23,9 @@ export function parseResourceRef(text: string): ResourceRef | { error: string } 
   const resource = dot < 0 ? main : main.slice(0, dot);
   const group = dot < 0 ? "" : main.slice(dot + 1);
   if (resource !== "*" && !NAME.test(resource)) {
-    return { error: `\`${text}\` is not a resource: expected \`<resource>[.<apiGroup>][/<subresource>]\` with a lowercase resource name or \`*\`, e.g. \`pods\`, \`deployments.apps\`, \`pods/log\`` };
+    return {
+      error: `\`${text}\` is not a resource: expected \`<resource>[.<apiGroup>][/<subresource>]\` with a lowercase resource name or \`*\`, e.g. \`pods\`, \`deployments.apps\`, \`pods/log\``,
+    };
   }
   if (dot >= 0 && !GROUP.test(group)) {
     return { error: `\`${text}\` has an invalid API group \`${group}\`: expected a lowercase DNS name like \`apps\` or \`batch\`` };

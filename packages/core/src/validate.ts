@@ -7,7 +7,15 @@ import { DOCUMENT_KINDS, DOCUMENT_SCHEMAS, type DocumentKind } from "./schema/in
 /** Resolves a path inside a document to its source position (`key` for the key of a field). */
 export type Locator = (path: readonly PropertyKey[], key?: boolean) => SourcePosition;
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  options?: z.ZodType[];
+  in?: z.ZodType;
+};
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The object schemas reachable at `path` (several for unions), to list the fields they know. */
@@ -44,8 +52,29 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === "" ? "the document" : out;
 }
 
-const typeName = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "a map" : typeof v === "string" ? "a string" : typeof v === "number" ? "a number" : typeof v === "boolean" ? "a boolean" : typeof v);
-const expectedName: Record<string, string> = { string: "a string", number: "a number", int: "an integer", boolean: "a boolean", array: "a list", object: "a map", record: "a map" };
+const typeName = (v: unknown): string =>
+  v === null
+    ? "null"
+    : Array.isArray(v)
+      ? "a list"
+      : typeof v === "object"
+        ? "a map"
+        : typeof v === "string"
+          ? "a string"
+          : typeof v === "number"
+            ? "a number"
+            : typeof v === "boolean"
+              ? "a boolean"
+              : typeof v;
+const expectedName: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  int: "an integer",
+  boolean: "a boolean",
+  array: "a list",
+  object: "a map",
+  record: "a map",
+};
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = root;
@@ -82,7 +111,15 @@ function issueDiagnostics(kind: string, schema: z.ZodType, raw: unknown, issue: 
       const value = valueAt(raw, path);
       const allowed = issue.values.map((v) => `\`${String(v)}\``).join(", ");
       const hint = typeof value === "string" ? didYouMean(value, issue.values.map(String)) : undefined;
-      return [diagnostic("invalid-value", "error", `\`${where}\` is \`${String(value)}\`; expected ${issue.values.length === 1 ? allowed : `one of ${allowed}`}`, at, hint)];
+      return [
+        diagnostic(
+          "invalid-value",
+          "error",
+          `\`${where}\` is \`${String(value)}\`; expected ${issue.values.length === 1 ? allowed : `one of ${allowed}`}`,
+          at,
+          hint,
+        ),
+      ];
     }
     case "invalid_union": {
       const disc = (issue as { discriminator?: string; options?: unknown[] }).discriminator;
@@ -101,7 +138,9 @@ function issueDiagnostics(kind: string, schema: z.ZodType, raw: unknown, issue: 
       return [diagnostic("invalid-value", "error", `\`${where}\`: ${inner}`, locate(path, true))];
     }
     case "too_small":
-      return [diagnostic("invalid-value", "error", issue.message.startsWith("Too small") ? `\`${where}\` must not be empty` : `\`${where}\`: ${issue.message}`, at)];
+      return [
+        diagnostic("invalid-value", "error", issue.message.startsWith("Too small") ? `\`${where}\` must not be empty` : `\`${where}\`: ${issue.message}`, at),
+      ];
     case "too_big":
       return [diagnostic("invalid-value", "error", `\`${where}\` is too long (${issue.message.toLowerCase()})`, at)];
     default:
@@ -118,12 +157,30 @@ export interface ValidationResult {
 /** Validates one raw document against the schema of its kind; problems become diagnostics. */
 export function validateDocument(raw: unknown, locate: Locator): ValidationResult {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    return { diagnostics: [diagnostic("invalid-document", "error", `a document must be a map with \`apiVersion\`, \`kind\`, \`metadata\` and \`spec\`, found ${typeName(raw)}`, locate([]))] };
+    return {
+      diagnostics: [
+        diagnostic(
+          "invalid-document",
+          "error",
+          `a document must be a map with \`apiVersion\`, \`kind\`, \`metadata\` and \`spec\`, found ${typeName(raw)}`,
+          locate([]),
+        ),
+      ],
+    };
   }
   const obj = raw as Record<string, unknown>;
   if (obj.apiVersion !== API_VERSION) {
     const found = obj.apiVersion === undefined ? "missing" : `\`${String(obj.apiVersion)}\``;
-    return { diagnostics: [diagnostic("invalid-api-version", "error", `\`apiVersion\` is ${found}; rampart documents use \`${API_VERSION}\``, locate(obj.apiVersion === undefined ? [] : ["apiVersion"]))] };
+    return {
+      diagnostics: [
+        diagnostic(
+          "invalid-api-version",
+          "error",
+          `\`apiVersion\` is ${found}; rampart documents use \`${API_VERSION}\``,
+          locate(obj.apiVersion === undefined ? [] : ["apiVersion"]),
+        ),
+      ],
+    };
   }
   const kind = obj.kind;
   if (typeof kind !== "string" || !(DOCUMENT_KINDS as string[]).includes(kind)) {

@@ -1,6 +1,17 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { boundedName, hashedPrefix, managedLabels, openApiDiagnostics, serviceAccountGroups, serviceAccountNamespace, serviceAccountUser, shortHash, sourceAnnotations, sourceRef } from "@rampart/core/compiler";
+import {
+  boundedName,
+  hashedPrefix,
+  managedLabels,
+  openApiDiagnostics,
+  serviceAccountGroups,
+  serviceAccountNamespace,
+  serviceAccountUser,
+  shortHash,
+  sourceAnnotations,
+  sourceRef,
+} from "@rampart/core/compiler";
 
 const sha = (t: string) => createHash("sha256").update(t).digest("hex");
 
@@ -30,7 +41,10 @@ describe("@rampart/core/compiler", () => {
   });
 
   it("one wording for an object that fails the OpenAPI check", () => {
-    const objects = [{ kind: "Role", metadata: { name: "ok" } }, { kind: "Role", metadata: { name: "bad" } }];
+    const objects = [
+      { kind: "Role", metadata: { name: "ok" } },
+      { kind: "Role", metadata: { name: "bad" } },
+    ];
     expect(openApiDiagnostics(objects, (o) => (o.metadata.name === "bad" ? ["rules: required"] : []), "Kubernetes 1.35")).toEqual([
       {
         code: "openapi-invalid",

@@ -20,7 +20,11 @@ const SUITES: Record<string, string[]> = {
   "packages/compiler-vap/test/pod-security.conformance.test.ts": ["pod-security"],
 };
 
-type Report = { success: boolean; numFailedTests: number; testResults: { name: string; status: string; message: string; assertionResults: { title: string; status: string }[] }[] };
+type Report = {
+  success: boolean;
+  numFailedTests: number;
+  testResults: { name: string; status: string; message: string; assertionResults: { title: string; status: string }[] }[];
+};
 
 describe("conformance suites without the corpus", () => {
   const empty = mkdtempSync(join(tmpdir(), "rampart-no-corpus-"));
@@ -29,11 +33,15 @@ describe("conformance suites without the corpus", () => {
   // A child vitest run over eight files: minutes on a busy 2-core machine.
   it("are skipped with a notice naming the missing folder, never failed, and the other tests of their files still run", { timeout: 300_000 }, () => {
     const out = join(empty, "report.json");
-    const run = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules/vitest/vitest.mjs"), "run", ...Object.keys(SUITES), "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, RAMPART_CONFORMANCE_DIR: empty, RAMPART_PROPERTY_SCALE: "0.05" },
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, "node_modules/vitest/vitest.mjs"), "run", ...Object.keys(SUITES), "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, RAMPART_CONFORMANCE_DIR: empty, RAMPART_PROPERTY_SCALE: "0.05" },
+        encoding: "utf8",
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(readFileSync(out, "utf8")) as Report;
     expect(report.success).toBe(true);
@@ -46,7 +54,10 @@ describe("conformance suites without the corpus", () => {
       const skipped = file.assertionResults.filter((a) => a.status === "skipped").map((a) => a.title);
       // One skipped placeholder per conformance suite of the file, naming the missing corpus folder.
       expect(skipped, name).toEqual(SUITES[name]!.map((corpus) => `skipped: conformance corpus ${join(empty, corpus)} not found`));
-      expect(file.assertionResults.filter((a) => a.status !== "skipped" && a.status !== "passed"), name).toEqual([]);
+      expect(
+        file.assertionResults.filter((a) => a.status !== "skipped" && a.status !== "passed"),
+        name,
+      ).toEqual([]);
     }
     // The discovery tests that need no corpus still ran and passed.
     const discovery = report.testResults.find((f) => f.name.endsWith("live-discovery.test.ts"))!;

@@ -4,7 +4,9 @@ import { diagnostic, formatDiagnostic, type DiagnosticCode } from "@rampart/core
 describe("DiagnosticCode", () => {
   it("the constructor takes a known code and keeps it", () => {
     const code: DiagnosticCode = "unknown-cluster";
-    expect(formatDiagnostic(diagnostic(code, "error", "unknown cluster `prd`", { file: "a.yaml", line: 2, column: 3 }))).toBe("a.yaml:2:3: error: unknown cluster `prd` [unknown-cluster]");
+    expect(formatDiagnostic(diagnostic(code, "error", "unknown cluster `prd`", { file: "a.yaml", line: 2, column: 3 }))).toBe(
+      "a.yaml:2:3: error: unknown cluster `prd` [unknown-cluster]",
+    );
   });
 
   it("a misspelled code is a type error (checked by `pnpm typecheck`)", () => {

@@ -35,7 +35,7 @@ describe("lint corpus: every new finding fires, in AccessPolicies and in RBAC ma
       "escalations.yaml:50:7: error [wildcard-verb] group `team-a-admins` can use every verb (`*`) in namespace `team-a` (rule 0 of AccessPolicy `team-admin`): verbs added later, such as `escalate` or `impersonate` on new resources, are granted too",
       "escalations.yaml:50:7: warning [workload-create] group `team-a-admins` can create `pods`, `replicationcontrollers`, `deployments.apps`, `statefulsets.apps`, `daemonsets.apps`, `replicasets.apps`, `jobs.batch` and `cronjobs.batch` in namespace `team-a` (rule 0 of AccessPolicy `team-admin`): the pods can run as any ServiceAccount of the namespace and mount any of its secrets",
       "escalations.yaml:62:7: warning [unused-rule] rule 0 of AccessPolicy `taken-back` allows group `almost` nothing: every request it covers is denied or matches no namespace",
-      "escalations.yaml:66:7: warning [unused-rule] rule 1 of AccessPolicy `taken-back` allows group `almost` nothing: every request it covers is denied or matches no namespace"
+      "escalations.yaml:66:7: warning [unused-rule] rule 1 of AccessPolicy `taken-back` allows group `almost` nothing: every request it covers is denied or matches no namespace",
     ]);
   });
 
@@ -56,7 +56,7 @@ describe("lint corpus: every new finding fires, in AccessPolicies and in RBAC ma
       "escalations-rbac.yaml:28:5: error [wildcard-group] group `team-a-admins` can use resources of every API group (`*`) in namespace `team-a` (rule 0 of ClusterRole `team-star`, bound by RoleBinding `team-a/team-star`): API groups added later, such as those of new CRDs, are granted too",
       "escalations-rbac.yaml:28:5: error [wildcard-resource] group `team-a-admins` can use every resource (`*`) of every API group in namespace `team-a` (rule 0 of ClusterRole `team-star`, bound by RoleBinding `team-a/team-star`): a resource added later must not be granted by accident",
       "escalations-rbac.yaml:28:5: error [wildcard-verb] group `team-a-admins` can use every verb (`*`) in namespace `team-a` (rule 0 of ClusterRole `team-star`, bound by RoleBinding `team-a/team-star`): verbs added later, such as `escalate` or `impersonate` on new resources, are granted too",
-      "escalations-rbac.yaml:28:5: warning [workload-create] group `team-a-admins` can create `pods`, `replicationcontrollers`, `deployments.apps`, `statefulsets.apps`, `daemonsets.apps`, `replicasets.apps`, `jobs.batch` and `cronjobs.batch` in namespace `team-a` (rule 0 of ClusterRole `team-star`, bound by RoleBinding `team-a/team-star`): the pods can run as any ServiceAccount of the namespace and mount any of its secrets"
+      "escalations-rbac.yaml:28:5: warning [workload-create] group `team-a-admins` can create `pods`, `replicationcontrollers`, `deployments.apps`, `statefulsets.apps`, `daemonsets.apps`, `replicasets.apps`, `jobs.batch` and `cronjobs.batch` in namespace `team-a` (rule 0 of ClusterRole `team-star`, bound by RoleBinding `team-a/team-star`): the pods can run as any ServiceAccount of the namespace and mount any of its secrets",
     ]);
     expect(findings.filter((f) => f.subjects.includes("User bob"))).toEqual([]);
   });
@@ -69,12 +69,22 @@ describe("lint corpus: every new finding fires, in AccessPolicies and in RBAC ma
       "bypass.yaml:23:7: warning [exec] user `sam` can use `pods/exec` in namespace `prod` (rule 0 of AccessPolicy `sre`): exec, attach and port-forward reach into running pods, which hold their ServiceAccount token and mounted secrets",
       "bypass.yaml:31:7: warning [deny-bypass] user `sam` is denied exec into pods named `db-*` in namespace `prod` (rule 2 of AccessPolicy `sre`), yet can bypass the deny: add an ephemeral container to the pod: patch pods/ephemeralcontainers (rule 1 of AccessPolicy `sre`) → adds an ephemeral container to the pod → runs any command in the pod, as exec does",
       "bypass.yaml:43:7: warning [workload-create] ServiceAccount `build/runner` can create `jobs.batch` in namespace `build` (rule 0 of AccessPolicy `ci`): the pods can run as any ServiceAccount of the namespace and mount any of its secrets",
-      "bypass.yaml:47:7: warning [deny-bypass] ServiceAccount `build/runner` is denied creating ServiceAccount tokens in namespace `build` (rule 1 of AccessPolicy `ci`), yet can bypass the deny: run a pod as a privileged ServiceAccount and read its mounted token: create jobs.batch (rule 0 of AccessPolicy `ci`) → runs pods as any ServiceAccount of the namespace → obtains a token of any ServiceAccount of the namespace"
+      "bypass.yaml:47:7: warning [deny-bypass] ServiceAccount `build/runner` is denied creating ServiceAccount tokens in namespace `build` (rule 1 of AccessPolicy `ci`), yet can bypass the deny: run a pod as a privileged ServiceAccount and read its mounted token: create jobs.batch (rule 0 of AccessPolicy `ci`) → runs pods as any ServiceAccount of the namespace → obtains a token of any ServiceAccount of the namespace",
     ]);
     expect(findings.filter((f) => f.code === "deny-bypass").map((f) => [f.object, f.rule, f.subjects, f.hint])).toEqual([
-      ["AccessPolicy/dev", 1, ["Group dev"], "deny `create` of pods and of the workload kinds (deployments, jobs, …) there too, or keep these secrets out of namespaces where this subject runs pods"],
+      [
+        "AccessPolicy/dev",
+        1,
+        ["Group dev"],
+        "deny `create` of pods and of the workload kinds (deployments, jobs, …) there too, or keep these secrets out of namespaces where this subject runs pods",
+      ],
       ["AccessPolicy/sre", 2, ["User sam"], "deny `update` and `patch` of `pods/ephemeralcontainers` on the same pods too"],
-      ["AccessPolicy/ci", 1, ["ServiceAccount build/runner"], "deny `create` of pods and of the workload kinds there too, or keep privileged ServiceAccounts out of namespaces where this subject runs pods"],
+      [
+        "AccessPolicy/ci",
+        1,
+        ["ServiceAccount build/runner"],
+        "deny `create` of pods and of the workload kinds there too, or keep privileged ServiceAccounts out of namespaces where this subject runs pods",
+      ],
     ]);
   });
 

@@ -53,7 +53,11 @@ async function manifests() {
 describe("lint on RBAC manifests", () => {
   it("finds every escalation path of the good-practices list, naming object, rule and subjects", async () => {
     const findings = lint([], await manifests(), { now: new Date("2026-11-24T00:00:00Z") });
-    const ids = (object: string, rule: number) => findings.filter((f) => f.object === object && f.rule === rule).map((f) => f.code).sort();
+    const ids = (object: string, rule: number) =>
+      findings
+        .filter((f) => f.object === object && f.rule === rule)
+        .map((f) => f.code)
+        .sort();
     expect(ids("ClusterRole/risky", 0)).toEqual(["cluster-wide", "secrets-read-cluster"]);
     expect(ids("ClusterRole/risky", 1)).toEqual(["bind", "escalate"]);
     expect(ids("ClusterRole/risky", 2)).toEqual(["impersonate"]);
@@ -69,7 +73,9 @@ describe("lint on RBAC manifests", () => {
     expect(ids("Role/team-a/reader", 1)).toEqual(["workload-create"]);
     const bind = findings.find((f) => f.code === "bind")!;
     expect(bind).toMatchObject({ severity: "error", file: "rbac.yaml", line: 6, column: 5, subjects: ["Group ops"] });
-    expect(bind.message).toBe("group `ops` can `bind` roles cluster-wide (rule 1 of ClusterRole `risky`, bound by ClusterRoleBinding `risky`): the holder can bind any role, including cluster-admin, to itself");
+    expect(bind.message).toBe(
+      "group `ops` can `bind` roles cluster-wide (rule 1 of ClusterRole `risky`, bound by ClusterRoleBinding `risky`): the holder can bind any role, including cluster-admin, to itself",
+    );
   });
 });
 
@@ -90,7 +96,11 @@ describe("lint on AccessPolicies", () => {
     }),
   ]).documents;
   const findings = lint(docs, [], { now: new Date("2026-11-24T00:00:00Z") });
-  const codes = (object: string, rule: number) => findings.filter((f) => f.object === object && f.rule === rule).map((f) => f.code).sort();
+  const codes = (object: string, rule: number) =>
+    findings
+      .filter((f) => f.object === object && f.rule === rule)
+      .map((f) => f.code)
+      .sort();
 
   it("reports reading secrets everywhere, expiring and unused rules", () => {
     expect(codes("AccessPolicy/ops", 0)).toEqual(["secrets-read-cluster"]);
@@ -103,8 +113,8 @@ describe("lint on AccessPolicies", () => {
   });
 
   it("who-can lists the named subjects allowed, with the rule", () => {
-    expect(whoCan(docs, { verb: "list", resource: "secrets", namespace: "" }).map((e) => `${e.subject.kind} ${e.subject.name} ${e.rule.policy}#${e.rule.rule}`)).toEqual([
-      "Group ops ops#0",
-    ]);
+    expect(
+      whoCan(docs, { verb: "list", resource: "secrets", namespace: "" }).map((e) => `${e.subject.kind} ${e.subject.name} ${e.rule.policy}#${e.rule.rule}`),
+    ).toEqual(["Group ops ops#0"]);
   });
 });

@@ -68,12 +68,16 @@ describe("bad input is reported with the exact message and position", () => {
       "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]",
     ].join("\n");
     const ds = await load("bomb.yaml", `${bomb}\n`);
-    expect(ds.map(at)).toEqual(["bomb.yaml:1:1: refused YAML: aliases expand to more than 100 nodes (an alias bomb) | write the values out instead of nesting aliases"]);
+    expect(ds.map(at)).toEqual([
+      "bomb.yaml:1:1: refused YAML: aliases expand to more than 100 nodes (an alias bomb) | write the values out instead of nesting aliases",
+    ]);
   });
 
   it("huge input: a document over the API server's 3 MiB per object", async () => {
     const ds = await load("huge.yaml", `# a comment\nblob: ${"x".repeat(5 * 1024 * 1024)}\n`);
-    expect(ds.map(at)).toEqual(["huge.yaml:2:1: document is 5242887 bytes, more than the limit of 3145728 bytes per object (as the Kubernetes API server) | split the object, or keep large data out of the manifest"]);
+    expect(ds.map(at)).toEqual([
+      "huge.yaml:2:1: document is 5242887 bytes, more than the limit of 3145728 bytes per object (as the Kubernetes API server) | split the object, or keep large data out of the manifest",
+    ]);
   });
 
   it("reports every problem of a run together, across files and documents", async () => {
@@ -88,7 +92,9 @@ describe("bad input is reported with the exact message and position", () => {
 
   it("a rule needs exactly one of resources and nonResourceURLs", async () => {
     const ds = await load("one-of.yaml", policy("    - { effect: allow, verbs: [get], resources: [pods], nonResourceURLs: [/healthz] }\n"));
-    expect(ds.map(at)).toEqual(["one-of.yaml:7:7: `spec.rules[0]`: an access rule takes exactly one of `resources`, `nonResourceURLs`, found `resources` and `nonResourceURLs`"]);
+    expect(ds.map(at)).toEqual([
+      "one-of.yaml:7:7: `spec.rules[0]`: an access rule takes exactly one of `resources`, `nonResourceURLs`, found `resources` and `nonResourceURLs`",
+    ]);
   });
 
   it("missing file", async () => {

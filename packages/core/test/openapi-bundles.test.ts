@@ -11,7 +11,9 @@ const bundles = readdirSync(join(REPO_ROOT, "packages"))
   .flatMap((p) => {
     const dir = join(REPO_ROOT, "packages", p, "data");
     try {
-      return readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => join(dir, f));
+      return readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => join(dir, f));
     } catch {
       return [];
     }

@@ -13,7 +13,9 @@ const targets = ["compiler-rbac", "compiler-vap", "compiler-networkpolicy"].flat
 
 /** Every YAML file under a folder, recursively. */
 function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith(".yaml") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith(".yaml") ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Generated objects of every kind: the example's built tree and the network compiler's goldens (the ClusterNetworkPolicies). */

@@ -15,12 +15,22 @@ describe("resolveCluster", () => {
     const choice = resolveCluster(three, { name: "prd", at: { file: "p/a.yaml", line: 3, column: 5 } });
     expect(choice.clusters).toEqual([]);
     expect(choice.diagnostics).toEqual([
-      { code: "unknown-cluster", severity: "error", message: "unknown cluster `prd`; the policies define `dev`, `staging`, `prod`", hint: "did you mean `prod`? pass one of them to `--cluster`", file: "p/a.yaml", line: 3, column: 5 },
+      {
+        code: "unknown-cluster",
+        severity: "error",
+        message: "unknown cluster `prd`; the policies define `dev`, `staging`, `prod`",
+        hint: "did you mean `prod`? pass one of them to `--cluster`",
+        file: "p/a.yaml",
+        line: 3,
+        column: 5,
+      },
     ]);
   });
 
   it("with `single`, several clusters and no name is an error; `preferDefault` picks a declared `default`", () => {
-    expect(resolveCluster(three, { single: true }).diagnostics.map((d) => [d.code, d.message, d.file])).toEqual([["cluster-required", "`--cluster` is required: the policies define clusters `dev`, `staging`, `prod`", "<command line>"]]);
+    expect(resolveCluster(three, { single: true }).diagnostics.map((d) => [d.code, d.message, d.file])).toEqual([
+      ["cluster-required", "`--cluster` is required: the policies define clusters `dev`, `staging`, `prod`", "<command line>"],
+    ]);
     expect(names(resolveCluster(withDefault, { single: true, preferDefault: true }))).toEqual(["default"]);
     expect(resolveCluster(three, { single: true, preferDefault: true }).diagnostics.map((d) => d.code)).toEqual(["cluster-required"]);
   });

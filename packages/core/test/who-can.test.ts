@@ -22,7 +22,13 @@ const KINDS = [
 const onlyCreate = (resource: ResourceName) =>
   docs(
     accessPolicy("team", { subjects: [{ group: "dev" }], rules: [allow({ verbs: ["create", "get"], resources: [resource], namespaces: ["team-a"] })] }),
-    accessPolicy("ops", { subjects: [{ group: "ops" }], rules: [allow({ verbs: ["create"], resources: ["pods", "serviceaccounts/token"], namespaces: ["team-a"] }), allow({ verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"] })] }),
+    accessPolicy("ops", {
+      subjects: [{ group: "ops" }],
+      rules: [
+        allow({ verbs: ["create"], resources: ["pods", "serviceaccounts/token"], namespaces: ["team-a"] }),
+        allow({ verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"] }),
+      ],
+    }),
   );
 
 describe("who-can lists indirect paths, per workload kind", () => {
@@ -54,7 +60,8 @@ describe("who-can lists indirect paths, per workload kind", () => {
       {
         subject: { kind: "User", name: "alice" },
         rule: { policy: "team", rule: 0, effect: "allow" },
-        reason: "indirect: create pods → runs pods as any ServiceAccount of the namespace → mounts any secret of the namespace; the first step is allowed by rule 0 of AccessPolicy `team`, which allows create on pods in namespaces team-*, and no deny rule matches",
+        reason:
+          "indirect: create pods → runs pods as any ServiceAccount of the namespace → mounts any secret of the namespace; the first step is allowed by rule 0 of AccessPolicy `team`, which allows create on pods in namespaces team-*, and no deny rule matches",
         indirect: true,
         path: ["create pods", "runs pods as any ServiceAccount of the namespace", "mounts any secret of the namespace"],
       },
@@ -63,7 +70,12 @@ describe("who-can lists indirect paths, per workload kind", () => {
   });
 
   it("ephemeral containers are as good as exec, on the pods they are granted for", () => {
-    const d = docs(accessPolicy("debug", { subjects: [{ group: "sre" }], rules: [allow({ verbs: ["patch"], resources: ["pods/ephemeralcontainers"], namespaces: ["team-a"], names: ["api-*"] })] }));
+    const d = docs(
+      accessPolicy("debug", {
+        subjects: [{ group: "sre" }],
+        rules: [allow({ verbs: ["patch"], resources: ["pods/ephemeralcontainers"], namespaces: ["team-a"], names: ["api-*"] })],
+      }),
+    );
     expect(show(whoCan(d, { verb: "create", resource: "pods", subresource: "exec", namespace: "team-a", name: "api-1" }))).toEqual([
       "Group sre debug#0 indirect: patch pods/ephemeralcontainers → adds an ephemeral container to the pod → runs any command in the pod, as exec does",
     ]);
@@ -73,34 +85,59 @@ describe("who-can lists indirect paths, per workload kind", () => {
   });
 
   it("a name-restricted create still runs pods (the creator picks the name)", () => {
-    const d = docs(accessPolicy("web", { subjects: [{ group: "web" }], rules: [allow({ verbs: ["create"], resources: ["deployments.apps"], namespaces: ["team-a"], names: ["web-*"] })] }));
-    expect(show(whoCan(d, { verb: "create", resource: "pods", namespace: "team-a" }))).toEqual(["Group web web#0 indirect: create deployments.apps → its controller creates pods of any spec in the namespace"]);
+    const d = docs(
+      accessPolicy("web", {
+        subjects: [{ group: "web" }],
+        rules: [allow({ verbs: ["create"], resources: ["deployments.apps"], namespaces: ["team-a"], names: ["web-*"] })],
+      }),
+    );
+    expect(show(whoCan(d, { verb: "create", resource: "pods", namespace: "team-a" }))).toEqual([
+      "Group web web#0 indirect: create deployments.apps → its controller creates pods of any spec in the namespace",
+    ]);
   });
 
   it("denies close a path: a subject denied the enabling verb has no indirect path", () => {
     const d = docs(
       accessPolicy("team", {
         subjects: [{ group: "dev" }],
-        rules: [allow({ verbs: ["*"], resources: ["*.apps", "*.batch"], namespaces: ["team-a", "team-b"] }), deny({ verbs: ["create"], resources: ["*.apps", "*.batch"], namespaces: ["team-b"] })],
+        rules: [
+          allow({ verbs: ["*"], resources: ["*.apps", "*.batch"], namespaces: ["team-a", "team-b"] }),
+          deny({ verbs: ["create"], resources: ["*.apps", "*.batch"], namespaces: ["team-b"] }),
+        ],
       }),
     );
-    expect(show(whoCan(d, { verb: "create", resource: "pods", namespace: "team-a" }))).toEqual(["Group dev team#0 indirect: create deployments.apps → its controller creates pods of any spec in the namespace"]);
+    expect(show(whoCan(d, { verb: "create", resource: "pods", namespace: "team-a" }))).toEqual([
+      "Group dev team#0 indirect: create deployments.apps → its controller creates pods of any spec in the namespace",
+    ]);
     expect(show(whoCan(d, { verb: "create", resource: "pods", namespace: "team-b" }))).toEqual([]);
   });
 
   it("least-privilege policies show no indirect path", () => {
     const d = docs(
-      accessPolicy("viewer", { subjects: [{ group: "view" }], rules: [allow({ verbs: ["get", "list", "watch"], resources: ["pods", "pods/log", "deployments.apps", "jobs.batch", "configmaps"], namespaces: ["*"] })] }),
-      accessPolicy("config", { subjects: [{ user: "cfg" }], rules: [allow({ verbs: ["create", "update", "patch"], resources: ["configmaps", "services"], namespaces: ["team-a"] })] }),
-      accessPolicy("scaler", { subjects: [{ serviceAccount: "ops/hpa" }], rules: [allow({ verbs: ["update", "patch"], resources: ["deployments.apps/scale"], namespaces: ["team-a"] })] }),
-      accessPolicy("no-eph", { subjects: [{ group: "sre" }], rules: [allow({ verbs: ["get"], resources: ["pods/ephemeralcontainers"], namespaces: ["team-a"] })] }),
+      accessPolicy("viewer", {
+        subjects: [{ group: "view" }],
+        rules: [allow({ verbs: ["get", "list", "watch"], resources: ["pods", "pods/log", "deployments.apps", "jobs.batch", "configmaps"], namespaces: ["*"] })],
+      }),
+      accessPolicy("config", {
+        subjects: [{ user: "cfg" }],
+        rules: [allow({ verbs: ["create", "update", "patch"], resources: ["configmaps", "services"], namespaces: ["team-a"] })],
+      }),
+      accessPolicy("scaler", {
+        subjects: [{ serviceAccount: "ops/hpa" }],
+        rules: [allow({ verbs: ["update", "patch"], resources: ["deployments.apps/scale"], namespaces: ["team-a"] })],
+      }),
+      accessPolicy("no-eph", {
+        subjects: [{ group: "sre" }],
+        rules: [allow({ verbs: ["get"], resources: ["pods/ephemeralcontainers"], namespaces: ["team-a"] })],
+      }),
     );
     for (const request of [
       { verb: "create", resource: "pods", namespace: "team-a" },
       { verb: "get", resource: "secrets", namespace: "team-a", name: "db" },
       { verb: "create", resource: "serviceaccounts", subresource: "token", namespace: "team-a", name: "default" },
       { verb: "create", resource: "pods", subresource: "exec", namespace: "team-a", name: "api-1" },
-    ]) expect(show(whoCan(d, request))).toEqual([]);
+    ])
+      expect(show(whoCan(d, request))).toEqual([]);
   });
 
   it("list and watch of secrets have no indirect path (mounting does not enumerate)", () => {

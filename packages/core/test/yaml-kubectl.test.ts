@@ -92,7 +92,15 @@ describe("loaders pick the dialect", () => {
   writeFileSync(join(dir, "anchored.yaml"), manifest.replace("name: cfg }", "name: &n cfg }"));
   writeFileSync(
     join(dir, "cluster.yaml"),
-    ["apiVersion: rampart.dev/v1alpha1", "kind: Cluster", "metadata: { name: dev }", "spec:", "  tags: { env: yes, mode: no }", '  kubernetesVersion: "1.35"', ""].join("\n"),
+    [
+      "apiVersion: rampart.dev/v1alpha1",
+      "kind: Cluster",
+      "metadata: { name: dev }",
+      "spec:",
+      "  tags: { env: yes, mode: no }",
+      '  kubernetesVersion: "1.35"',
+      "",
+    ].join("\n"),
   );
 
   it("loadManifests reads `mode: 0644` as 420 and `enabled: yes` as true, on both paths", async () => {
@@ -110,7 +118,37 @@ describe("loaders pick the dialect", () => {
 });
 
 describe("fast and slow paths agree on every plain scalar (property)", () => {
-  const token = fc.constantFrom("0", "1", "7", "8", "9", "0x", "0o", "0b", "_", ".", "e", "E", "+", "-", "a", "f", "y", "n", "yes", "no", "on", "off", "true", "null", "~", ":", "inf", "nan", ".inf");
+  const token = fc.constantFrom(
+    "0",
+    "1",
+    "7",
+    "8",
+    "9",
+    "0x",
+    "0o",
+    "0b",
+    "_",
+    ".",
+    "e",
+    "E",
+    "+",
+    "-",
+    "a",
+    "f",
+    "y",
+    "n",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "true",
+    "null",
+    "~",
+    ":",
+    "inf",
+    "nan",
+    ".inf",
+  );
   const scalar = fc.array(token, { minLength: 1, maxLength: 5 }).map((t) => t.join(""));
   it.each(["1.2", "kubectl"] as const)("dialect %s", (dialect) => {
     let resolved = 0;

@@ -62,7 +62,13 @@ function compare(text: string): boolean {
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.name === "node_modules" || e.name.startsWith(".") ? [] : e.isDirectory() ? yamlFiles(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : [],
+    e.name === "node_modules" || e.name.startsWith(".")
+      ? []
+      : e.isDirectory()
+        ? yamlFiles(join(dir, e.name))
+        : /\.ya?ml$/.test(e.name)
+          ? [join(dir, e.name)]
+          : [],
   );
 }
 
@@ -107,7 +113,13 @@ describe("positions from js-yaml's node events", () => {
   });
 
   it("property: match them on random documents in random styles", () => {
-    const scalar = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom("a: b", "- x", "#c", "multi\nline", "x #y"));
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom("a: b", "- x", "#c", "multi\nline", "x #y"),
+    );
     const value = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: "small" }, scalar, tie("list"), tie("map")),
       list: fc.array(tie("node"), { maxLength: 3 }),

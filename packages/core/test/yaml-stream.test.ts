@@ -19,7 +19,10 @@ const at = (d: { file: string; line: number; column: number; message: string }) 
 const lineOf = (text: string, needle: string, from = 0) => text.slice(0, text.indexOf(needle, from)).split("\n").length;
 
 describe("multi-document streams", () => {
-  it.each([["LF", "\n"], ["CRLF", "\r\n"]] as const)("a helm-like stream (%s): same values and positions as the whole-stream parser", (_, eol) => {
+  it.each([
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+  ] as const)("a helm-like stream (%s): same values and positions as the whole-stream parser", (_, eol) => {
     const { text, manifests } = helmStream(1200, 7, { eol });
     const { documents, diagnostics } = parseYaml(text, "s.yaml");
     expect(diagnostics).toEqual([]);
@@ -29,7 +32,9 @@ describe("multi-document streams", () => {
     expect(documents.map((d) => d.position.line)).toEqual(ref.lines);
     expect(documents.every((d) => d.position.column === 1)).toBe(true);
     // Block scalars keep their indented `---` lines; JSON documents (every 10th) parse too.
-    expect((manifests[0] as { metadata: { annotations: Record<string, string> } }).metadata.annotations["example.com/config"]).toBe("---\nmode: strict\n---\nlevel: 0\n");
+    expect((manifests[0] as { metadata: { annotations: Record<string, string> } }).metadata.annotations["example.com/config"]).toBe(
+      "---\nmode: strict\n---\nlevel: 0\n",
+    );
     expect(text).toContain(`\n{"apiVersion":`);
   });
 
@@ -51,7 +56,9 @@ describe("multi-document streams", () => {
 
   it("reports a syntax error in the 3rd and the 1000th document at its file:line:column, and keeps the others", () => {
     const { text } = helmStream(1200, 7);
-    const broken = text.replace("  name: statefulset-2\n", "  name: statefulset-2\n  bad: [unclosed\n").replace("  name: pod-1000\n", "  name: pod-1000\n  labels: {a: 1\n");
+    const broken = text
+      .replace("  name: statefulset-2\n", "  name: statefulset-2\n  bad: [unclosed\n")
+      .replace("  name: pod-1000\n", "  name: pod-1000\n  labels: {a: 1\n");
     const { documents, diagnostics } = parseYaml(broken, "s.yaml");
     const first = lineOf(broken, "  bad: [unclosed");
     const second = lineOf(broken, "  labels: {a: 1\n");
@@ -96,7 +103,8 @@ describe("multi-document streams", () => {
   });
 
   it("resolves plain scalars as the YAML 1.2 core schema does on every path", () => {
-    const doc = "a: [1_000, 0o17, 0x1F, 012, .5, +12, -0, 1e3, 1.50, .inf, -.Inf, .NaN, ~, Null, '', yes, no, on, True, FALSE, 2026-01-01, '123', \"true\", 1:2, 0b11]\nb: {<<: {x: 1}}\n";
+    const doc =
+      "a: [1_000, 0o17, 0x1F, 012, .5, +12, -0, 1e3, 1.50, .inf, -.Inf, .NaN, ~, Null, '', yes, no, on, True, FALSE, 2026-01-01, '123', \"true\", 1:2, 0b11]\nb: {<<: {x: 1}}\n";
     const fast = parseYaml(doc, "s.yaml").documents[0]!.value;
     expect(fast).toEqual(reference(doc).values[0]);
     expect((fast as { a: unknown[] }).a.slice(0, 6)).toEqual(["1_000", 15, 31, 12, 0.5, 12]);
@@ -114,7 +122,9 @@ describe("limits per document", () => {
     expect(big(100)).toHaveLength(100);
     const text = `${big(limit)}---\n${big(limit + 1)}---\n${big(limit)}`;
     const { documents, diagnostics } = parseYaml(text, "big.yaml");
-    expect(diagnostics.map(at)).toEqual([`big.yaml:6:1: document is ${limit + 1} bytes, more than the limit of ${limit} bytes per object (as the Kubernetes API server)`]);
+    expect(diagnostics.map(at)).toEqual([
+      `big.yaml:6:1: document is ${limit + 1} bytes, more than the limit of ${limit} bytes per object (as the Kubernetes API server)`,
+    ]);
     expect(documents.map((d) => d.position.line)).toEqual([1, 11]);
   });
 
@@ -134,11 +144,15 @@ describe("limits per document", () => {
     ["YAML flow", (n: number) => `a: ${"[".repeat(n - 1)}${"]".repeat(n - 1)}\n`],
   ])("bounds nesting depth (%s): 1,000 levels pass, 1,001 are refused", (_, nest) => {
     expect(parseYaml(`---\n${nest(1000)}`, "n.yaml").diagnostics).toEqual([]);
-    expect(parseYaml(`---\n${nest(1001)}`, "n.yaml").diagnostics.map(at)).toEqual(["n.yaml:2:1: refused YAML: the document nests maps and lists more than 1000 levels deep"]);
+    expect(parseYaml(`---\n${nest(1001)}`, "n.yaml").diagnostics.map(at)).toEqual([
+      "n.yaml:2:1: refused YAML: the document nests maps and lists more than 1000 levels deep",
+    ]);
   });
 
   it("refuses an alias bomb in the 3rd document at its position, with the other documents kept", () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]", "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]"].join("\n");
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]", "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]"].join(
+      "\n",
+    );
     const text = `x: 1\n---\ny: 2\n---\n# Source: bomb\n${bomb}\n---\nz: &ok 3\nw: *ok\n`;
     const { documents, diagnostics } = parseYaml(text, "b.yaml");
     expect(diagnostics.map(at)).toEqual(["b.yaml:6:1: refused YAML: aliases expand to more than 100 nodes (an alias bomb)"]);

@@ -1,4 +1,14 @@
-import { diagnostic, didYouMean, KNOWN_VERBS, resourceKey, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument, type SourcePosition } from "@rampart/core";
+import {
+  diagnostic,
+  didYouMean,
+  KNOWN_VERBS,
+  resourceKey,
+  type ClusterIR,
+  type Diagnostic,
+  type Inventory,
+  type RampartDocument,
+  type SourcePosition,
+} from "@rampart/core";
 import { inventoryFor } from "./cluster-inventory.js";
 import { quietHost, type Host } from "./host.js";
 import { resolveCluster } from "./resolve-cluster.js";
@@ -34,7 +44,15 @@ export function checkRequest(request: RequestRef, inventory: Inventory, at: Requ
   const served = inventory.resource(group, resource);
   if (!served) {
     const keys = inventory.resources.map((r) => resourceKey(r.group, r.resource));
-    return [diagnostic("unknown-resource", "error", `resource \`${key}\` is not served by the cluster's inventory`, resourceAt, didYouMean(key, keys) ?? "check the spelling (plural, with its API group: `deployments.apps`), or add it to the inventory")];
+    return [
+      diagnostic(
+        "unknown-resource",
+        "error",
+        `resource \`${key}\` is not served by the cluster's inventory`,
+        resourceAt,
+        didYouMean(key, keys) ?? "check the spelling (plural, with its API group: `deployments.apps`), or add it to the inventory",
+      ),
+    ];
   }
   let verbs = served.verbs;
   const sub = request.subresource ?? "";
@@ -42,14 +60,33 @@ export function checkRequest(request: RequestRef, inventory: Inventory, at: Requ
     const s = served.subresources.find((x) => x.name === sub);
     if (!s) {
       const names = served.subresources.map((x) => x.name);
-      return [diagnostic("unknown-subresource", "error", `\`${key}\` has no subresource \`${sub}\``, resourceAt, didYouMean(sub, names) ?? (names.length ? `its subresources: ${names.map((n) => `\`${n}\``).join(", ")}` : "it has no subresources"))];
+      return [
+        diagnostic(
+          "unknown-subresource",
+          "error",
+          `\`${key}\` has no subresource \`${sub}\``,
+          resourceAt,
+          didYouMean(sub, names) ?? (names.length ? `its subresources: ${names.map((n) => `\`${n}\``).join(", ")}` : "it has no subresources"),
+        ),
+      ];
     }
     verbs = s.verbs;
   }
   const allowed = new Set([...verbs, ...AUTHORIZATION_VERBS]);
   if (allowed.has(request.verb)) return [];
   const hint = didYouMean(request.verb, allowed) ?? didYouMean(request.verb, KNOWN_VERBS);
-  return [diagnostic("unknown-verb", "error", `verb \`${request.verb}\` is not one \`${key}${sub ? `/${sub}` : ""}\` serves (${[...verbs].sort().map((v) => `\`${v}\``).join(", ")})`, verbAt, hint ?? "use a verb the resource serves, or an authorization verb (`bind`, `escalate`, `impersonate`, `use`)")];
+  return [
+    diagnostic(
+      "unknown-verb",
+      "error",
+      `verb \`${request.verb}\` is not one \`${key}${sub ? `/${sub}` : ""}\` serves (${[...verbs]
+        .sort()
+        .map((v) => `\`${v}\``)
+        .join(", ")})`,
+      verbAt,
+      hint ?? "use a verb the resource serves, or an authorization verb (`bind`, `escalate`, `impersonate`, `use`)",
+    ),
+  ];
 }
 
 /** The cluster a request is decided in, with its inventory; or why none could be chosen. */
@@ -63,7 +100,10 @@ export interface RequestCluster {
  * Picks the one cluster a command decides requests in (`--cluster`, else the only one) and loads
  * its inventory, so requests can be checked with `checkRequest` before they are decided.
  */
-export async function requestCluster(documents: readonly RampartDocument[], options: { cluster?: string | undefined; inventory?: string | undefined; host?: Host; at?: SourcePosition }): Promise<RequestCluster> {
+export async function requestCluster(
+  documents: readonly RampartDocument[],
+  options: { cluster?: string | undefined; inventory?: string | undefined; host?: Host; at?: SourcePosition },
+): Promise<RequestCluster> {
   const choice = resolveCluster(documents, { name: options.cluster, single: true, ...(options.at ? { at: options.at } : {}) });
   if (choice.diagnostics.length > 0) return { diagnostics: choice.diagnostics };
   const cluster = choice.clusters[0]!;

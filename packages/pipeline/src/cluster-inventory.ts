@@ -1,4 +1,16 @@
-import { createInventory, diagnostic, documentsOfKind, hasErrors, positionOf, loadInventory, normaliseClusters, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import {
+  createInventory,
+  diagnostic,
+  documentsOfKind,
+  hasErrors,
+  positionOf,
+  loadInventory,
+  normaliseClusters,
+  type ClusterIR,
+  type Diagnostic,
+  type Inventory,
+  type RampartDocument,
+} from "@rampart/core";
 import type { Host } from "./host.js";
 
 /**
@@ -26,7 +38,17 @@ export async function clusterInventory(
   const doc = flag === undefined ? documentsOfKind(documents, "Cluster").find((d) => d.metadata.name === cluster) : undefined;
   if (doc && result.diagnostics.some((d) => d.code === "file-not-found")) {
     const at = positionOf(doc, ["spec", "inventory"]);
-    const diagnostics = result.diagnostics.map((d) => (d.code === "file-not-found" ? diagnostic("inventory-file", "error", `the inventory \`${doc.spec.inventory}\` of Cluster \`${cluster}\` does not exist (looked for \`${path}\`)`, at, "fix the path (relative to the Cluster's file), or pull one with `rampart inventory pull -o FILE`") : d));
+    const diagnostics = result.diagnostics.map((d) =>
+      d.code === "file-not-found"
+        ? diagnostic(
+            "inventory-file",
+            "error",
+            `the inventory \`${doc.spec.inventory}\` of Cluster \`${cluster}\` does not exist (looked for \`${path}\`)`,
+            at,
+            "fix the path (relative to the Cluster's file), or pull one with `rampart inventory pull -o FILE`",
+          )
+        : d,
+    );
     return { diagnostics };
   }
   return result;
@@ -41,5 +63,8 @@ export async function inventoryFor(
 ): Promise<{ inventory?: Inventory; diagnostics: Diagnostic[] }> {
   const inv = await clusterInventory(io, documents, cluster.name, flag);
   if (hasErrors(inv.diagnostics)) return { diagnostics: inv.diagnostics };
-  return { inventory: inv.inventory ?? createInventory(cluster.kubernetesVersion ? { kubernetesVersion: cluster.kubernetesVersion } : {}), diagnostics: inv.diagnostics };
+  return {
+    inventory: inv.inventory ?? createInventory(cluster.kubernetesVersion ? { kubernetesVersion: cluster.kubernetesVersion } : {}),
+    diagnostics: inv.diagnostics,
+  };
 }

@@ -189,7 +189,19 @@ export type { ReportFilesOptions, ReportFilesResult } from "./report/report-file
 export { decidedCells, formatReportSummary, reportJsonPath, writeReport } from "./report/write-report.js";
 /** Cell states, the cell lookup and the report data model (also the shape of report.json). */
 export { CellState, matrixCell } from "./report/types.js";
-export type { AccessMatrix, ClusterReport, MatrixCell, DiffEntry, LintFinding, ReportData, ReportRule, TrafficEdge, TrafficGraph, TrafficNode, WorkloadFinding } from "./report/types.js";
+export type {
+  AccessMatrix,
+  ClusterReport,
+  MatrixCell,
+  DiffEntry,
+  LintFinding,
+  ReportData,
+  ReportRule,
+  TrafficEdge,
+  TrafficGraph,
+  TrafficNode,
+  WorkloadFinding,
+} from "./report/types.js";
 
 // --- offline admission, connectivity ---
 /** Manifests admitted offline with the emitted admission CEL, as findings and lines. */

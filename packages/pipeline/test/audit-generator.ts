@@ -59,7 +59,10 @@ export interface GenerateOptions {
   malformed?: boolean;
 }
 
-const SA = (ns: string, name: string) => ({ user: `system:serviceaccount:${ns}:${name}`, groups: ["system:serviceaccounts", `system:serviceaccounts:${ns}`, "system:authenticated"] });
+const SA = (ns: string, name: string) => ({
+  user: `system:serviceaccount:${ns}:${name}`,
+  groups: ["system:serviceaccounts", `system:serviceaccounts:${ns}`, "system:authenticated"],
+});
 
 function uri(r: Req): string {
   if (r.url) return r.url;
@@ -88,7 +91,12 @@ export function generateAuditLog(options: GenerateOptions): { lines: string[]; s
   const carol = { user: "carol", groups: ["team-a", "system:authenticated"] };
   const bob = { user: "bob", groups: ["system:authenticated"] };
   const makers: (() => Req)[] = [
-    () => ({ ...deployer, verb: pick(["get", "patch"]), ref: { apiGroup: "apps", resource: "deployments", namespace: pick(teams), name: pick(["api", "web"]) }, outcome: "allow" }),
+    () => ({
+      ...deployer,
+      verb: pick(["get", "patch"]),
+      ref: { apiGroup: "apps", resource: "deployments", namespace: pick(teams), name: pick(["api", "web"]) },
+      outcome: "allow",
+    }),
     () => ({ ...deployer, verb: "create", ref: { apiGroup: "apps", resource: "deployments", namespace: pick(teams), name: "api" }, outcome: "allow" }),
     () => ({ ...deployer, verb: "list", ref: { resource: "pods", namespace: pick(teams) }, outcome: "allow" }),
     () => {
@@ -96,9 +104,24 @@ export function generateAuditLog(options: GenerateOptions): { lines: string[]; s
       return { ...deployer, verb: "get", ref: { resource: "pods", subresource: "log", namespace: ns, name: podName("api", ns) }, outcome: "allow" };
     },
     () => ({ ...cron, verb: pick(["list", "watch"]), ref: { apiGroup: "batch", resource: "jobs" }, outcome: "allow" }),
-    () => ({ ...cron, verb: "create", ref: { apiGroup: "batch", resource: "jobs", namespace: "team-0", name: `report-${29000000 + Math.floor(rand() * 1000)}` }, outcome: "allow" }),
-    () => ({ ...cron, verb: "delete", ref: { apiGroup: "batch", resource: "jobs", namespace: "team-0", name: `report-${29000000 + Math.floor(rand() * 1000)}` }, outcome: "allow" }),
-    () => ({ ...cron, verb: "update", ref: { apiGroup: "batch", resource: "cronjobs", subresource: "status", namespace: "team-0", name: "report" }, outcome: "allow" }),
+    () => ({
+      ...cron,
+      verb: "create",
+      ref: { apiGroup: "batch", resource: "jobs", namespace: "team-0", name: `report-${29000000 + Math.floor(rand() * 1000)}` },
+      outcome: "allow",
+    }),
+    () => ({
+      ...cron,
+      verb: "delete",
+      ref: { apiGroup: "batch", resource: "jobs", namespace: "team-0", name: `report-${29000000 + Math.floor(rand() * 1000)}` },
+      outcome: "allow",
+    }),
+    () => ({
+      ...cron,
+      verb: "update",
+      ref: { apiGroup: "batch", resource: "cronjobs", subresource: "status", namespace: "team-0", name: "report" },
+      outcome: "allow",
+    }),
     () => ({ ...pick([alice, carol]), verb: "get", ref: { resource: "pods", namespace: "team-1", name: podName("web", "team-1") }, outcome: "allow" }),
     () => ({ ...alice, verb: "create", ref: { resource: "pods", subresource: "exec", namespace: "team-1", name: "debug-0" }, outcome: "allow" }),
     () => ({ ...carol, verb: "list", ref: { resource: "namespaces" }, outcome: "allow" }),
@@ -148,7 +171,15 @@ export function generateAuditLog(options: GenerateOptions): { lines: string[]; s
       stats.extraStages++;
     }
     if (r.verb === "watch") {
-      lines.push(JSON.stringify({ ...base, stage: "ResponseStarted", stageTimestamp: t, responseStatus: { metadata: {}, code: 200 }, ...(annotations ? { annotations } : {}) }));
+      lines.push(
+        JSON.stringify({
+          ...base,
+          stage: "ResponseStarted",
+          stageTimestamp: t,
+          responseStatus: { metadata: {}, code: 200 },
+          ...(annotations ? { annotations } : {}),
+        }),
+      );
       stats.extraStages++;
     }
     lines.push(JSON.stringify(done));

@@ -10,7 +10,12 @@ function docs(...values: unknown[]): RampartDocument[] {
   return r.documents;
 }
 
-const policy = (name: string, subjects: unknown[], rules: unknown[]) => ({ apiVersion: "rampart.dev/v1alpha1", kind: "AccessPolicy", metadata: { name }, spec: { subjects, rules } });
+const policy = (name: string, subjects: unknown[], rules: unknown[]) => ({
+  apiVersion: "rampart.dev/v1alpha1",
+  kind: "AccessPolicy",
+  metadata: { name },
+  spec: { subjects, rules },
+});
 const inventory = createInventory({ namespaces: ["team-b", "kube-system"], objects: { pods: { "team-b": ["prod-db-0", "web-1"] } } });
 const devs = policy("devs", [{ group: "team-a" }], [{ effect: "allow", verbs: ["delete"], resources: ["pods"], namespaces: ["team-*"] }]);
 const guard = policy("guardrails", [{ group: "team-a" }], [{ effect: "deny", verbs: ["delete"], resources: ["pods"], names: ["prod-db-*"] }]);
@@ -36,22 +41,57 @@ describe("diffAccess", () => {
   });
 
   it("says `except` where a changed class is a glob minus a narrower one that did not change", () => {
-    const base = docs(policy("p", [{ user: "bob" }], [{ effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: ["*"] }, { effect: "deny", verbs: ["get"], resources: ["secrets"], namespaces: ["*"], names: ["prod-db-*"] }]));
-    const head = docs(policy("p", [{ user: "bob" }], [{ effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: ["*"] }, { effect: "deny", verbs: ["get"], resources: ["secrets"], namespaces: ["*"], names: ["prod-db-*"] }, { effect: "deny", verbs: ["get"], resources: ["secrets"], names: ["prod-*"] }]));
+    const base = docs(
+      policy(
+        "p",
+        [{ user: "bob" }],
+        [
+          { effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: ["*"] },
+          { effect: "deny", verbs: ["get"], resources: ["secrets"], namespaces: ["*"], names: ["prod-db-*"] },
+        ],
+      ),
+    );
+    const head = docs(
+      policy(
+        "p",
+        [{ user: "bob" }],
+        [
+          { effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: ["*"] },
+          { effect: "deny", verbs: ["get"], resources: ["secrets"], namespaces: ["*"], names: ["prod-db-*"] },
+          { effect: "deny", verbs: ["get"], resources: ["secrets"], names: ["prod-*"] },
+        ],
+      ),
+    );
     const changes = diffAccess({ documents: base, inventory }, { documents: head, inventory }, "default", NOW);
-    expect(changes.map((c) => [c.subject.name, c.verbs, c.resource, c.namespaces, c.exceptNamespaces, c.names, c.exceptNames, c.before, c.after, c.because.after])).toEqual([
-      ["bob", ["get"], "secrets", ["", "*"], undefined, ["prod-*"], ["prod-db-*"], "allow", "deny", [{ policy: "p", rule: 2 }]],
-    ]);
+    expect(
+      changes.map((c) => [c.subject.name, c.verbs, c.resource, c.namespaces, c.exceptNamespaces, c.names, c.exceptNames, c.before, c.after, c.because.after]),
+    ).toEqual([["bob", ["get"], "secrets", ["", "*"], undefined, ["prod-*"], ["prod-db-*"], "allow", "deny", [{ policy: "p", rule: 2 }]]]);
   });
 
   it("merges verbs with the same change and lists nothing for a rename or a reordering", () => {
     const a = policy("a", [{ serviceAccount: "ci/deployer" }], [{ effect: "allow", verbs: ["get", "list"], resources: ["configmaps"], namespaces: ["ci"] }]);
-    const renamed = policy("b", [{ serviceAccount: "ci/deployer" }], [{ effect: "allow", verbs: ["list", "get"], resources: ["configmaps"], namespaces: ["ci"] }]);
+    const renamed = policy(
+      "b",
+      [{ serviceAccount: "ci/deployer" }],
+      [{ effect: "allow", verbs: ["list", "get"], resources: ["configmaps"], namespaces: ["ci"] }],
+    );
     expect(diffAccess({ documents: docs(a), inventory }, { documents: docs(renamed), inventory }, "default", NOW)).toEqual([]);
-    const widened = policy("a", [{ serviceAccount: "ci/deployer" }], [{ effect: "allow", verbs: ["get", "list", "watch", "update"], resources: ["configmaps"], namespaces: ["ci"] }]);
+    const widened = policy(
+      "a",
+      [{ serviceAccount: "ci/deployer" }],
+      [{ effect: "allow", verbs: ["get", "list", "watch", "update"], resources: ["configmaps"], namespaces: ["ci"] }],
+    );
     const changes = diffAccess({ documents: docs(a), inventory }, { documents: docs(widened), inventory }, "default", NOW);
     expect(changes.map((c) => [c.subject, c.verbs, c.namespaces, c.names, c.before, c.after, c.example.user])).toEqual([
-      [{ kind: "ServiceAccount", name: "deployer", namespace: "ci" }, ["update", "watch"], ["ci"], ["", "*"], "deny", "allow", "system:serviceaccount:ci:deployer"],
+      [
+        { kind: "ServiceAccount", name: "deployer", namespace: "ci" },
+        ["update", "watch"],
+        ["ci"],
+        ["", "*"],
+        "deny",
+        "allow",
+        "system:serviceaccount:ci:deployer",
+      ],
     ]);
   });
 
@@ -63,7 +103,16 @@ describe("diffAccess", () => {
 
   it("lists non-resource URLs as URL globs", () => {
     const base = docs(policy("mon", [{ user: "prom" }], [{ effect: "allow", verbs: ["get"], nonResourceURLs: ["/metrics*"] }]));
-    const head = docs(policy("mon", [{ user: "prom" }], [{ effect: "allow", verbs: ["get"], nonResourceURLs: ["/metrics*", "/healthz"] }, { effect: "deny", verbs: ["*"], nonResourceURLs: ["/metrics/debug*"] }]));
+    const head = docs(
+      policy(
+        "mon",
+        [{ user: "prom" }],
+        [
+          { effect: "allow", verbs: ["get"], nonResourceURLs: ["/metrics*", "/healthz"] },
+          { effect: "deny", verbs: ["*"], nonResourceURLs: ["/metrics/debug*"] },
+        ],
+      ),
+    );
     const changes = diffAccess({ documents: base, inventory }, { documents: head, inventory }, "default", NOW);
     expect(changes.map((c) => [c.verbs, c.resource, c.nonResourceURLs, c.exceptNonResourceURLs, c.before, c.after, c.example.nonResourceURL])).toEqual([
       [["get"], "", ["/healthz"], undefined, "deny", "allow", "/healthz"],
@@ -85,7 +134,9 @@ describe("semanticDiff", () => {
       "1 new and 0 removed access classes, 0 new and 0 removed flows, 0 manifests newly denied and 0 newly admitted",
     ]);
     const md = formatDiffMarkdown(diff);
-    expect(md).toContain("### New access (1)\n\n- **group team-a** (1)\n  - `delete pods in namespaces team-* names \"\",prod-db-*: deny → allow (before: guardrails[0]; after: devs[0])`");
+    expect(md).toContain(
+      '### New access (1)\n\n- **group team-a** (1)\n  - `delete pods in namespaces team-* names "",prod-db-*: deny → allow (before: guardrails[0]; after: devs[0])`',
+    );
   });
 
   it("folds a long section into a collapsed list", async () => {

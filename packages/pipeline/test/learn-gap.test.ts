@@ -61,24 +61,37 @@ describe("least-privilege gap against current RBAC", () => {
     // nodes get/list/watch granted cluster-wide; alice only read nodes by name — asked without a name, the get cell is unused too.
     expect(gap["user-alice-example-com"]).toMatchObject({ granted: 3, used: 1, unused: 2, unusedGrants: [{ verbs: ["list", "watch"], resources: ["nodes"] }] });
     expect(gap["user-bob"]).toMatchObject({ granted: 0, used: 0, unused: 0, unusedGrants: [] });
-    expect(formatLearnSummary(r.summary).filter((l) => l.includes("deployer"))).toEqual(["ServiceAccount ci/deployer (sa-ci-deployer): RBAC grants 9, the log used 4, unused 5"]);
+    expect(formatLearnSummary(r.summary).filter((l) => l.includes("deployer"))).toEqual([
+      "ServiceAccount ci/deployer (sa-ci-deployer): RBAC grants 9, the log used 4, unused 5",
+    ]);
   });
 });
 
 describe("property: any synthetic log replays exactly and its neighbours stay denied", () => {
   it("holds for random seeds, sizes and team counts", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 20, max: 400 }), fc.integer({ min: 1, max: 4 }), async (seed, requests, teams) => {
-        const { lines, stats } = generateAuditLog({ seed, requests, teams });
-        const log = writeLog(lines);
-        const r = await learnFromAuditLogs([log]);
-        expect(r.summary.replay).toMatchObject({ kept: stats.allowed, keptAllowed: stats.allowed, forbidden: stats.forbidden, forbiddenDenied: stats.forbidden, failures: [] });
-        const { documents, diagnostics } = loadDocuments(r.policies.map(policyDocument));
-        expect(diagnostics).toEqual([]);
-        const near = probes((await readAuditLog([log])).records, (x) => x.user);
-        expect(near.length).toBeGreaterThanOrEqual(1); // floor: every log has allowed requests with a neighbour
-        expect(deniedCount(createEvaluator(documents), near)).toBe(near.length);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 20, max: 400 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (seed, requests, teams) => {
+          const { lines, stats } = generateAuditLog({ seed, requests, teams });
+          const log = writeLog(lines);
+          const r = await learnFromAuditLogs([log]);
+          expect(r.summary.replay).toMatchObject({
+            kept: stats.allowed,
+            keptAllowed: stats.allowed,
+            forbidden: stats.forbidden,
+            forbiddenDenied: stats.forbidden,
+            failures: [],
+          });
+          const { documents, diagnostics } = loadDocuments(r.policies.map(policyDocument));
+          expect(diagnostics).toEqual([]);
+          const near = probes((await readAuditLog([log])).records, (x) => x.user);
+          expect(near.length).toBeGreaterThanOrEqual(1); // floor: every log has allowed requests with a neighbour
+          expect(deniedCount(createEvaluator(documents), near)).toBe(near.length);
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -38,7 +38,15 @@ export function probes(records: readonly AuditRecord[], subjectOf: (r: AuditReco
   const add = (p: AccessRequest) => out.set(JSON.stringify(p), p);
   for (const r of kept) {
     const s = subjectOf(r);
-    const base = { user: r.user, groups: r.groups, apiGroup: r.apiGroup, resource: r.resource, subresource: r.subresource, namespace: r.namespace, name: r.name };
+    const base = {
+      user: r.user,
+      groups: r.groups,
+      apiGroup: r.apiGroup,
+      resource: r.resource,
+      subresource: r.subresource,
+      namespace: r.namespace,
+      name: r.name,
+    };
     const ns = nsKey(r);
     const other = ["delete", "update", "create", "deletecollection", "get", "list"].find((v) => !used(s, v, resOf(r), ns));
     if (other) add({ ...base, verb: other });

@@ -10,7 +10,18 @@ import { deniedCount, probes, tempDir, writeLog } from "./learn-helpers.js";
 
 const { lines, stats } = generateAuditLog({ seed: 7, requests: 600 });
 
-const event = (o: { id: string; user: string; groups?: string[]; verb: string; ref?: Record<string, string>; uri?: string; decision?: string; code?: number; stage?: string; at?: string }) =>
+const event = (o: {
+  id: string;
+  user: string;
+  groups?: string[];
+  verb: string;
+  ref?: Record<string, string>;
+  uri?: string;
+  decision?: string;
+  code?: number;
+  stage?: string;
+  at?: string;
+}) =>
   JSON.stringify({
     kind: "Event",
     apiVersion: "audit.k8s.io/v1",
@@ -48,7 +59,13 @@ describe("learn input", () => {
     const r = await learnFromAuditLogs(["cut.jsonl.gz"], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ code: "audit-read", severity: "warning", file: "cut.jsonl.gz", line: r.summary.lines + 1, message: "cannot read further: unexpected end of file" });
+    expect(r.diagnostics[0]).toMatchObject({
+      code: "audit-read",
+      severity: "warning",
+      file: "cut.jsonl.gz",
+      line: r.summary.lines + 1,
+      message: "cannot read further: unexpected end of file",
+    });
     expect(r.summary.lines).toBeGreaterThan(100); // floor: half of the compressed bytes hold many whole lines
     expect(r.summary.lines).toBeLessThan(lines.length);
     expect(r.summary.replay.exact).toBe(true);
@@ -76,14 +93,21 @@ describe("learn input", () => {
     expect(r.status).toBe(2);
     expect(r.files).toEqual([]);
     expect(r.summary.skippedLines).toBe(3);
-    expect(r.diagnostics.map((d) => `${d.line}:${d.severity}:${d.code}`)).toEqual(["1:warning:audit-line", "2:warning:audit-line", "3:warning:audit-line", "1:error:audit-empty"]);
+    expect(r.diagnostics.map((d) => `${d.line}:${d.severity}:${d.code}`)).toEqual([
+      "1:warning:audit-line",
+      "2:warning:audit-line",
+      "3:warning:audit-line",
+      "1:error:audit-empty",
+    ]);
     expect(r.diagnostics[3]!.message).toBe(`no audit event could be read from \`${log}\``);
   });
 
   it("warns about a missing file and still learns the others", async () => {
     const r = await learnFromAuditLogs(["missing.jsonl", writeLog(lines)]);
     expect(r.status).toBe(0);
-    expect(r.diagnostics).toEqual([{ code: "audit-read", severity: "warning", message: "cannot read `missing.jsonl`: no such file", file: "missing.jsonl", line: 1, column: 1 }]);
+    expect(r.diagnostics).toEqual([
+      { code: "audit-read", severity: "warning", message: "cannot read `missing.jsonl`: no such file", file: "missing.jsonl", line: 1, column: 1 },
+    ]);
   });
 
   it("pools the users of a group with --by-group and still replays exactly", async () => {
@@ -92,15 +116,15 @@ describe("learn input", () => {
     expect(r.policies.map((p) => p.name)).toEqual(["group-team-a", "sa-ci-deployer", "sa-kube-system-cronjob-controller", "user-bob"]);
     expect(r.summary.replay.exact).toBe(true);
     const team = r.policies[0]!;
-    expect(team.rules.map((x) => `${x.verbs.join(",")} ${(x.resources ?? x.nonResourceURLs)!.join(",")} ${(x.namespaces ?? []).join(",")} ${(x.names ?? []).join(",")}`)).toEqual([
-      "list namespaces  ",
-      "get nodes  node-1,node-2",
-      "get pods team-1 web-*",
-      "create pods/exec team-1 debug-0",
-      "get /healthz,/version  ",
-    ]);
+    expect(
+      team.rules.map(
+        (x) => `${x.verbs.join(",")} ${(x.resources ?? x.nonResourceURLs)!.join(",")} ${(x.namespaces ?? []).join(",")} ${(x.names ?? []).join(",")}`,
+      ),
+    ).toEqual(["list namespaces  ", "get nodes  node-1,node-2", "get pods team-1 web-*", "create pods/exec team-1 debug-0", "get /healthz,/version  "]);
     const { documents } = loadDocuments(r.policies.map(policyDocument));
-    const near = probes((await import("@rampart/pipeline").then((m) => m.readAuditLog([log]))).records, (x) => (x.groups.includes("team-a") ? "team-a" : x.user));
+    const near = probes((await import("@rampart/pipeline").then((m) => m.readAuditLog([log]))).records, (x) =>
+      x.groups.includes("team-a") ? "team-a" : x.user,
+    );
     expect(deniedCount(createEvaluator(documents), near)).toBe(near.length);
   });
 
@@ -116,7 +140,17 @@ describe("learn input", () => {
       ]),
     ]);
     expect(r.summary).toMatchObject({ requests: 4, duplicateStages: 1, allowed: 1, forbidden: 1, failed: 1, unknownOutcome: 1 });
-    expect(r.policies[0]!.rules).toEqual([{ verbs: ["get"], resources: ["configmaps"], namespaces: ["a"], names: ["c"], count: 1, first: Date.parse("2026-11-30T10:00:00.123Z"), last: Date.parse("2026-11-30T10:00:00.123Z") }]);
+    expect(r.policies[0]!.rules).toEqual([
+      {
+        verbs: ["get"],
+        resources: ["configmaps"],
+        namespaces: ["a"],
+        names: ["c"],
+        count: 1,
+        first: Date.parse("2026-11-30T10:00:00.123Z"),
+        last: Date.parse("2026-11-30T10:00:00.123Z"),
+      },
+    ]);
     expect(r.summary.replay).toMatchObject({ kept: 1, keptAllowed: 1, forbidden: 1, forbiddenDenied: 1, exact: true });
   });
 
@@ -162,7 +196,9 @@ describe("learn input", () => {
       { verbs: ["list"], resources: ["pods", "widgets.example.com"], namespaces: ["*"] },
     ]);
     expect(r.summary.replay.exact).toBe(true);
-    expect(r.files[0]!.content).toContain(`allow({ verbs: ["list"], resources: ["pods", crd("widgets.example.com")], namespaces: ["*"], reason: "observed 3 times, first 2026-11-30T10:00:00.123Z, last 2026-11-30T10:00:00.123Z" })`);
+    expect(r.files[0]!.content).toContain(
+      `allow({ verbs: ["list"], resources: ["pods", crd("widgets.example.com")], namespaces: ["*"], reason: "observed 3 times, first 2026-11-30T10:00:00.123Z, last 2026-11-30T10:00:00.123Z" })`,
+    );
     expect(r.files[0]!.content).toContain(`import { accessPolicy, allow, crd } from "@rampart/core";`);
   });
 });
@@ -185,9 +221,28 @@ describe("replay that cannot be exact", () => {
       forbidden: 2,
       forbiddenDenied: 0,
       forbiddenSuperseded: 0,
-      failures: [{ expected: "deny", request: { user: "u", groups: ["system:authenticated"], verb: "list", apiGroup: "", resource: "pods", subresource: "", namespace: "a", name: "", nonResourceURL: "" }, count: 2 }],
+      failures: [
+        {
+          expected: "deny",
+          request: {
+            user: "u",
+            groups: ["system:authenticated"],
+            verb: "list",
+            apiGroup: "",
+            resource: "pods",
+            subresource: "",
+            namespace: "a",
+            name: "",
+            nonResourceURL: "",
+          },
+          count: 2,
+        },
+      ],
       exact: false,
     });
-    expect(formatLearnSummary(r.summary).slice(2)).toEqual(["replay: 1/1 allowed events allowed, 0/2 forbidden events denied — NOT exact", "  expected deny: u list pods -n a (2 events)"]);
+    expect(formatLearnSummary(r.summary).slice(2)).toEqual([
+      "replay: 1/1 allowed events allowed, 0/2 forbidden events denied — NOT exact",
+      "  expected deny: u list pods -n a (2 events)",
+    ]);
   });
 });

@@ -32,7 +32,12 @@ describe("generated names become a glob only when every name fits", () => {
   });
 
   it("keeps each controller's glob apart", () => {
-    expect(inferNames(["api-7c9f5d8b4-x2k4p", "web-5d8b4c7f9-bq9zz", "nightly-29000001", "nightly-29000002", "debug-0"])).toEqual(["api-*", "debug-0", "nightly-*", "web-*"]);
+    expect(inferNames(["api-7c9f5d8b4-x2k4p", "web-5d8b4c7f9-bq9zz", "nightly-29000001", "nightly-29000002", "debug-0"])).toEqual([
+      "api-*",
+      "debug-0",
+      "nightly-*",
+      "web-*",
+    ]);
   });
 
   it("property: every observed name is covered, no forbidden name is, and non-generated names stay literal", () => {

@@ -44,7 +44,12 @@ const RECORDS: AuditRecord[] = [
 ];
 
 const meta = (name: string, namespace?: string) => ({ name, ...(namespace ? { namespace } : {}) });
-const role = (kind: "Role" | "ClusterRole", name: string, rules: object[], namespace?: string) => ({ apiVersion: "rbac.authorization.k8s.io/v1", kind, metadata: meta(name, namespace), rules });
+const role = (kind: "Role" | "ClusterRole", name: string, rules: object[], namespace?: string) => ({
+  apiVersion: "rbac.authorization.k8s.io/v1",
+  kind,
+  metadata: meta(name, namespace),
+  rules,
+});
 const binding = (kind: "RoleBinding" | "ClusterRoleBinding", name: string, roleKind: string, roleName: string, subjects: object[], namespace?: string) => ({
   apiVersion: "rbac.authorization.k8s.io/v1",
   kind,
@@ -57,7 +62,10 @@ const saSubject = { kind: "ServiceAccount", name: "deployer", namespace: "ci" };
 const OBJECTS = [
   role("Role", "cm-reader", [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get", "list", "watch"] }], "team-b"),
   binding("RoleBinding", "cm-reader", "Role", "cm-reader", [saSubject], "team-b"),
-  role("ClusterRole", "deployer", [{ apiGroups: ["apps"], resources: ["deployments"], verbs: ["get", "patch"] }, { apiGroups: ["apps"], resources: ["deployments/scale"], verbs: ["update"] }]),
+  role("ClusterRole", "deployer", [
+    { apiGroups: ["apps"], resources: ["deployments"], verbs: ["get", "patch"] },
+    { apiGroups: ["apps"], resources: ["deployments/scale"], verbs: ["update"] },
+  ]),
   // A ClusterRole bound in one namespace grants in that namespace only.
   binding("RoleBinding", "deployer", "ClusterRole", "deployer", [saSubject], "team-a"),
   // Limited to one name: never counted (the universe is asked without names).
@@ -67,9 +75,13 @@ const OBJECTS = [
   binding("RoleBinding", "cm-reader-c", "ClusterRole", "deployer", [saSubject], "team-c"),
   // Through the ServiceAccount groups.
   role("ClusterRole", "node-lister", [{ apiGroups: [""], resources: ["nodes"], verbs: ["list"] }]),
-  binding("ClusterRoleBinding", "ci-nodes", "ClusterRole", "node-lister", [{ kind: "Group", name: "system:serviceaccounts:ci", apiGroup: "rbac.authorization.k8s.io" }]),
+  binding("ClusterRoleBinding", "ci-nodes", "ClusterRole", "node-lister", [
+    { kind: "Group", name: "system:serviceaccounts:ci", apiGroup: "rbac.authorization.k8s.io" },
+  ]),
   role("ClusterRole", "ns-reader", [{ apiGroups: [""], resources: ["namespaces"], verbs: ["get"] }]),
-  binding("ClusterRoleBinding", "everyone-ns", "ClusterRole", "ns-reader", [{ kind: "Group", name: "system:authenticated", apiGroup: "rbac.authorization.k8s.io" }]),
+  binding("ClusterRoleBinding", "everyone-ns", "ClusterRole", "ns-reader", [
+    { kind: "Group", name: "system:authenticated", apiGroup: "rbac.authorization.k8s.io" },
+  ]),
   role("ClusterRole", "pod-debug", [
     { apiGroups: [""], resources: ["pods"], verbs: ["get", "list"] },
     { apiGroups: [""], resources: ["pods/log"], verbs: ["get"] },
@@ -182,7 +194,13 @@ describe("--rbac live", () => {
     const client = cluster();
     useConnector(recordedConnector({ prod: client }, "prod"));
     const live = await learnFromAuditLogs([log], { rbacLive: { context: "prod" } });
-    expect(client.requests).toEqual([`${RBAC_API}/clusterroles?limit=500`, `${RBAC_API}/clusterroles?limit=500&continue=page-2`, `${RBAC_API}/clusterrolebindings?limit=500`, `${RBAC_API}/roles?limit=500`, `${RBAC_API}/rolebindings?limit=500`]);
+    expect(client.requests).toEqual([
+      `${RBAC_API}/clusterroles?limit=500`,
+      `${RBAC_API}/clusterroles?limit=500&continue=page-2`,
+      `${RBAC_API}/clusterrolebindings?limit=500`,
+      `${RBAC_API}/roles?limit=500`,
+      `${RBAC_API}/rolebindings?limit=500`,
+    ]);
     expect(live.status).toBe(0);
     expect(live.diagnostics).toEqual([]);
     expect(live.summary.gap![0]).toEqual(SA_GAP);
@@ -192,13 +210,24 @@ describe("--rbac live", () => {
   });
 
   it("stops with exit 2 and a hint, before reading the log, when the credentials may not list RBAC", async () => {
-    useConnector(recordedConnector({ prod: cluster({ [`${RBAC_API}/roles?limit=500`]: { $status: 403, message: 'roles.rbac.authorization.k8s.io is forbidden: User "bob" cannot list resource "roles"' } }) }, "prod"));
+    useConnector(
+      recordedConnector(
+        {
+          prod: cluster({
+            [`${RBAC_API}/roles?limit=500`]: { $status: 403, message: 'roles.rbac.authorization.k8s.io is forbidden: User "bob" cannot list resource "roles"' },
+          }),
+        },
+        "prod",
+      ),
+    );
     const r = await learnFromAuditLogs([writeLog(logLines())], { rbacLive: {} });
     expect(r).toMatchObject({ status: 2, files: [], policies: [], summary: { lines: 0, stopped: "the current grants (`--rbac`) could not be read" } });
     expect(formatLearnSummary(r.summary)).toEqual(["nothing learned: the current grants (`--rbac`) could not be read"]);
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]).toMatchObject({ code: "cluster-forbidden", severity: "error", file: "<context prod>" });
-    expect(r.diagnostics[0]!.message).toMatch(/^the credentials of context `prod` may not list `roles\.rbac\.authorization\.k8s\.io` across all namespaces: .*cannot list resource "roles"$/);
+    expect(r.diagnostics[0]!.message).toMatch(
+      /^the credentials of context `prod` may not list `roles\.rbac\.authorization\.k8s\.io` across all namespaces: .*cannot list resource "roles"$/,
+    );
     expect(r.diagnostics[0]!.hint).toContain("kubectl auth can-i list roles -A");
   });
 
@@ -233,6 +262,8 @@ describe.skipIf(!process.env["KUBECONFIG"])("--rbac live against the current con
     let cells = 0;
     for (const res of createInventory().resources) cells += res.verbs.length + res.subresources.reduce((n, s) => n + s.verbs.length, 0);
     expect(cells).toBeGreaterThan(100);
-    expect(r.summary.gap).toEqual([{ subject: "Group system:masters", policy: "group-system-masters", granted: cells, used: 1, unused: cells - 1, unusedGrants: expect.any(Array) }]);
+    expect(r.summary.gap).toEqual([
+      { subject: "Group system:masters", policy: "group-system-masters", granted: cells, used: 1, unused: cells - 1, unusedGrants: expect.any(Array) },
+    ]);
   });
 });

@@ -88,7 +88,14 @@ describe("audit log reader", () => {
     }
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 40 }), async (cuts) => {
-        expect(await readAuditLog(["-"], { stdin: chunked(bytes, cuts.sort((a, b) => a - b)) })).toEqual(whole);
+        expect(
+          await readAuditLog(["-"], {
+            stdin: chunked(
+              bytes,
+              cuts.sort((a, b) => a - b),
+            ),
+          }),
+        ).toEqual(whole);
       }),
       { numRuns: 50 },
     );
@@ -114,33 +121,38 @@ describe("audit log reader", () => {
 
   it("property: de-duplicates and tallies like JSON.parse of every line, for shuffled, repeated and split logs", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 10, max: 300 }), fc.integer({ min: 1, max: 3 }), async (seed, requests, files) => {
-        const { lines } = generateAuditLog({ seed, requests, malformed: true });
-        const rand = random(seed);
-        // Repeat some lines (a log shipped twice) and move some (stages out of order across files).
-        // Some requests by the same user with other groups (a group membership that changed).
-        const mixed = lines.map((l) => {
-          if (rand() > 0.1 || !l.includes('"groups"')) return l;
-          const o = JSON.parse(l) as { user: { groups: string[] } };
-          o.user.groups = o.user.groups.slice(1);
-          return JSON.stringify(o);
-        });
-        for (let i = 0; i < requests / 10; i++) mixed.push(lines[Math.floor(rand() * lines.length)]!);
-        for (let i = 0; i < requests / 10; i++) {
-          const a = Math.floor(rand() * mixed.length);
-          const b = Math.floor(rand() * mixed.length);
-          [mixed[a], mixed[b]] = [mixed[b]!, mixed[a]!];
-        }
-        const size = Math.ceil(mixed.length / files);
-        const parts = Array.from({ length: files }, (_, i) => mixed.slice(i * size, (i + 1) * size));
-        const read = await readAuditLog(parts.map((p) => writeLog(p)));
-        const expected = oracle(mixed);
-        expect(tallied(read.records)).toEqual(expected.records);
-        expect(read.duplicateStages).toBe(expected.duplicates);
-        expect(read.skipped).toBe(expected.warnings.length);
-        expect(read.skipped).toBeGreaterThanOrEqual(3); // floor: the generator's malformed lines
-        expect(read.records.length).toBeGreaterThanOrEqual(5); // floor: even 10 requests give several distinct ones
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 10, max: 300 }),
+        fc.integer({ min: 1, max: 3 }),
+        async (seed, requests, files) => {
+          const { lines } = generateAuditLog({ seed, requests, malformed: true });
+          const rand = random(seed);
+          // Repeat some lines (a log shipped twice) and move some (stages out of order across files).
+          // Some requests by the same user with other groups (a group membership that changed).
+          const mixed = lines.map((l) => {
+            if (rand() > 0.1 || !l.includes('"groups"')) return l;
+            const o = JSON.parse(l) as { user: { groups: string[] } };
+            o.user.groups = o.user.groups.slice(1);
+            return JSON.stringify(o);
+          });
+          for (let i = 0; i < requests / 10; i++) mixed.push(lines[Math.floor(rand() * lines.length)]!);
+          for (let i = 0; i < requests / 10; i++) {
+            const a = Math.floor(rand() * mixed.length);
+            const b = Math.floor(rand() * mixed.length);
+            [mixed[a], mixed[b]] = [mixed[b]!, mixed[a]!];
+          }
+          const size = Math.ceil(mixed.length / files);
+          const parts = Array.from({ length: files }, (_, i) => mixed.slice(i * size, (i + 1) * size));
+          const read = await readAuditLog(parts.map((p) => writeLog(p)));
+          const expected = oracle(mixed);
+          expect(tallied(read.records)).toEqual(expected.records);
+          expect(read.duplicateStages).toBe(expected.duplicates);
+          expect(read.skipped).toBe(expected.warnings.length);
+          expect(read.skipped).toBeGreaterThanOrEqual(3); // floor: the generator's malformed lines
+          expect(read.records.length).toBeGreaterThanOrEqual(5); // floor: even 10 requests give several distinct ones
+        },
+      ),
       { numRuns: 30 },
     );
   });

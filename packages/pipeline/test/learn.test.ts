@@ -40,7 +40,15 @@ describe("rampart learn over a synthetic audit log", async () => {
   });
 
   it("replays exactly: every allowed event allowed, every forbidden one denied", () => {
-    expect(result.summary.replay).toEqual({ kept: 1405, keptAllowed: 1405, forbidden: 442, forbiddenDenied: 442, forbiddenSuperseded: 0, failures: [], exact: true });
+    expect(result.summary.replay).toEqual({
+      kept: 1405,
+      keptAllowed: 1405,
+      forbidden: 442,
+      forbiddenDenied: 442,
+      forbiddenSuperseded: 0,
+      failures: [],
+      exact: true,
+    });
   });
 
   it("learns the deployer's policy: names kept, generated pod names as one glob, creation and lists unnamed", () => {
@@ -52,7 +60,13 @@ describe("rampart learn over a synthetic audit log", async () => {
       { verbs: ["list"], resources: ["pods"], namespaces: ["team-0", "team-1", "team-2"] },
       { verbs: ["get"], resources: ["pods/log"], namespaces: ["team-0", "team-1", "team-2"], names: ["api-*"] },
     ]);
-    expect(result.policies.map((p) => p.name)).toEqual(["sa-ci-deployer", "sa-kube-system-cronjob-controller", "user-alice-example-com", "user-bob", "user-carol"]);
+    expect(result.policies.map((p) => p.name)).toEqual([
+      "sa-ci-deployer",
+      "sa-kube-system-cronjob-controller",
+      "user-alice-example-com",
+      "user-bob",
+      "user-carol",
+    ]);
   });
 
   it("writes YAML that loads back with 0 diagnostics and replays exactly from the files", async () => {
@@ -66,7 +80,9 @@ describe("rampart learn over a synthetic audit log", async () => {
     const replay = replayAudit(records, loaded.documents, result.policies);
     expect([replay.keptAllowed, replay.forbiddenDenied, replay.exact]).toEqual([1405, 442, true]);
     const yaml = readFileSync(join(dir, "sa-kube-system-cronjob-controller.yaml"), "utf8");
-    expect(yaml).toContain("      verbs: [ delete ]\n      resources: [ jobs.batch ]\n      namespaces: [ team-0 ]\n      names: [ report-* ]\n      reason: observed 116 times, first 2026-11-30T00:00:17Z, last 2026-11-30T00:33:08Z\n");
+    expect(yaml).toContain(
+      "      verbs: [ delete ]\n      resources: [ jobs.batch ]\n      namespaces: [ team-0 ]\n      names: [ report-* ]\n      reason: observed 116 times, first 2026-11-30T00:00:17Z, last 2026-11-30T00:33:08Z\n",
+    );
   });
 
   it("denies every probe next to what was observed (another verb, namespace, name, pods/exec)", async () => {
@@ -79,7 +95,9 @@ describe("rampart learn over a synthetic audit log", async () => {
     expect(deniedCount(createEvaluator(loaded.documents), near)).toBe(near.length);
     // The probes include the interesting ones by name.
     expect(near).toContainEqual(expect.objectContaining({ user: "carol", verb: "create", resource: "pods", subresource: "exec", namespace: "team-1" }));
-    expect(near).toContainEqual(expect.objectContaining({ user: "alice@example.com", verb: "create", resource: "pods", subresource: "exec", namespace: "team-1", name: "zz-unobserved" }));
+    expect(near).toContainEqual(
+      expect.objectContaining({ user: "alice@example.com", verb: "create", resource: "pods", subresource: "exec", namespace: "team-1", name: "zz-unobserved" }),
+    );
     expect(near).toContainEqual(expect.objectContaining({ user: "system:serviceaccount:ci:deployer", verb: "list", resource: "pods", namespace: "probe-ns" }));
   });
 

@@ -10,14 +10,34 @@ import { LIVE_FIXTURES, loadRecording, RecordedClient } from "./live-recorded.js
 const desiredFixture = () => desiredObjects(new Map([["rbac/all.yaml", readFileSync(join(LIVE_FIXTURES, "diff-desired.yaml"), "utf8")]]));
 
 describe("fieldDiff", () => {
-  const role = (rules: unknown[], extra: Record<string, unknown> = {}): AnyObject => ({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "r", labels: { "app.kubernetes.io/managed-by": "rampart" } }, rules, ...extra });
+  const role = (rules: unknown[], extra: Record<string, unknown> = {}): AnyObject => ({
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRole",
+    metadata: { name: "r", labels: { "app.kubernetes.io/managed-by": "rampart" } },
+    rules,
+    ...extra,
+  });
 
   it("ignores server-set fields, status and fields the desired object leaves out (server defaults)", () => {
-    const desired: AnyObject = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "p", namespace: "web" }, spec: { podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] } };
+    const desired: AnyObject = {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: { name: "p", namespace: "web" },
+      spec: { podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] },
+    };
     const live: AnyObject = {
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",
-      metadata: { name: "p", namespace: "web", uid: "u", resourceVersion: "9", generation: 3, creationTimestamp: "t", managedFields: [{}], annotations: { "kubectl.kubernetes.io/last-applied-configuration": "{}" } },
+      metadata: {
+        name: "p",
+        namespace: "web",
+        uid: "u",
+        resourceVersion: "9",
+        generation: 3,
+        creationTimestamp: "t",
+        managedFields: [{}],
+        annotations: { "kubectl.kubernetes.io/last-applied-configuration": "{}" },
+      },
       spec: { podSelector: {}, ingress: [{ ports: [{ port: 80, protocol: "TCP" }] }], policyTypes: ["Ingress"] },
       status: { conditions: [] },
     };
@@ -26,7 +46,10 @@ describe("fieldDiff", () => {
 
   it("reports changed values, missing and unexpected list entries with field paths", () => {
     const d = role([{ apiGroups: [""], resources: ["pods"], verbs: ["get", "list"] }]);
-    const l = role([{ apiGroups: [""], resources: ["pods"], verbs: ["get", "delete", "watch"] }, { apiGroups: ["*"], resources: ["*"], verbs: ["*"] }]);
+    const l = role([
+      { apiGroups: [""], resources: ["pods"], verbs: ["get", "delete", "watch"] },
+      { apiGroups: ["*"], resources: ["*"], verbs: ["*"] },
+    ]);
     expect(fieldDiff(d, l)).toEqual([
       { path: "rules[0].verbs[1]", change: "changed", desired: "list", live: "delete" },
       { path: "rules[0].verbs[2]", change: "unexpected", live: "watch" },
@@ -35,9 +58,12 @@ describe("fieldDiff", () => {
   });
 
   it("treats an added key in an RBAC rule, or rules added to an empty role, as drift", () => {
-    expect(fieldDiff(role([{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }]), role([{ apiGroups: [""], resources: ["pods"], verbs: ["get"], resourceNames: ["x"] }]))).toEqual([
-      { path: "rules[0].resourceNames", change: "unexpected", live: ["x"] },
-    ]);
+    expect(
+      fieldDiff(
+        role([{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }]),
+        role([{ apiGroups: [""], resources: ["pods"], verbs: ["get"], resourceNames: ["x"] }]),
+      ),
+    ).toEqual([{ path: "rules[0].resourceNames", change: "unexpected", live: ["x"] }]);
     const empty: AnyObject = { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "r" } };
     expect(fieldDiff(empty, { ...empty, rules: [{ verbs: ["*"] }] })).toEqual([{ path: "rules", change: "unexpected", live: [{ verbs: ["*"] }] }]);
     expect(fieldDiff({ ...empty, rules: [] }, empty)).toEqual([]); // empty equals absent
@@ -50,7 +76,12 @@ describe("fieldDiff", () => {
   });
 
   it("reports a type change at the path where it happens", () => {
-    const np = (port: unknown): AnyObject => ({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "p" }, spec: { ingress: [{ ports: [{ port }] }] } });
+    const np = (port: unknown): AnyObject => ({
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: { name: "p" },
+      spec: { ingress: [{ ports: [{ port }] }] },
+    });
     expect(fieldDiff(np(8080), np("http"))).toEqual([{ path: "spec.ingress[0].ports[0].port", change: "changed", desired: 8080, live: "http" }]);
   });
 });
@@ -72,11 +103,27 @@ describe("desired objects of a build", () => {
 });
 
 describe("classifyDrift", () => {
-  const cr = (name: string, labels: Record<string, string> = { "app.kubernetes.io/managed-by": "rampart" }): AnyObject => ({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name, labels }, rules: [] });
+  const cr = (name: string, labels: Record<string, string> = { "app.kubernetes.io/managed-by": "rampart" }): AnyObject => ({
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRole",
+    metadata: { name, labels },
+    rules: [],
+  });
 
   it("splits objects into unchanged, missing, changed and extra; sorted; matches by group, not version", () => {
-    const desired = [cr("b"), cr("a"), cr("c"), { ...cr("n"), apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "n", namespace: "web" } }];
-    const live = [cr("a"), { ...cr("c"), rules: [{ verbs: ["get"] }] }, cr("zz"), cr("not-ours", { team: "x" }), { ...cr("n"), apiVersion: "networking.k8s.io/v1beta1", kind: "NetworkPolicy", metadata: { name: "n", namespace: "web" } }];
+    const desired = [
+      cr("b"),
+      cr("a"),
+      cr("c"),
+      { ...cr("n"), apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "n", namespace: "web" } },
+    ];
+    const live = [
+      cr("a"),
+      { ...cr("c"), rules: [{ verbs: ["get"] }] },
+      cr("zz"),
+      cr("not-ours", { team: "x" }),
+      { ...cr("n"), apiVersion: "networking.k8s.io/v1beta1", kind: "NetworkPolicy", metadata: { name: "n", namespace: "web" } },
+    ];
     const r = classifyDrift(desired, live);
     expect(r.counts).toEqual({ desired: 4, unchanged: 2, missing: 1, changed: 1, extra: 1 });
     expect(r.inSync).toBe(false);
@@ -98,7 +145,12 @@ describe("readLive + classifyDrift (recorded cluster)", () => {
     const report = classifyDrift(desired.objects, live.objects, live.unserved);
     expect(report.counts).toEqual({ desired: 8, unchanged: 4, missing: 2, changed: 2, extra: 2 });
     expect(report.missing).toEqual([
-      { apiVersion: "policy.networking.k8s.io/v1alpha2", kind: "ClusterNetworkPolicy", name: "rampart-metadata", reason: "the cluster does not serve `policy.networking.k8s.io/v1alpha2` ClusterNetworkPolicy" },
+      {
+        apiVersion: "policy.networking.k8s.io/v1alpha2",
+        kind: "ClusterNetworkPolicy",
+        name: "rampart-metadata",
+        reason: "the cluster does not serve `policy.networking.k8s.io/v1alpha2` ClusterNetworkPolicy",
+      },
       { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", namespace: "web", name: "rampart-web-default-deny" },
     ]);
     expect(report.changed).toEqual([
@@ -125,7 +177,9 @@ describe("readLive + classifyDrift (recorded cluster)", () => {
     ]);
     // every list carries the label selector; the unlabelled binding is fetched by name; unserved APIs are not listed
     expect(client.requests.filter((p) => p.includes("?")).every((p) => p.includes("labelSelector=app.kubernetes.io%2Fmanaged-by%3Drampart"))).toBe(true);
-    expect(client.requests).toContain("/apis/networking.k8s.io/v1/networkpolicies?labelSelector=app.kubernetes.io%2Fmanaged-by%3Drampart&limit=500&continue=np-page-2");
+    expect(client.requests).toContain(
+      "/apis/networking.k8s.io/v1/networkpolicies?labelSelector=app.kubernetes.io%2Fmanaged-by%3Drampart&limit=500&continue=np-page-2",
+    );
     expect(client.requests).toContain("/apis/rbac.authorization.k8s.io/v1/namespaces/team-b/rolebindings/rampart%3Ateam-b");
     expect(client.requests.some((p) => p.startsWith("/apis/policy.networking.k8s.io/v1alpha2/"))).toBe(false);
     expect(steps[0]).toBe("discovering 5 API group-versions");

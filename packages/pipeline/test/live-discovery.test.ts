@@ -43,8 +43,20 @@ describe("discovery parsing", () => {
 
   it("merges group-versions: the first (preferred) version of a resource wins", () => {
     const v1 = parseResourceList({ resources: [{ name: "widgets", kind: "Widget", namespaced: true, verbs: ["get", "list", "create"] }] }, "example.com", "v1");
-    const beta = parseResourceList({ resources: [{ name: "widgets", kind: "Widget", namespaced: true, verbs: ["get"] }, { name: "olds", kind: "Old", namespaced: false, verbs: ["get"] }] }, "example.com", "v1beta1");
-    expect(mergeResources([v1, beta]).map((r) => `${r.resource}@${r.version}:${r.verbs.join(",")}`)).toEqual(["olds@v1beta1:get", "widgets@v1:create,get,list"]);
+    const beta = parseResourceList(
+      {
+        resources: [
+          { name: "widgets", kind: "Widget", namespaced: true, verbs: ["get"] },
+          { name: "olds", kind: "Old", namespaced: false, verbs: ["get"] },
+        ],
+      },
+      "example.com",
+      "v1beta1",
+    );
+    expect(mergeResources([v1, beta]).map((r) => `${r.resource}@${r.version}:${r.verbs.join(",")}`)).toEqual([
+      "olds@v1beta1:get",
+      "widgets@v1:create,get,list",
+    ]);
   });
 });
 
@@ -55,11 +67,23 @@ describe("discover (recorded kind cluster)", () => {
     const d = await discover(client, { onStep: (m) => steps.push(m) });
     expect(d.kubernetesVersion).toBe("1.33");
     expect(d.resources.map((r) => resourceKey(r.group, r.resource))).toEqual([
-      "bindings", "configmaps", "namespaces", "nodes", "pods", "secrets", "services",
+      "bindings",
+      "configmaps",
+      "namespaces",
+      "nodes",
+      "pods",
+      "secrets",
+      "services",
       "deployments.apps",
-      "gadgets.example.com", "legacythings.example.com", "widgets.example.com",
+      "gadgets.example.com",
+      "legacythings.example.com",
+      "widgets.example.com",
     ]);
-    expect(d.resources.find((r) => r.resource === "widgets")).toMatchObject({ version: "v1", verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"], subresources: [{ name: "status" }] });
+    expect(d.resources.find((r) => r.resource === "widgets")).toMatchObject({
+      version: "v1",
+      verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
+      subresources: [{ name: "status" }],
+    });
     expect(d.diagnostics).toHaveLength(1);
     expect(d.diagnostics[0]).toMatchObject({ code: "discovery-partial", severity: "warning", file: "<context kind-dev>" });
     expect(d.diagnostics[0]!.message).toContain("cannot discover `metrics.k8s.io/v1beta1` in context `kind-dev`");
@@ -75,9 +99,24 @@ describe("discover (recorded kind cluster)", () => {
   it("lists only the resources that are not built in", async () => {
     const d = await discover(new RecordedClient(loadRecording("kind-dev")));
     expect(extraResources(d.resources)).toEqual([
-      { group: "example.com", version: "v1", resource: "gadgets", kind: "Gadget", namespaced: false, verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] },
+      {
+        group: "example.com",
+        version: "v1",
+        resource: "gadgets",
+        kind: "Gadget",
+        namespaced: false,
+        verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
+      },
       { group: "example.com", version: "v1beta1", resource: "legacythings", kind: "LegacyThing", namespaced: true, verbs: ["get", "list"] },
-      { group: "example.com", version: "v1", resource: "widgets", kind: "Widget", namespaced: true, verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"], subresources: ["status"] },
+      {
+        group: "example.com",
+        version: "v1",
+        resource: "widgets",
+        kind: "Widget",
+        namespaced: true,
+        verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
+        subresources: ["status"],
+      },
     ]);
   });
 });
@@ -97,7 +136,9 @@ describeConformance("discovery", "discovery of real kube-apiserver captures (ced
       "/version": { major: "1", minor: "31" },
       "/api": { versions: ["v1"] },
       "/api/v1": capture("api.v1.resourcelist.json"),
-      "/apis": { groups: groups.map((g) => ({ name: g.group, versions: [{ groupVersion: `${g.group}/v1`, version: "v1" }], preferredVersion: { version: "v1" } })) },
+      "/apis": {
+        groups: groups.map((g) => ({ name: g.group, versions: [{ groupVersion: `${g.group}/v1`, version: "v1" }], preferredVersion: { version: "v1" } })),
+      },
       ...Object.fromEntries(groups.map((g) => [`/apis/${g.group}/v1`, capture(g.file)])),
     },
   });
@@ -114,7 +155,10 @@ describeConformance("discovery", "discovery of real kube-apiserver captures (ced
       expect(b, resourceKey(r.group, r.resource)).toBeDefined();
       expect({ kind: r.kind, namespaced: r.namespaced }).toEqual({ kind: b!.kind, namespaced: b!.namespaced });
       // the built-in inventory adds authorization-only verbs that discovery never lists
-      expect(b!.verbs.filter((v) => !r.verbs.includes(v)).every((v) => AUTHZ_ONLY.has(v)), `${r.resource}: ${b!.verbs.join(",")}`).toBe(true);
+      expect(
+        b!.verbs.filter((v) => !r.verbs.includes(v)).every((v) => AUTHZ_ONLY.has(v)),
+        `${r.resource}: ${b!.verbs.join(",")}`,
+      ).toBe(true);
       expect(r.verbs.filter((v) => !b!.verbs.includes(v))).toEqual([]);
       // the capture predates pods/resize (1.33); every captured subresource is built in with the same verbs
       const subs = new Map(b!.subresources.map((s) => [s.name, [...s.verbs].sort()]));

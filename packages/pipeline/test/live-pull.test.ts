@@ -22,7 +22,9 @@ async function fixturePolicies() {
 describe("paginated lists", () => {
   it("builds the query in a fixed order", () => {
     expect(listQuery({}, undefined)).toBe("?limit=500");
-    expect(listQuery({ labelSelector: "app.kubernetes.io/managed-by=rampart" }, "abc/=")).toBe("?labelSelector=app.kubernetes.io%2Fmanaged-by%3Drampart&limit=500&continue=abc%2F%3D");
+    expect(listQuery({ labelSelector: "app.kubernetes.io/managed-by=rampart" }, "abc/=")).toBe(
+      "?labelSelector=app.kubernetes.io%2Fmanaged-by%3Drampart&limit=500&continue=abc%2F%3D",
+    );
   });
 
   it("follows `metadata.continue` until the last page", async () => {
@@ -44,16 +46,18 @@ describe("name targets: only resources the policies name by pattern", () => {
   it("pulls names for patterned rules only, with the namespaces those rules cover", async () => {
     const d = await discover(new RecordedClient(loadRecording("kind-dev")));
     const targets = nameTargets(await fixturePolicies(), d.resources, { now: NOW });
-    expect(targets.map((t) => ({ key: t.key, namespaces: t.namespaces?.map((g) => g.source), rules: t.rules }))).toEqual([
-      // cluster-scoped and a cluster-wide rule
-      { key: "nodes", namespaces: undefined, rules: ["nodes rule 1"] },
-      // pods/log with names needs pod names; `*` covers every namespace
-      { key: "pods", namespaces: undefined, rules: ["team-a rule 2"] },
-      { key: "secrets", namespaces: ["team-a"], rules: ["team-a rule 3"] },
-      // `*.example.com`: every listable resource of the group, except cluster-scoped gadgets (the rule has namespaces)
-      { key: "legacythings.example.com", namespaces: ["team-*"], rules: ["team-a rule 4"] },
-      { key: "widgets.example.com", namespaces: ["team-*"], rules: ["team-a rule 4"] },
-    ].sort((a, b) => (a.key < b.key ? -1 : 1)));
+    expect(targets.map((t) => ({ key: t.key, namespaces: t.namespaces?.map((g) => g.source), rules: t.rules }))).toEqual(
+      [
+        // cluster-scoped and a cluster-wide rule
+        { key: "nodes", namespaces: undefined, rules: ["nodes rule 1"] },
+        // pods/log with names needs pod names; `*` covers every namespace
+        { key: "pods", namespaces: undefined, rules: ["team-a rule 2"] },
+        { key: "secrets", namespaces: ["team-a"], rules: ["team-a rule 3"] },
+        // `*.example.com`: every listable resource of the group, except cluster-scoped gadgets (the rule has namespaces)
+        { key: "legacythings.example.com", namespaces: ["team-*"], rules: ["team-a rule 4"] },
+        { key: "widgets.example.com", namespaces: ["team-*"], rules: ["team-a rule 4"] },
+      ].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    );
   });
 
   it("counts an expired rule before it expires, and skips policies another cluster selects", async () => {
@@ -68,7 +72,11 @@ describe("name targets: only resources the policies name by pattern", () => {
   it("lists per namespace when every namespace is literal, else cluster-wide", async () => {
     const d = await discover(new RecordedClient(loadRecording("kind-dev")));
     const targets = nameTargets(await fixturePolicies(), d.resources, { now: NOW });
-    const plan = (key: string) => listPlan(targets.find((t) => t.key === key)!, ["default", "team-a", "team-b"]);
+    const plan = (key: string) =>
+      listPlan(
+        targets.find((t) => t.key === key)!,
+        ["default", "team-a", "team-b"],
+      );
     expect(plan("secrets")).toEqual({ perNamespace: ["team-a"] });
     expect(plan("widgets.example.com")).toEqual({ clusterWide: true });
     expect(plan("nodes")).toEqual({ clusterWide: true });
@@ -87,7 +95,14 @@ describe("pullInventory (recorded kind cluster)", () => {
     expect(inventory.resources.map((r) => `${r.resource}.${r.group}`)).toEqual(["gadgets.example.com", "legacythings.example.com", "widgets.example.com"]);
     expect(inventory.objects).toEqual({
       nodes: ["node-1", "node-2"],
-      pods: { default: [], "kube-system": ["coredns-1"], "team-a": ["api-1", "nginx-a"], "team-a-dev": ["nginx-dev"], "team-b": ["worker-0"], web: ["frontend-1", "nginx-1"] },
+      pods: {
+        default: [],
+        "kube-system": ["coredns-1"],
+        "team-a": ["api-1", "nginx-a"],
+        "team-a-dev": ["nginx-dev"],
+        "team-b": ["worker-0"],
+        web: ["frontend-1", "nginx-1"],
+      },
       secrets: { "team-a": ["db-password", "lead-token"] },
       // team-* namespaces only; web's widget is outside every rule
       "widgets.example.com": { "team-a": ["w-1", "x-9"], "team-a-dev": [], "team-b": ["w-2"] },
@@ -127,7 +142,7 @@ describe("pullInventory (recorded kind cluster)", () => {
 
   it("a forbidden namespace list is a warning; literal namespaces are still listed", async () => {
     const rec = loadRecording("kind-dev");
-    rec.responses["/api/v1/namespaces?limit=500"] = { $status: 403, message: "namespaces is forbidden: User \"dev\" cannot list resource \"namespaces\"" };
+    rec.responses["/api/v1/namespaces?limit=500"] = { $status: 403, message: 'namespaces is forbidden: User "dev" cannot list resource "namespaces"' };
     const { inventory, diagnostics } = await pullInventory(new RecordedClient(rec), { policies: await fixturePolicies(), now: NOW });
     // implied by the name lists: the cluster-wide pod list, the per-namespace secrets list
     expect(inventory.namespaces).toEqual(["kube-system", "team-a", "team-a-dev", "team-b", "web"]);
@@ -155,7 +170,11 @@ describe("the Inventory document", () => {
       const inv = loaded.inventory!;
       expect(inv.kubernetesVersion).toBe("1.33");
       expect(inv.namespaces).toEqual(["default", "kube-system", "team-a", "team-a-dev", "team-b", "web"]);
-      expect([...inv.namespaceLabels]).toEqual([["team-a", { tier: "apps" }], ["team-a-dev", { env: "dev", tier: "apps" }], ["web", { tier: "edge" }]]);
+      expect([...inv.namespaceLabels]).toEqual([
+        ["team-a", { tier: "apps" }],
+        ["team-a-dev", { env: "dev", tier: "apps" }],
+        ["web", { tier: "edge" }],
+      ]);
       expect(inv.resource("example.com", "widgets")).toMatchObject({ kind: "Widget", namespaced: true, builtin: false });
       expect(inv.names("", "pods", "team-a")).toEqual(["api-1", "nginx-a"]);
       expect(inv.names("", "nodes", "")).toEqual(["node-1", "node-2"]);

@@ -52,8 +52,14 @@ export class RecordedClient implements KubeClient {
     if (body === undefined) throw new KubeError("not-found", `\`GET ${path}\` failed with status 404: not found`, undefined, 404);
     const status = (body as { $status?: unknown }).$status;
     if (typeof status === "number") {
-      if (status === 0) throw new KubeError("unreachable", `cannot reach the API server of context \`${this.context}\` at \`${this.server}\`: connect ECONNREFUSED`);
-      throw new KubeError(kindOfStatus(status), `\`GET ${path}\` failed with status ${status}: ${String((body as { message?: unknown }).message ?? "")}`, undefined, status);
+      if (status === 0)
+        throw new KubeError("unreachable", `cannot reach the API server of context \`${this.context}\` at \`${this.server}\`: connect ECONNREFUSED`);
+      throw new KubeError(
+        kindOfStatus(status),
+        `\`GET ${path}\` failed with status ${status}: ${String((body as { message?: unknown }).message ?? "")}`,
+        undefined,
+        status,
+      );
     }
     return structuredClone(body);
   }
@@ -66,7 +72,12 @@ export function recordedConnector(clients: Record<string, RecordedClient>, curre
     async connect(options) {
       const name = options.context ?? current;
       const client = clients[name];
-      if (!client) throw new KubeError("config", `unknown context \`${name}\`; the kubeconfig defines ${contexts.map((c) => `\`${c}\``).join(", ")}`, "list them with `kubectl config get-contexts`");
+      if (!client)
+        throw new KubeError(
+          "config",
+          `unknown context \`${name}\`; the kubeconfig defines ${contexts.map((c) => `\`${c}\``).join(", ")}`,
+          "list them with `kubectl config get-contexts`",
+        );
       return client;
     },
     async contexts() {

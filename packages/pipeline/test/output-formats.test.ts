@@ -2,10 +2,28 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXIT, contextList, githubAnnotations, inventoryTarget, manifestStream, parseExternals, renderOutput, sarifLog, type OutputFinding } from "@rampart/pipeline";
+import {
+  EXIT,
+  contextList,
+  githubAnnotations,
+  inventoryTarget,
+  manifestStream,
+  parseExternals,
+  renderOutput,
+  sarifLog,
+  type OutputFinding,
+} from "@rampart/pipeline";
 import { EXIT as SUBPATH_EXIT } from "@rampart/pipeline/exit-codes";
 
-const AT_FILE: OutputFinding = { code: "unknown-field", severity: "error", message: "unknown field `grup`", hint: "did you mean `group`?", file: "p/a b.yaml", line: 5, column: 16 };
+const AT_FILE: OutputFinding = {
+  code: "unknown-field",
+  severity: "error",
+  message: "unknown field `grup`",
+  hint: "did you mean `group`?",
+  file: "p/a b.yaml",
+  line: 5,
+  column: 16,
+};
 const ON_COMMAND_LINE: OutputFinding = { code: "unknown-cluster", severity: "info", message: "50%, done:\nnext", file: "<command line>", line: 0, column: 0 };
 
 describe("CI formats of findings", () => {
@@ -15,9 +33,25 @@ describe("CI formats of findings", () => {
       version: "2.1.0",
       runs: [
         {
-          tool: { driver: { name: "rampart", version: "9.9.9", informationUri: "https://github.com/rampart-dev/rampart", rules: [{ id: "unknown-cluster", shortDescription: { text: "unknown-cluster" } }, { id: "unknown-field", shortDescription: { text: "unknown-field" } }] } },
+          tool: {
+            driver: {
+              name: "rampart",
+              version: "9.9.9",
+              informationUri: "https://github.com/rampart-dev/rampart",
+              rules: [
+                { id: "unknown-cluster", shortDescription: { text: "unknown-cluster" } },
+                { id: "unknown-field", shortDescription: { text: "unknown-field" } },
+              ],
+            },
+          },
           results: [
-            { ruleId: "unknown-field", ruleIndex: 1, level: "error", message: { text: "unknown field `grup` (did you mean `group`?)" }, locations: [{ physicalLocation: { artifactLocation: { uri: "p/a%20b.yaml" }, region: { startLine: 5, startColumn: 16 } } }] },
+            {
+              ruleId: "unknown-field",
+              ruleIndex: 1,
+              level: "error",
+              message: { text: "unknown field `grup` (did you mean `group`?)" },
+              locations: [{ physicalLocation: { artifactLocation: { uri: "p/a%20b.yaml" }, region: { startLine: 5, startColumn: 16 } } }],
+            },
             { ruleId: "unknown-cluster", ruleIndex: 0, level: "note", message: { text: "50%, done:\nnext" } },
           ],
         },

@@ -33,9 +33,14 @@ describe("the pipeline as a library (examples/platform)", () => {
     for (const [name, c] of build.clusters) {
       for (const [path, content] of c.files) expect(content, `${name}/${path}`).toBe(readFileSync(join(OUT, name, path), "utf8"));
       // the objects are exactly what the manifest files hold
-      const key = (o: Record<string, unknown>) => { const m = o.metadata as { name: string; namespace?: string }; return `${String(o.kind)}/${m.namespace ?? ""}/${m.name}`; };
+      const key = (o: Record<string, unknown>) => {
+        const m = o.metadata as { name: string; namespace?: string };
+        return `${String(o.kind)}/${m.namespace ?? ""}/${m.name}`;
+      };
       const sorted = (list: Record<string, unknown>[]) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1));
-      const parsed = parseManifests(c.files).manifests.map((m) => m.object).filter((o) => o.kind !== "Kustomization");
+      const parsed = parseManifests(c.files)
+        .manifests.map((m) => m.object)
+        .filter((o) => o.kind !== "Kustomization");
       expect(sorted(parsed)).toEqual(sorted(JSON.parse(JSON.stringify(c.objects)) as Record<string, unknown>[]));
       expect(c.objects.length).toBe([...c.files.keys()].filter((p) => /^(rbac|admission|network)\//.test(p)).length);
     }
@@ -59,7 +64,10 @@ describe("the pipeline as a library (examples/platform)", () => {
     const { documents } = await loadFiles([join(__dirname, "fixtures/write-layer")], { cwd: REPO_ROOT });
     const build = await buildPolicies(documents, { now: new Date("2026-06-01T00:00:00Z") });
     const files = [...build.clusters.get("default")!.files.keys()];
-    expect(files.filter((f) => f.startsWith("admission/"))).toEqual(["admission/validatingadmissionpolicy-rampart-access-writes.yaml", "admission/validatingadmissionpolicybinding-rampart-access-writes.yaml"]);
+    expect(files.filter((f) => f.startsWith("admission/"))).toEqual([
+      "admission/validatingadmissionpolicy-rampart-access-writes.yaml",
+      "admission/validatingadmissionpolicybinding-rampart-access-writes.yaml",
+    ]);
     const whole = verifyBuild(documents, build).clusters[0]!;
     expect([whole.overGrants, whole.writeLayer]).toEqual([[], true]);
     const bare = verifyBuild(documents, edited(build, "default", { "admission/validatingadmissionpolicy-rampart-access-writes.yaml": undefined })).clusters[0]!;
@@ -73,7 +81,21 @@ describe("the pipeline as a library (examples/platform)", () => {
 
   it("a hand-added ClusterRoleBinding is an over-grant blamed on exactly its file", async () => {
     const { documents, build } = await example();
-    const crb = ["apiVersion: rbac.authorization.k8s.io/v1", "kind: ClusterRoleBinding", "metadata:", "  name: oops", "roleRef:", "  apiGroup: rbac.authorization.k8s.io", "  kind: ClusterRole", "  name: rampart:monitoring", "subjects:", "  - kind: User", "    name: mallory", "    apiGroup: rbac.authorization.k8s.io", ""].join("\n");
+    const crb = [
+      "apiVersion: rbac.authorization.k8s.io/v1",
+      "kind: ClusterRoleBinding",
+      "metadata:",
+      "  name: oops",
+      "roleRef:",
+      "  apiGroup: rbac.authorization.k8s.io",
+      "  kind: ClusterRole",
+      "  name: rampart:monitoring",
+      "subjects:",
+      "  - kind: User",
+      "    name: mallory",
+      "    apiGroup: rbac.authorization.k8s.io",
+      "",
+    ].join("\n");
     const [prod] = verifyBuild(documents, edited(build, "prod", { "hand/oops.yaml": crb })).clusters;
     expect(prod!.overGrants.length).toBeGreaterThan(0);
     expect(prod!.overGrants.every((o) => o.request.user === "mallory")).toBe(true);

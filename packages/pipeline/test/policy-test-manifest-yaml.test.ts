@@ -18,7 +18,7 @@ it("an admission case's manifest file gets kubectl's scalars: `fsGroup: 0644` is
       "spec:",
       "  action: deny",
       "  rules:",
-      "    - cel: { expression: \"object.spec.?securityContext.?fsGroup.orValue(0) != 420 && object.spec.?hostNetwork.orValue(false) == false\", message: fsGroup 0644 }",
+      '    - cel: { expression: "object.spec.?securityContext.?fsGroup.orValue(0) != 420 && object.spec.?hostNetwork.orValue(false) == false", message: fsGroup 0644 }',
       "---",
       "apiVersion: rampart.dev/v1alpha1",
       "kind: PolicyTest",
@@ -31,7 +31,16 @@ it("an admission case's manifest file gets kubectl's scalars: `fsGroup: 0644` is
     ].join("\n"),
   );
   const podYaml = (fsGroup: string) =>
-    ["apiVersion: v1", "kind: Pod", "metadata: { name: p, namespace: default }", "spec:", "  hostNetwork: no", `  securityContext: { fsGroup: ${fsGroup} }`, "  containers: [{ name: c, image: nginx }]", ""].join("\n");
+    [
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata: { name: p, namespace: default }",
+      "spec:",
+      "  hostNetwork: no",
+      `  securityContext: { fsGroup: ${fsGroup} }`,
+      "  containers: [{ name: c, image: nginx }]",
+      "",
+    ].join("\n");
   writeFileSync(join(dir, "octal.yaml"), podYaml("0644"));
   writeFileSync(join(dir, "plain.yaml"), podYaml("644"));
   const loaded = await loadFiles(["policies.yaml"], { cwd: dir });

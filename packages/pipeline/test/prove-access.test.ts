@@ -42,8 +42,25 @@ describe("over-grants name the files that grant them", () => {
     expect(a!.objects).toBe(7 + 12);
     const pod = (name: string) => ({ verb: "delete", apiGroup: "", resource: "pods", subresource: "", namespace: "team", name, user: "mallory", groups: [] });
     expect(a!.overGrants).toEqual([
-      { request: { verb: "get", nonResourceURL: "/metrics", user: "mallory", groups: [] }, reason: NO_ALLOW, files: ["hand/clusterrolebinding-metrics.yaml", "hand/clusterroles.yaml"] },
-      { request: { verb: "get", apiGroup: "", resource: "secrets", subresource: "", namespace: "team", name: "rampart-unknown-name", user: "mallory", groups: [] }, reason: NO_ALLOW, files: ["hand/clusterroles.yaml", "hand/rolebinding-to-clusterrole.yaml"] },
+      {
+        request: { verb: "get", nonResourceURL: "/metrics", user: "mallory", groups: [] },
+        reason: NO_ALLOW,
+        files: ["hand/clusterrolebinding-metrics.yaml", "hand/clusterroles.yaml"],
+      },
+      {
+        request: {
+          verb: "get",
+          apiGroup: "",
+          resource: "secrets",
+          subresource: "",
+          namespace: "team",
+          name: "rampart-unknown-name",
+          user: "mallory",
+          groups: [],
+        },
+        reason: NO_ALLOW,
+        files: ["hand/clusterroles.yaml", "hand/rolebinding-to-clusterrole.yaml"],
+      },
       // the deny of `contractors` splits pod names into classes: nginx-1 (denied to contractors), web-1, and unknown names
       { request: pod("nginx-1"), reason: NO_ALLOW, files: ["hand/role-pod-deleter.yaml", "hand/rolebinding-to-role.yaml"] },
       { request: pod("web-1"), reason: NO_ALLOW, files: ["hand/role-pod-deleter.yaml", "hand/rolebinding-to-role.yaml"] },

@@ -16,7 +16,8 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
-const summary = (manifests: readonly { file: string; line: number; object: Record<string, unknown> }[]) => manifests.map((m) => `${m.file}:${m.line} ${String(m.object.kind)}/${(m.object.metadata as { name?: string } | undefined)?.name ?? ""}`);
+const summary = (manifests: readonly { file: string; line: number; object: Record<string, unknown> }[]) =>
+  manifests.map((m) => `${m.file}:${m.line} ${String(m.object.kind)}/${(m.object.metadata as { name?: string } | undefined)?.name ?? ""}`);
 
 describe("readTree: every manifest kubectl apply -R would apply", () => {
   it("walks folders in name order, reads .yaml, .yml and .json, skips dot-files and other extensions", async () => {
@@ -74,7 +75,13 @@ describe("readTree: every manifest kubectl apply -R would apply", () => {
     expect(summary(manifests)).toEqual(["b.yaml:1 ConfigMap/b"]);
     expect(diagnostics).toHaveLength(1);
     // The flow collection is still open where the file ends (line 4).
-    expect(diagnostics[0]).toMatchObject({ code: "tree-manifest", severity: "error", file: join(dir, "a.yaml"), line: 4, hint: "fix or delete the file: `kubectl apply -R` would apply it too" });
+    expect(diagnostics[0]).toMatchObject({
+      code: "tree-manifest",
+      severity: "error",
+      file: join(dir, "a.yaml"),
+      line: 4,
+      hint: "fix or delete the file: `kubectl apply -R` would apply it too",
+    });
     expect(diagnostics[0]!.message).toMatch(/^`a\.yaml` in the built tree is not valid YAML: \S/);
   });
 });

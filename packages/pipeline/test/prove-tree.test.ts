@@ -21,7 +21,17 @@ async function written(result: BuildResult = build): Promise<string> {
   return dir;
 }
 
-const verdicts = (v: VerifyResult) => v.clusters.map((c) => ({ cluster: c.cluster, objects: c.objects, checked: c.checked, overGrants: c.overGrants.length, underGrants: c.underGrants, unexplained: c.unexplained, writeLayer: c.writeLayer, network: c.network && { universe: c.network.universe, overAdmissions: c.network.overAdmissions.length, underAdmitted: c.network.underAdmitted } }));
+const verdicts = (v: VerifyResult) =>
+  v.clusters.map((c) => ({
+    cluster: c.cluster,
+    objects: c.objects,
+    checked: c.checked,
+    overGrants: c.overGrants.length,
+    underGrants: c.underGrants,
+    unexplained: c.unexplained,
+    writeLayer: c.writeLayer,
+    network: c.network && { universe: c.network.universe, overAdmissions: c.network.overAdmissions.length, underAdmitted: c.network.underAdmitted },
+  }));
 
 const CLEAN = {
   objects: 7, // Role, RoleBinding, the write-path policy and its binding, two NetworkPolicies, the Kustomization
@@ -49,14 +59,18 @@ roleRef: { apiGroup: ${RBAC}, kind: ClusterRole, name: read-secrets }
 subjects: [{ kind: User, name: mallory, apiGroup: ${RBAC} }]
 `;
 
-const ALLOW_ALL_INGRESS = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: allow-all, namespace: web }\nspec:\n  podSelector: {}\n  ingress: [{}]\n";
+const ALLOW_ALL_INGRESS =
+  "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: allow-all, namespace: web }\nspec:\n  podSelector: {}\n  ingress: [{}]\n";
 
 describe("verifyBuild and verifyTree: the proof of every cluster's tree", () => {
   it("a clean build proves in memory, and the written tree proves with the same verdict", async () => {
     const memory = verifyBuild(documents, build, { now: NOW });
     expect(memory.diagnostics).toEqual([]);
     expect(memory.ok).toBe(true);
-    expect(verdicts(memory)).toEqual([{ cluster: "a", ...CLEAN }, { cluster: "b", ...CLEAN }]);
+    expect(verdicts(memory)).toEqual([
+      { cluster: "a", ...CLEAN },
+      { cluster: "b", ...CLEAN },
+    ]);
     const disk = await verifyTree(documents, await written(), { now: NOW, host });
     expect(disk).toEqual(memory);
   });
@@ -71,12 +85,18 @@ describe("verifyBuild and verifyTree: the proof of every cluster's tree", () => 
     const dir = await written();
     rmSync(join(dir, "a", "report.json"));
     const v = await verifyTree(documents, dir, { now: NOW, host });
-    expect(verdicts(v)).toEqual([{ cluster: "a", ...CLEAN, unexplained: 2 }, { cluster: "b", ...CLEAN }]);
+    expect(verdicts(v)).toEqual([
+      { cluster: "a", ...CLEAN, unexplained: 2 },
+      { cluster: "b", ...CLEAN },
+    ]);
     // Unexplained under-grants grant less than the policies: the tree is still safe.
     expect(v.ok).toBe(true);
     const bare = new Map(build.clusters);
     bare.set("b", { ...bare.get("b")!, report: {} });
-    expect(verdicts(verifyBuild(documents, { clusters: bare, diagnostics: [] }, { now: NOW }))).toEqual([{ cluster: "a", ...CLEAN }, { cluster: "b", ...CLEAN, unexplained: 2 }]);
+    expect(verdicts(verifyBuild(documents, { clusters: bare, diagnostics: [] }, { now: NOW }))).toEqual([
+      { cluster: "a", ...CLEAN },
+      { cluster: "b", ...CLEAN, unexplained: 2 },
+    ]);
   });
 
   it("relative inventory paths resolve from the host's folder", async () => {
@@ -85,7 +105,13 @@ describe("verifyBuild and verifyTree: the proof of every cluster's tree", () => 
     const localHost = { cwd: policies, err: () => {} };
     const dir = await written(await buildPolicies(local.documents, { now: NOW, host: localHost }));
     const v = await verifyTree(local.documents, dir, { now: NOW, host: localHost });
-    expect([v.diagnostics, verdicts(v)]).toEqual([[], [{ cluster: "a", ...CLEAN }, { cluster: "b", ...CLEAN }]]);
+    expect([v.diagnostics, verdicts(v)]).toEqual([
+      [],
+      [
+        { cluster: "a", ...CLEAN },
+        { cluster: "b", ...CLEAN },
+      ],
+    ]);
   });
 
   it("an inventory that cannot be read is an error and no verdict", async () => {
@@ -108,7 +134,10 @@ describe("verifyBuild and verifyTree: the proof of every cluster's tree", () => 
     const dir = await written();
     writeFileSync(join(dir, "a", "broken.yaml"), "kind: [\n");
     const v = await verifyTree(documents, dir, { now: NOW, host });
-    expect(verdicts(v)).toEqual([{ cluster: "a", ...CLEAN }, { cluster: "b", ...CLEAN }]);
+    expect(verdicts(v)).toEqual([
+      { cluster: "a", ...CLEAN },
+      { cluster: "b", ...CLEAN },
+    ]);
     expect(v.diagnostics.map((d) => [d.code, d.file])).toEqual([["tree-manifest", join(dir, "a", "broken.yaml")]]);
     expect(v.ok).toBe(false);
     // A verdict without errors in memory: the same file makes it fail there too.
@@ -118,10 +147,20 @@ describe("verifyBuild and verifyTree: the proof of every cluster's tree", () => 
   it("one cluster over-granting fails the whole tree, and the verdict says which", () => {
     const v = verifyBuild(documents, edited("b", { "hand/oops.yaml": OVER_GRANT }), { now: NOW });
     expect(v.ok).toBe(false);
-    expect(v.clusters.map((c) => [c.cluster, c.objects, c.overGrants.map((o) => `${o.request.verb} ${o.request.resource} ${o.request.namespace}/${o.request.name} ${o.request.user}`)])).toEqual([
+    expect(
+      v.clusters.map((c) => [
+        c.cluster,
+        c.objects,
+        c.overGrants.map((o) => `${o.request.verb} ${o.request.resource} ${o.request.namespace}/${o.request.name} ${o.request.user}`),
+      ]),
+    ).toEqual([
       ["a", 7, []],
       // `get` secrets in each namespace of the universe (a `get` names one object, so never across namespaces)
-      ["b", 9, ["get secrets front/rampart-unknown-name mallory", "get secrets team/rampart-unknown-name mallory", "get secrets web/rampart-unknown-name mallory"]],
+      [
+        "b",
+        9,
+        ["get secrets front/rampart-unknown-name mallory", "get secrets team/rampart-unknown-name mallory", "get secrets web/rampart-unknown-name mallory"],
+      ],
     ]);
   });
 
@@ -135,7 +174,12 @@ describe("verifyBuild and verifyTree: the proof of every cluster's tree", () => 
 
   it("the proof judges at its own instant: after the secret reads expire, the built grant is an over-grant", async () => {
     const later = new Date("2026-06-03T00:00:00Z");
-    const secrets = (v: VerifyResult) => v.clusters.map((c) => c.overGrants.map((o) => `${o.request.verb} ${o.request.resource} ${o.request.namespace}/${o.request.name} ${(o.request.groups ?? []).join(",")}: ${o.reason}`));
+    const secrets = (v: VerifyResult) =>
+      v.clusters.map((c) =>
+        c.overGrants.map(
+          (o) => `${o.request.verb} ${o.request.resource} ${o.request.namespace}/${o.request.name} ${(o.request.groups ?? []).join(",")}: ${o.reason}`,
+        ),
+      );
     const expired = "denied by default: no allow rule of a policy whose subjects and clusters match applies to this request";
     const expected = ["get secrets team/rampart-unknown-name team: " + expired];
     expect(secrets(verifyBuild(documents, build, { now: later }))).toEqual([expected, expected]);
@@ -145,6 +189,9 @@ describe("verifyBuild and verifyTree: the proof of every cluster's tree", () => 
   it("a tree without network objects has no network proof", async () => {
     const noNetwork = Object.fromEntries([...build.clusters.get("a")!.files.keys()].filter((f) => f.startsWith("network/")).map((f) => [f, undefined]));
     const v = verifyBuild(documents, edited("a", noNetwork), { now: NOW });
-    expect(verdicts(v)).toEqual([{ cluster: "a", ...CLEAN, objects: 5, network: undefined }, { cluster: "b", ...CLEAN }]);
+    expect(verdicts(v)).toEqual([
+      { cluster: "a", ...CLEAN, objects: 5, network: undefined },
+      { cluster: "b", ...CLEAN },
+    ]);
   });
 });

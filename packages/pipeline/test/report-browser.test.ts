@@ -16,21 +16,41 @@ const v = "rampart.dev/v1alpha1";
 function reportHtml(): string {
   const { documents, diagnostics } = loadDocuments([
     ...["eu", "us"].map((name) => ({ apiVersion: v, kind: "Cluster", metadata: { name }, spec: { tags: { region: name } } })),
-    { apiVersion: v, kind: "AccessPolicy", metadata: { name: "ops" }, spec: { subjects: [{ group: "ops" }, { user: XSS }], rules: [
-      { effect: "allow", verbs: ["get", "list"], resources: ["pods"], namespaces: ["shop"] },
-      { effect: "deny", verbs: ["*"], resources: ["secrets"], namespaces: ["*"] },
-    ] } },
-    { apiVersion: v, kind: "TrafficPolicy", metadata: { name: "shop" }, spec: {
-      namespaces: ["shop"], defaultDeny: ["ingress"],
-      allow: [{ direction: "ingress", to: { pods: { app: "api" } }, from: [{ pods: { app: "web" } }], ports: ["8080/TCP"] }],
-      deny: [{ direction: "ingress", to: { pods: { app: "db" } }, from: [{ pods: { app: "web" } }] }],
-    } },
+    {
+      apiVersion: v,
+      kind: "AccessPolicy",
+      metadata: { name: "ops" },
+      spec: {
+        subjects: [{ group: "ops" }, { user: XSS }],
+        rules: [
+          { effect: "allow", verbs: ["get", "list"], resources: ["pods"], namespaces: ["shop"] },
+          { effect: "deny", verbs: ["*"], resources: ["secrets"], namespaces: ["*"] },
+        ],
+      },
+    },
+    {
+      apiVersion: v,
+      kind: "TrafficPolicy",
+      metadata: { name: "shop" },
+      spec: {
+        namespaces: ["shop"],
+        defaultDeny: ["ingress"],
+        allow: [{ direction: "ingress", to: { pods: { app: "api" } }, from: [{ pods: { app: "web" } }], ports: ["8080/TCP"] }],
+        deny: [{ direction: "ingress", to: { pods: { app: "db" } }, from: [{ pods: { app: "web" } }] }],
+      },
+    },
   ]);
   expect(diagnostics).toEqual([]);
-  const data = buildReport(documents, { now: NOW, diff: { base: "main", entries: [
-    { change: "added", area: "access", text: "Group ops may get pods in shop" },
-    { change: "removed", area: "traffic", text: `shop/app=web → shop/app=cache ${XSS}` },
-  ] } });
+  const data = buildReport(documents, {
+    now: NOW,
+    diff: {
+      base: "main",
+      entries: [
+        { change: "added", area: "access", text: "Group ops may get pods in shop" },
+        { change: "removed", area: "traffic", text: `shop/app=web → shop/app=cache ${XSS}` },
+      ],
+    },
+  });
   return renderReportHtml(data);
 }
 
@@ -77,7 +97,9 @@ describe.skipIf(!CHROMIUM)("report page in headless Chromium", () => {
   });
 
   it("shows the subjects and resources of the matrix, names escaped", async () => {
-    const rows = await page.$$eval(".spacer .mrow", (els) => els.map((e) => `${e.querySelector(".subj")!.textContent} | ${e.querySelector(".res")!.textContent}`));
+    const rows = await page.$$eval(".spacer .mrow", (els) =>
+      els.map((e) => `${e.querySelector(".subj")!.textContent} | ${e.querySelector(".res")!.textContent}`),
+    );
     expect(rows).toEqual(["Group ops | pods", "Group ops | secrets", `User ${XSS} | pods`, `User ${XSS} | secrets`]);
     const marks = await page.$$eval(".spacer .mrow:first-child .cell", (els) => els.map((e) => e.className.replace("cell ", "")));
     expect(marks).toEqual(["partial ruled active", "partial ruled", "deny", "deny", "deny", "deny", "deny", "deny"]);
@@ -123,14 +145,19 @@ describe.skipIf(!CHROMIUM)("report page in headless Chromium", () => {
 
   it("colours the diff (added green, removed red) and reads in dark mode", async () => {
     const colours = await page.$$eval("#diff li", (els) => els.map((e) => `${e.className} ${getComputedStyle(e).color} ${e.textContent}`));
-    expect(colours).toEqual(["added rgb(26, 127, 55) + [access] Group ops may get pods in shop", `removed rgb(207, 34, 46) − [traffic] shop/app=web → shop/app=cache ${XSS}`]);
+    expect(colours).toEqual([
+      "added rgb(26, 127, 55) + [access] Group ops may get pods in shop",
+      `removed rgb(207, 34, 46) − [traffic] shop/app=web → shop/app=cache ${XSS}`,
+    ]);
     await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(13, 17, 23)");
     await page.screenshot({ path: join(out, "dark.png"), fullPage: true });
     await page.emulateMediaType("print");
     expect(await page.$eval(".filters", (e) => getComputedStyle(e).display)).toBe("none");
     // The page lays the matrix out for print from a media-query listener: wait for it (bounded), then check.
-    await page.waitForFunction(() => (document.querySelector(".viewport") as HTMLElement | null)?.style.height === "auto", { timeout: 5000 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => (document.querySelector(".viewport") as HTMLElement | null)?.style.height === "auto", { timeout: 5000 })
+      .catch(() => undefined);
     expect(await page.$eval(".viewport", (e) => (e as HTMLElement).style.height)).toBe("auto");
     await page.pdf({ path: join(out, "print.pdf"), format: "A4" });
     await page.emulateMediaType();

@@ -14,11 +14,21 @@ describe("report page", () => {
 
   it("is self-contained: a strict CSP, no external reference, data embedded once with `<` escaped, byte-identical for the same data", () => {
     const { documents } = loadDocuments([
-      { apiVersion: "rampart.dev/v1alpha1", kind: "AccessPolicy", metadata: { name: "p" }, spec: { subjects: [{ user: "</script><script>alert(1)</script>" }], rules: [{ effect: "allow", verbs: ["get"], resources: ["pods"], namespaces: ["a"] }] } },
+      {
+        apiVersion: "rampart.dev/v1alpha1",
+        kind: "AccessPolicy",
+        metadata: { name: "p" },
+        spec: {
+          subjects: [{ user: "</script><script>alert(1)</script>" }],
+          rules: [{ effect: "allow", verbs: ["get"], resources: ["pods"], namespaces: ["a"] }],
+        },
+      },
     ]);
     const data = buildReport(documents, { now: new Date("2026-06-01T00:00:00Z") });
     const html = renderReportHtml(data);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
+    );
     expect(html.match(/<script/g)).toHaveLength(2);
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).not.toMatch(/\b(?:src|href)=["']?(?!data:)[a-z]+:/i);

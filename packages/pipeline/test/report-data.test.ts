@@ -14,7 +14,12 @@ function load(values: unknown[]): RampartDocument[] {
   return documents;
 }
 
-const policy = (name: string, subjects: unknown[], rules: unknown[]) => ({ apiVersion: "rampart.dev/v1alpha1", kind: "AccessPolicy", metadata: { name }, spec: { subjects, rules } });
+const policy = (name: string, subjects: unknown[], rules: unknown[]) => ({
+  apiVersion: "rampart.dev/v1alpha1",
+  kind: "AccessPolicy",
+  metadata: { name },
+  spec: { subjects, rules },
+});
 
 /** Decoded cells: `subject|resource|verb` → `state rules [namespaces]`. */
 function decode(m: AccessMatrix): Record<string, string> {
@@ -34,11 +39,15 @@ function decode(m: AccessMatrix): Record<string, string> {
 
 describe("buildAccessMatrix", () => {
   const docs = load([
-    policy("team", [{ group: "team-a" }, { user: "<img src=x onerror=alert(1)>" }], [
-      { effect: "allow", verbs: ["get", "list"], resources: ["pods"], namespaces: ["team-a"] },
-      { effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"], names: ["app-config"] },
-      { effect: "deny", verbs: ["delete"], resources: ["namespaces"] },
-    ]),
+    policy(
+      "team",
+      [{ group: "team-a" }, { user: "<img src=x onerror=alert(1)>" }],
+      [
+        { effect: "allow", verbs: ["get", "list"], resources: ["pods"], namespaces: ["team-a"] },
+        { effect: "allow", verbs: ["get"], resources: ["secrets"], namespaces: ["team-a"], names: ["app-config"] },
+        { effect: "deny", verbs: ["delete"], resources: ["namespaces"] },
+      ],
+    ),
   ]);
 
   it("lists subjects, reachable resources, verbs and namespace classes, and decides each cell with its rules", () => {
@@ -77,12 +86,18 @@ describe("buildAccessMatrix", () => {
   });
 
   it("decides a name pattern for a sample name: exec into `lead-*` pods is partial, not a default deny", () => {
-    const m = buildAccessMatrix(load([policy("p", [{ user: "u" }], [{ effect: "allow", verbs: ["get", "create"], resources: ["pods/exec"], namespaces: ["t"], names: ["lead-*"] }])]), { now: NOW });
+    const m = buildAccessMatrix(
+      load([policy("p", [{ user: "u" }], [{ effect: "allow", verbs: ["get", "create"], resources: ["pods/exec"], namespaces: ["t"], names: ["lead-*"] }])]),
+      { now: NOW },
+    );
     expect(decode(m)).toEqual({ "User u|pods/exec|get": "partial p#0" });
   });
 
   it("marks a cell partial over names when only some names are allowed in every namespace", () => {
-    const m = buildAccessMatrix(load([policy("p", [{ user: "u" }], [{ effect: "allow", verbs: ["get"], resources: ["configmaps"], namespaces: ["*"], names: ["a"] }])]), { now: NOW });
+    const m = buildAccessMatrix(
+      load([policy("p", [{ user: "u" }], [{ effect: "allow", verbs: ["get"], resources: ["configmaps"], namespaces: ["*"], names: ["a"] }])]),
+      { now: NOW },
+    );
     expect(decode(m)).toEqual({ "User u|configmaps|get": "partial p#0" });
   });
 
@@ -97,11 +112,20 @@ describe("buildAccessMatrix", () => {
       names: fc.option(fc.uniqueArray(fc.constantFrom("x", "y", "lead-*"), { minLength: 1, maxLength: 2 }), { nil: undefined }),
     });
     const subject = fc.constantFrom({ user: "u" }, { group: "g" }, { serviceAccount: "a/sa" }, { group: "system:serviceaccounts:a" });
-    const pol = fc.record({ subjects: fc.uniqueArray(subject, { minLength: 1, maxLength: 2, selector: (s) => JSON.stringify(s) }), rules: fc.array(rule, { minLength: 1, maxLength: 3 }) });
+    const pol = fc.record({
+      subjects: fc.uniqueArray(subject, { minLength: 1, maxLength: 2, selector: (s) => JSON.stringify(s) }),
+      rules: fc.array(rule, { minLength: 1, maxLength: 3 }),
+    });
     let checkedCells = 0;
     fc.assert(
       fc.property(fc.array(pol, { minLength: 1, maxLength: 3 }), (ps) => {
-        const values = ps.map((p, i) => policy(`p${i}`, p.subjects, p.rules.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)))));
+        const values = ps.map((p, i) =>
+          policy(
+            `p${i}`,
+            p.subjects,
+            p.rules.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))),
+          ),
+        );
         const { documents, diagnostics } = loadDocuments(values);
         if (diagnostics.some((d) => d.severity === "error")) return;
         const m = buildAccessMatrix(documents, { now: NOW });
@@ -113,7 +137,9 @@ describe("buildAccessMatrix", () => {
               const [main, group = ""] = res.split(/\.(.*)/s) as [string, string?];
               const nss = m.namespaced[ri] ? m.namespaces.map((n) => (n === "*" ? "zz-other" : n.replace("*", "x"))) : [""];
               const names = ["list", "watch", "create", "deletecollection"].includes(v) ? [""] : ["x", "y", "lead-x", "other-name"];
-              const perNs = nss.map((ns) => names.map((name) => ev.decide(subjectRequest(s, { verb: v, apiGroup: group, resource: main, namespace: ns, name }))));
+              const perNs = nss.map((ns) =>
+                names.map((name) => ev.decide(subjectRequest(s, { verb: v, apiGroup: group, resource: main, namespace: ns, name }))),
+              );
               const flat = perNs.flat();
               const allows = flat.filter((d) => d.decision === "allow").length;
               const want = allows === flat.length ? CellState.Allow : allows === 0 ? CellState.Deny : CellState.Partial;
@@ -156,7 +182,11 @@ describe("buildReport", () => {
   const clusters = ["eu", "us"].map((name) => ({ apiVersion: "rampart.dev/v1alpha1", kind: "Cluster", metadata: { name }, spec: { tags: { region: name } } }));
 
   it("gives each cluster its matrix, the traffic graph with allowed and denied flows, and is deterministic", () => {
-    const docs = load([...clusters, traffic, policy("ops", [{ group: "ops" }], [{ effect: "allow", verbs: ["get"], resources: ["pods"], namespaces: ["shop"] }])]);
+    const docs = load([
+      ...clusters,
+      traffic,
+      policy("ops", [{ group: "ops" }], [{ effect: "allow", verbs: ["get"], resources: ["pods"], namespaces: ["shop"] }]),
+    ]);
     const data = buildReport(docs, { now: NOW });
     expect(data.clusters.map((c) => c.name)).toEqual(["eu", "us"]);
     const g = data.clusters[0]!.traffic;

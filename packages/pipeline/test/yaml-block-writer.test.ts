@@ -15,7 +15,39 @@ const seed = process.env.RAMPART_FC_SEED ? { seed: Number(process.env.RAMPART_FC
 // Strings made of the characters YAML treats specially, plus words kubectl or YAML 1.2 read as other types.
 const tricky = fc.oneof(
   fc.string({ unit: fc.constantFrom(..."ab01 :#-?'\"{}[],&*!|>%@`.+_eExo~\t\\/é€\u00a0\u2028\u2029\n\r\u0007\u0085".split("")), maxLength: 8 }),
-  fc.constantFrom("", "-", "?", "yes", "No", "on", "OFF", "y", "~", "null", "Null", "true", "0644", "0o17", "0x1F", "1_000", "1e3", ".5", "-.inf", ".NaN", "12:30", "2026-01-01", "---", "...", "%x", "a: b", "a #b", "a# b", "x:", " x", "x "),
+  fc.constantFrom(
+    "",
+    "-",
+    "?",
+    "yes",
+    "No",
+    "on",
+    "OFF",
+    "y",
+    "~",
+    "null",
+    "Null",
+    "true",
+    "0644",
+    "0o17",
+    "0x1F",
+    "1_000",
+    "1e3",
+    ".5",
+    "-.inf",
+    ".NaN",
+    "12:30",
+    "2026-01-01",
+    "---",
+    "...",
+    "%x",
+    "a: b",
+    "a #b",
+    "a# b",
+    "x:",
+    " x",
+    "x ",
+  ),
   fc.string(),
 );
 const scalar = fc.oneof(tricky, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
@@ -26,7 +58,9 @@ const value = fc.letrec((tie) => ({
 })).node;
 
 function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith(".yaml") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith(".yaml") ? [join(dir, e.name)] : [],
+  );
 }
 
 describe("the block YAML writer writes what the yaml library writes", () => {
@@ -67,11 +101,23 @@ describe("the block YAML writer writes what the yaml library writes", () => {
     expect(writeBlockYaml({ "a: b": "- x", "#": 'say "hi"', n: "*", q: '"quoted"', r: "'single'", s: `'both' "kinds"` })).toBe(
       `"a: b": "- x"\n"#": say "hi"\n"n": "*"\nq: '"quoted"'\nr: "'single'"\ns: "'both' \\"kinds\\""\n`,
     );
-    expect(writeBlockYaml({ list: [[1, [2]], { x: -0, z: [] }, {}, null, true], empty: {} })).toBe("list:\n  - - 1\n    - - 2\n  - x: -0\n    z: []\n  - {}\n  - null\n  - true\nempty: {}\n");
+    expect(writeBlockYaml({ list: [[1, [2]], { x: -0, z: [] }, {}, null, true], empty: {} })).toBe(
+      "list:\n  - - 1\n    - - 2\n  - x: -0\n    z: []\n  - {}\n  - null\n  - true\nempty: {}\n",
+    );
   });
 
   it("gives up on what it does not cover", () => {
-    for (const v of [{ a: "two\nlines" }, { a: "bell\u0007" }, { a: "---" }, { "\u2028%": [] }, { a: Number.NaN }, { a: new Date(0) }, { a: [undefined] }, { ["k".repeat(1001)]: 1 }, "a scalar"]) {
+    for (const v of [
+      { a: "two\nlines" },
+      { a: "bell\u0007" },
+      { a: "---" },
+      { "\u2028%": [] },
+      { a: Number.NaN },
+      { a: new Date(0) },
+      { a: [undefined] },
+      { ["k".repeat(1001)]: 1 },
+      "a scalar",
+    ]) {
       expect(writeBlockYaml(v)).toBeUndefined();
       expect(toYaml(v)).toBe(oracle(v));
     }

@@ -9,10 +9,20 @@ import { resourceRequest, urlRequest, type Req, type Requester } from "./request
 import { isNamespaceObject, type RequestUniverse } from "./universe.js";
 
 /** The principals a policy names directly (ServiceAccounts by their username). */
-const membersOf = (p: AccessPolicyIR): Principal[] => [...p.users.map((user) => ({ user })), ...p.groups.map((group) => ({ group })), ...p.serviceAccounts.map((s) => ({ user: serviceAccountUser(s.namespace, s.name) }))];
+const membersOf = (p: AccessPolicyIR): Principal[] => [
+  ...p.users.map((user) => ({ user })),
+  ...p.groups.map((group) => ({ group })),
+  ...p.serviceAccounts.map((s) => ({ user: serviceAccountUser(s.namespace, s.name) })),
+];
 
 /** Phase 2: every servable request an unexpired allow rule allows its policy's subjects, each judged against RBAC. */
-export function visitAllowedRequests(policies: readonly AccessPolicyIR[], now: number, universe: RequestUniverse, requester: (p: Principal) => Requester, judge: (r: Req, from: RuleOrigin) => void): void {
+export function visitAllowedRequests(
+  policies: readonly AccessPolicyIR[],
+  now: number,
+  universe: RequestUniverse,
+  requester: (p: Principal) => Requester,
+  judge: (r: Req, from: RuleOrigin) => void,
+): void {
   for (const p of policies) {
     const members = membersOf(p).map(requester);
     for (const rule of p.rules) {
@@ -47,6 +57,7 @@ function* allowedRequests(rule: AccessRuleIR, universe: RequestUniverse): Genera
         requests.push([n, universe.names.universeNames(t, n)]);
       }
     }
-    for (const [n, names] of requests) for (const name of names) for (const verb of verbs) if (servable(t, verb, n, name)) yield [verb, (s, v) => resourceRequest(s, v, t, n, name)];
+    for (const [n, names] of requests)
+      for (const name of names) for (const verb of verbs) if (servable(t, verb, n, name)) yield [verb, (s, v) => resourceRequest(s, v, t, n, name)];
   }
 }

@@ -41,7 +41,12 @@ export function subjectPrincipal(x: RbacSubject, ns: string | undefined): Princi
 }
 
 /** Phase 1: every servable request a bound rule grants a subject, each judged against the policies. */
-export function visitGrantedRequests(objects: readonly RbacObject[], universe: RequestUniverse, requester: (p: Principal) => Requester, judge: (r: Req) => void): void {
+export function visitGrantedRequests(
+  objects: readonly RbacObject[],
+  universe: RequestUniverse,
+  requester: (p: Principal) => Requester,
+  judge: (r: Req) => void,
+): void {
   for (const b of boundRules(objects)) {
     for (const x of b.subjects) {
       const p = subjectPrincipal(x, b.namespace);

@@ -54,8 +54,16 @@ export function coverage(ctx: Pick<JudgeContext, "diagnostics" | "report">): (fr
 export function createJudge(ctx: JudgeContext, out: Verdicts): (r: Req, from?: RuleOrigin) => void {
   const covered = coverage(ctx);
   const { evaluator, authorizer, closure, admits } = ctx;
-  const denyPrincipals = [...new Map(ctx.policies.filter((p) => p.rules.some((r) => r.effect === "deny")).flatMap(principalsOf).map((p) => [JSON.stringify(p), p])).values()];
-  const over = (request: Req, reason: string, grantedBy: Req) => out.overGrants.push({ request: plain(request), reason, grantedBy: authorizer.grantsOf(grantedBy) });
+  const denyPrincipals = [
+    ...new Map(
+      ctx.policies
+        .filter((p) => p.rules.some((r) => r.effect === "deny"))
+        .flatMap(principalsOf)
+        .map((p) => [JSON.stringify(p), p]),
+    ).values(),
+  ];
+  const over = (request: Req, reason: string, grantedBy: Req) =>
+    out.overGrants.push({ request: plain(request), reason, grantedBy: authorizer.grantsOf(grantedBy) });
   return (r, from) => {
     out.checked++;
     const s = r.requester;
@@ -65,7 +73,8 @@ export function createJudge(ctx: JudgeContext, out: Verdicts): (r: Req, from?: R
     if (from && granted) return; // proved in phase 1
     const decision = evaluator.decide(r);
     if (!granted) {
-      if (from && decision.decision === "allow") out.underGrants.push({ request: plain(r), policy: from.policy, rule: from.rule, covered: covered(from, r.verb) });
+      if (from && decision.decision === "allow")
+        out.underGrants.push({ request: plain(r), policy: from.policy, rule: from.rule, covered: covered(from, r.verb) });
       return;
     }
     if (decision.decision !== "allow") return void over(r, decision.reason, r);

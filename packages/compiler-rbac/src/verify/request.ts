@@ -46,7 +46,18 @@ export function requesterTable(authorizer: RbacAuthorizer): (p: Principal) => Re
 
 /** A resource request of a requester. */
 export function resourceRequest(s: Requester, verb: string, t: Target, namespace: string, name: string): Req {
-  return { verb, apiGroup: t.group, resource: t.resource, subresource: t.sub, namespace, name, user: s.user, groups: s.groups, resourceRequest: true, requester: s };
+  return {
+    verb,
+    apiGroup: t.group,
+    resource: t.resource,
+    subresource: t.sub,
+    namespace,
+    name,
+    user: s.user,
+    groups: s.groups,
+    resourceRequest: true,
+    requester: s,
+  };
 }
 
 /** A non-resource request of a requester. */
@@ -64,6 +75,15 @@ export function combine(r: Req, t: Principal): Req {
 /** The request as reported: the evaluator's fields only, in their usual order. */
 export function plain(r: Req): AccessRequest {
   return r.resourceRequest
-    ? { verb: r.verb, apiGroup: r.apiGroup ?? "", resource: r.resource ?? "", subresource: r.subresource ?? "", namespace: r.namespace ?? "", name: r.name ?? "", user: r.user, groups: r.groups }
+    ? {
+        verb: r.verb,
+        apiGroup: r.apiGroup ?? "",
+        resource: r.resource ?? "",
+        subresource: r.subresource ?? "",
+        namespace: r.namespace ?? "",
+        name: r.name ?? "",
+        user: r.user,
+        groups: r.groups,
+      }
     : { verb: r.verb, nonResourceURL: r.nonResourceURL ?? "", user: r.user, groups: r.groups };
 }

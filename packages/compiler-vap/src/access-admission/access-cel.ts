@@ -24,11 +24,18 @@ function refCel(ref: ResourceRef): string {
   if (ref.everything) return "true";
   const parts = [`request.resource.group == ${celString(ref.group)}`];
   if (ref.resource !== "*") parts.push(`request.resource.resource == ${celString(ref.resource)}`);
-  parts.push(ref.subresource === "" ? `request.subResource == ""` : ref.subresource === "*" ? `request.subResource != ""` : `request.subResource == ${celString(ref.subresource)}`);
+  parts.push(
+    ref.subresource === ""
+      ? `request.subResource == ""`
+      : ref.subresource === "*"
+        ? `request.subResource != ""`
+        : `request.subResource == ${celString(ref.subresource)}`,
+  );
   return parts.join(" && ");
 }
 
-const targetCel = (t: ConnectTarget) => `request.resource.group == ${celString(t.group)} && request.resource.resource == ${celString(t.resource)} && request.subResource == ${celString(t.sub)}`;
+const targetCel = (t: ConnectTarget) =>
+  `request.resource.group == ${celString(t.group)} && request.resource.resource == ${celString(t.resource)} && request.subResource == ${celString(t.sub)}`;
 
 const anyOf = (parts: readonly string[]) => (parts.length === 1 ? parts[0]! : `(${parts.join(" || ")})`);
 const allOf = (parts: readonly string[]) => parts.map((p) => (p.includes("||") && !p.startsWith("(") ? `(${p})` : p)).join(" && ");
@@ -81,7 +88,8 @@ export function ruleCel(rule: AccessRuleIR, subject: string, verb: string, name:
 export function broadenedCel(rule: AccessRuleIR, subject: string, verb: string, connect: readonly ConnectTarget[], namespaces: readonly string[]): string {
   const parts = [subject, verbResourceCel(rule, verb, connect)];
   // `*` is bound cluster-wide, which RBAC also applies to requests without a namespace.
-  if (rule.namespaces && !rule.anyNamespace) parts.push(namespaces.length === 1 ? `request.namespace == ${celString(namespaces[0]!)}` : `request.namespace in ${celStringList(namespaces)}`);
+  if (rule.namespaces && !rule.anyNamespace)
+    parts.push(namespaces.length === 1 ? `request.namespace == ${celString(namespaces[0]!)}` : `request.namespace in ${celStringList(namespaces)}`);
   return allOf(parts);
 }
 

@@ -1,4 +1,14 @@
-import { clusterFor, createInventory, diagnostic, type AccessPolicyIR, type AccessRuleIR, type ClusterIR, type Diagnostic, type Inventory, type RampartDocument } from "@rampart/core";
+import {
+  clusterFor,
+  createInventory,
+  diagnostic,
+  type AccessPolicyIR,
+  type AccessRuleIR,
+  type ClusterIR,
+  type Diagnostic,
+  type Inventory,
+  type RampartDocument,
+} from "@rampart/core";
 import { managedLabels, openApiDiagnostics, sourceAnnotations } from "@rampart/core/compiler";
 import { validateObject } from "../workload/openapi.js";
 import { broadenedCel, NAMESPACED, ruleCel, ruleSummary, subjectCel } from "./access-cel.js";
@@ -19,7 +29,12 @@ export interface CompileAccessAdmissionOptions {
 }
 
 /** A generated Kubernetes object. */
-export type AdmissionObject = { apiVersion: string; kind: string; metadata: { name: string; labels: Record<string, string>; annotations?: Record<string, string> }; spec: Record<string, unknown> };
+export type AdmissionObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels: Record<string, string>; annotations?: Record<string, string> };
+  spec: Record<string, unknown>;
+};
 
 /** What `compileAccessAdmission` reports besides the objects: the layers that enforce each rule. */
 export interface AccessAdmissionReport {
@@ -67,10 +82,14 @@ function requestVariables(relevant: Relevant): Variable[] {
   return [
     { name: "user", expression: "request.userInfo.username" },
     { name: "groups", expression: "has(request.userInfo.groups) ? request.userInfo.groups : []" },
-    { name: "name", expression: 'request.name != "" ? request.name : (object != null && has(object.metadata) && has(object.metadata.name) ? object.metadata.name : "")' },
+    {
+      name: "name",
+      expression: 'request.name != "" ? request.name : (object != null && has(object.metadata) && has(object.metadata.name) ? object.metadata.name : "")',
+    },
     {
       name: "verb",
-      expression: 'request.operation == "CONNECT" ? "connect" : request.operation == "CREATE" ? "create" : request.operation == "DELETE" ? "delete" : (has(request.options) && request.options != null && has(request.options.kind) && request.options.kind == "PatchOptions" ? "patch" : "update")',
+      expression:
+        'request.operation == "CONNECT" ? "connect" : request.operation == "CREATE" ? "create" : request.operation == "DELETE" ? "delete" : (has(request.options) && request.options != null && has(request.options.kind) && request.options.kind == "PatchOptions" ? "patch" : "update")',
     },
     ...relevant.map(({ p, i }) => ({ name: `subject${i}`, expression: subjectCel(p, "variables.user", "variables.groups") })),
   ];
@@ -87,8 +106,15 @@ function policyExpressions(plan: WritePlan, relevant: Relevant): { variables: Va
   const cel = (r: AccessRuleIR) => ruleCel(r, subjectOf.get(r)!, "variables.verb", "variables.name", plan.connectOf.get(r)!);
   const variables = requestVariables(relevant);
   const named = ofEffect("allow").filter((r) => r.names);
-  if (named.length > 0) variables.push({ name: "allowed", expression: ofEffect("allow").map((r) => `(${cel(r)})`).join(" || ") });
-  const target = 'variables.verb + " " + request.resource.resource + (request.subResource != "" ? "/" + request.subResource : "") + " " + (request.namespace != "" ? request.namespace + "/" : "") + variables.name';
+  if (named.length > 0)
+    variables.push({
+      name: "allowed",
+      expression: ofEffect("allow")
+        .map((r) => `(${cel(r)})`)
+        .join(" || "),
+    });
+  const target =
+    'variables.verb + " " + request.resource.resource + (request.subResource != "" ? "/" + request.subResource : "") + " " + (request.namespace != "" ? request.namespace + "/" : "") + variables.name';
   const refuse = (reason: string) => `"rampart: " + variables.user + " may not " + ${target} + ${reason}`;
   const validations = [
     ...ofEffect("deny").map((r) => ({
@@ -116,22 +142,30 @@ function resourceRules(affected: readonly AffectedResource[]) {
     for (const o of a.ops) e.ops.add(o);
     byGroup.set(a.group, e);
   }
-  return [...byGroup.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, e]) => ({ apiGroups: [group], apiVersions: ["*"], operations: [...e.ops].sort(), resources: [...e.resources].sort(), scope: "*" }));
+  return [...byGroup.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([group, e]) => ({ apiGroups: [group], apiVersions: ["*"], operations: [...e.ops].sort(), resources: [...e.resources].sort(), scope: "*" }));
 }
 
 /** The ValidatingAdmissionPolicy `rampart-access-writes` and its binding. */
 function accessWritesObjects(plan: WritePlan, inventory: Inventory): AdmissionObject[] {
-  const relevant: Relevant = plan.policies.map((p, i) => ({ p, i, rules: p.rules.filter((r) => !r.nonResourceURLs && plan.touches(r)) })).filter((x) => x.rules.length > 0);
+  const relevant: Relevant = plan.policies
+    .map((p, i) => ({ p, i, rules: p.rules.filter((r) => !r.nonResourceURLs && plan.touches(r)) }))
+    .filter((x) => x.rules.length > 0);
   const { variables, validations } = policyExpressions(plan, relevant);
   if ([...variables, ...validations].some((x) => x.expression.includes(NAMESPACED))) {
-    const namespaced = [...new Set(plan.affected.filter((a) => inventory.resource(a.group, a.resource)?.namespaced).map((a) => `${a.group}/${a.resource}`))].sort();
+    const namespaced = [
+      ...new Set(plan.affected.filter((a) => inventory.resource(a.group, a.resource)?.namespaced).map((a) => `${a.group}/${a.resource}`)),
+    ].sort();
     variables.splice(4, 0, { name: "namespaced", expression: `(request.resource.group + "/" + request.resource.resource) in ${celStringList(namespaced)}` });
   }
   const labels = managedLabels("access-writes");
   const sources = [...new Set(relevant.map(({ p }) => `${p.source.file}:${p.source.line}`))].sort().join(", ");
   // Only requesters a refined rule names can be rejected: the others are not matched at all.
   const matched = relevant.filter(({ rules }) => rules.some(refinable));
-  const subjects = matched.map(({ p }) => `(${subjectCel(p, "request.userInfo.username", "(has(request.userInfo.groups) ? request.userInfo.groups : [])")})`).join(" || ");
+  const subjects = matched
+    .map(({ p }) => `(${subjectCel(p, "request.userInfo.username", "(has(request.userInfo.groups) ? request.userInfo.groups : [])")})`)
+    .join(" || ");
   const policy: AdmissionObject = {
     apiVersion: "admissionregistration.k8s.io/v1",
     kind: "ValidatingAdmissionPolicy",
@@ -145,7 +179,12 @@ function accessWritesObjects(plan: WritePlan, inventory: Inventory): AdmissionOb
       validations,
     },
   };
-  const binding: AdmissionObject = { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingAdmissionPolicyBinding", metadata: { name: ACCESS_WRITES_POLICY, labels }, spec: { policyName: ACCESS_WRITES_POLICY, validationActions: ["Deny"] } };
+  const binding: AdmissionObject = {
+    apiVersion: "admissionregistration.k8s.io/v1",
+    kind: "ValidatingAdmissionPolicyBinding",
+    metadata: { name: ACCESS_WRITES_POLICY, labels },
+    spec: { policyName: ACCESS_WRITES_POLICY, validationActions: ["Deny"] },
+  };
   return [policy, binding];
 }
 

@@ -32,7 +32,14 @@ export function connectTargets(inventory: Inventory | undefined): ConnectTarget[
     for (const s of res.subresources) {
       if (!CONNECT_SUBRESOURCES.has(s.name)) continue;
       const verbs = s.verbs.filter((v) => CONNECT_VERBS.has(v));
-      if (verbs.length > 0) out.push({ group: res.group, resource: res.resource, sub: s.name, verbs, text: formatResourceRef({ group: res.group, resource: res.resource, subresource: s.name, everything: false }) });
+      if (verbs.length > 0)
+        out.push({
+          group: res.group,
+          resource: res.resource,
+          sub: s.name,
+          verbs,
+          text: formatResourceRef({ group: res.group, resource: res.resource, subresource: s.name, everything: false }),
+        });
     }
   }
   return out;

@@ -1,4 +1,18 @@
-import { documentsOfKind, formatResourceRef, KNOWN_VERBS, normaliseAccess, parseResourceRef, resourceRefMatches, withSource, sourceOf, type AccessPolicy, type AccessRuleIR, type Inventory, type RampartDocument, type ResourceRef } from "@rampart/core";
+import {
+  documentsOfKind,
+  formatResourceRef,
+  KNOWN_VERBS,
+  normaliseAccess,
+  parseResourceRef,
+  resourceRefMatches,
+  withSource,
+  sourceOf,
+  type AccessPolicy,
+  type AccessRuleIR,
+  type Inventory,
+  type RampartDocument,
+  type ResourceRef,
+} from "@rampart/core";
 import { CONNECT_SUBRESOURCES, coveredConnectVerbs, planConnect, type ConnectTarget } from "./connect-targets.js";
 
 /** The write verbs that admission can enforce exactly (admission does not see reads). */
@@ -28,7 +42,13 @@ interface Covered {
  * admission refines them: the write verbs of ordinary resources, the connect verbs of connect
  * subresources admission enforces, nothing on connect subresources that stay RBAC-only.
  */
-function coveredResources(rule: Rule, ir: AccessRuleIR, verbs: readonly string[], inventory: Inventory | undefined, enforced: ReadonlyMap<string, ConnectTarget>): Covered[] {
+function coveredResources(
+  rule: Rule,
+  ir: AccessRuleIR,
+  verbs: readonly string[],
+  inventory: Inventory | undefined,
+  enforced: ReadonlyMap<string, ConnectTarget>,
+): Covered[] {
   const refs = (rule.resources ?? []).map((r) => parseResourceRef(r)).filter((r): r is ResourceRef => !("error" in r));
   const out: Covered[] = [];
   for (const res of inventory?.resources ?? []) {
@@ -69,7 +89,10 @@ export function writeEnvelope(documents: readonly RampartDocument[], inventory?:
   // Judged over every policy of every cluster, expired rules included: a target enforced here is
   // enforced by the admission policy of any cluster (which sees a subset of these rules).
   const policies = normaliseAccess(documents);
-  const plan = planConnect(policies.flatMap((p) => p.rules), inventory);
+  const plan = planConnect(
+    policies.flatMap((p) => p.rules),
+    inventory,
+  );
   const enforced = new Map(plan.enforced.map((t) => [t.text, t]));
   const irOf = new Map(policies.map((p) => [p.name, p]));
   return documents.map((doc) => {
@@ -81,7 +104,10 @@ export function writeEnvelope(documents: readonly RampartDocument[], inventory?:
     doc.spec.rules.forEach((rule, i) => {
       const verbs = rule.verbs.includes("*") ? every : rule.verbs;
       const irRule = ir?.rules[i];
-      const covered = irRule && rule.resources !== undefined && (rule.effect === "deny" || rule.names !== undefined) ? coveredResources(rule, irRule, verbs, inventory, enforced) : [];
+      const covered =
+        irRule && rule.resources !== undefined && (rule.effect === "deny" || rule.names !== undefined)
+          ? coveredResources(rule, irRule, verbs, inventory, enforced)
+          : [];
       if (!covered.some((c) => c.relaxed.length > 0)) {
         rules.push(rule);
         origin.push(i);
@@ -99,7 +125,8 @@ export function writeEnvelope(documents: readonly RampartDocument[], inventory?:
       for (const g of asWritten) appended.push({ rule: { ...rule, verbs: g.verbs, resources: g.resources }, from: i });
       if (rule.effect === "allow") {
         const { names: _names, ...unnamed } = rule;
-        for (const g of byVerbs(covered.map((c) => ({ text: c.text, verbs: c.relaxed })))) appended.push({ rule: { ...unnamed, verbs: g.verbs, resources: g.resources }, from: i });
+        for (const g of byVerbs(covered.map((c) => ({ text: c.text, verbs: c.relaxed }))))
+          appended.push({ rule: { ...unnamed, verbs: g.verbs, resources: g.resources }, from: i });
       }
     });
     for (const a of appended) {
@@ -118,10 +145,14 @@ export function writeEnvelope(documents: readonly RampartDocument[], inventory?:
 /** True when any AccessPolicy has a write or connect rule that admission refines (a deny, or an allow by name). */
 export function needsWriteAdmission(documents: readonly RampartDocument[]): boolean {
   // `get` matters only where a resource pattern can reach a connect subresource (`*`, `x/*`, `*/proxy`, `pods/exec`).
-  const connect = (resources: readonly string[]) => resources.some((r) => r === "*" || r.endsWith("/*") || [...CONNECT_SUBRESOURCES].some((s) => r.endsWith(`/${s}`)));
+  const connect = (resources: readonly string[]) =>
+    resources.some((r) => r === "*" || r.endsWith("/*") || [...CONNECT_SUBRESOURCES].some((s) => r.endsWith(`/${s}`)));
   return documentsOfKind(documents, "AccessPolicy").some((p) =>
-    p.spec.rules.some((r) => r.resources !== undefined && (r.effect === "deny" || r.names !== undefined) && (r.verbs.includes("*") || r.verbs.some((v) => WRITE.has(v)) || (r.verbs.includes("get") && connect(r.resources)))),
+    p.spec.rules.some(
+      (r) =>
+        r.resources !== undefined &&
+        (r.effect === "deny" || r.names !== undefined) &&
+        (r.verbs.includes("*") || r.verbs.some((v) => WRITE.has(v)) || (r.verbs.includes("get") && connect(r.resources))),
+    ),
   );
 }
-
-

@@ -25,11 +25,19 @@ export interface AccessAdmissionOutcome {
   messages: string[];
 }
 
-interface ResourceRule { apiGroups: string[]; operations: string[]; resources: string[] }
+interface ResourceRule {
+  apiGroups: string[];
+  operations: string[];
+  resources: string[];
+}
 
 function ruleMatches(rule: ResourceRule, group: string, resource: string, sub: string, op: string): boolean {
   const target = sub ? `${resource}/${sub}` : resource;
-  return (rule.apiGroups.includes("*") || rule.apiGroups.includes(group)) && (rule.operations.includes("*") || rule.operations.includes(op)) && (rule.resources.includes("*") || rule.resources.includes(target));
+  return (
+    (rule.apiGroups.includes("*") || rule.apiGroups.includes(group)) &&
+    (rule.operations.includes("*") || rule.operations.includes(op)) &&
+    (rule.resources.includes("*") || rule.resources.includes(target))
+  );
 }
 
 /**
@@ -47,7 +55,15 @@ export function evaluateAccessAdmission(objects: readonly AdmissionObject[], req
   const ctx: Record<string, unknown> = {
     request: {
       operation: op,
-      options: connect ? null : request.verb === "patch" ? { kind: "PatchOptions" } : request.verb === "update" ? { kind: "UpdateOptions" } : request.verb === "create" ? { kind: "CreateOptions" } : { kind: "DeleteOptions" },
+      options: connect
+        ? null
+        : request.verb === "patch"
+          ? { kind: "PatchOptions" }
+          : request.verb === "update"
+            ? { kind: "UpdateOptions" }
+            : request.verb === "create"
+              ? { kind: "CreateOptions" }
+              : { kind: "DeleteOptions" },
       name,
       namespace: request.namespace ?? "",
       resource: { group: request.apiGroup ?? "", version: "v1", resource: request.resource ?? "" },
@@ -60,8 +76,14 @@ export function evaluateAccessAdmission(objects: readonly AdmissionObject[], req
   const out: AccessAdmissionOutcome = { admitted: true, matched: false, messages: [] };
   for (const policy of objects) {
     if (policy.kind !== "ValidatingAdmissionPolicy" || !bound.has(policy.metadata.name)) continue;
-    const spec = policy.spec as { matchConstraints: { resourceRules: ResourceRule[] }; matchConditions?: { expression: string }[]; variables?: { name: string; expression: string }[]; validations: { expression: string; messageExpression?: string; message?: string }[] };
-    if (!spec.matchConstraints.resourceRules.some((r) => ruleMatches(r, request.apiGroup ?? "", request.resource ?? "", request.subresource ?? "", op))) continue;
+    const spec = policy.spec as {
+      matchConstraints: { resourceRules: ResourceRule[] };
+      matchConditions?: { expression: string }[];
+      variables?: { name: string; expression: string }[];
+      validations: { expression: string; messageExpression?: string; message?: string }[];
+    };
+    if (!spec.matchConstraints.resourceRules.some((r) => ruleMatches(r, request.apiGroup ?? "", request.resource ?? "", request.subresource ?? "", op)))
+      continue;
     if (!(spec.matchConditions ?? []).every((m) => cel(m.expression)(ctx) === true)) continue;
     out.matched = true;
     const variables: Record<string, unknown> = {};

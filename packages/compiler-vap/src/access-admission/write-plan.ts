@@ -1,6 +1,15 @@
 // What the write-path admission policy must cover: the live rules of a cluster, the connect
 // subresources enforced by name, and the concrete resources and operations refined rules touch.
-import { normaliseAccess, resourceRefMatches, selectorMatches, type AccessPolicyIR, type AccessRuleIR, type ClusterIR, type Inventory, type RampartDocument } from "@rampart/core";
+import {
+  normaliseAccess,
+  resourceRefMatches,
+  selectorMatches,
+  type AccessPolicyIR,
+  type AccessRuleIR,
+  type ClusterIR,
+  type Inventory,
+  type RampartDocument,
+} from "@rampart/core";
 import { ruleWriteVerbs } from "./access-cel.js";
 import { CONNECT_SUBRESOURCES, coveredConnectVerbs, coversConnect, planConnect, refinable, type ConnectPlan, type ConnectTarget } from "./connect-targets.js";
 
@@ -46,7 +55,8 @@ function affectedResources(live: readonly AccessRuleIR[], inventory: Inventory, 
     // Operations follow the rules' verbs, not the verbs discovery lists: a stale inventory must not open a gap.
     for (const sub of ["", ...res.subresources.filter((s) => !CONNECT_SUBRESOURCES.has(s.name)).map((s) => s.name)]) {
       const ops = new Set<string>();
-      for (const r of refined) if (r.resources.some((ref) => resourceRefMatches(ref, res.group, res.resource, sub))) for (const v of ruleWriteVerbs(r)) ops.add(OPERATIONS[v]!);
+      for (const r of refined)
+        if (r.resources.some((ref) => resourceRefMatches(ref, res.group, res.resource, sub))) for (const v of ruleWriteVerbs(r)) ops.add(OPERATIONS[v]!);
       if (ops.size > 0) affected.push({ group: res.group, resource: res.resource, sub, ops });
     }
   }
@@ -64,7 +74,8 @@ export function planWrites(documents: readonly RampartDocument[], cluster: Clust
   const known = new Set(inventory.namespaces);
   for (const p of selected) for (const r of p.rules) for (const g of r.namespaces ?? []) if (g.literal) known.add(g.source);
   const affected = affectedResources(live, inventory, connect);
-  const writesAffected = (r: AccessRuleIR) => affected.some((a) => !CONNECT_SUBRESOURCES.has(a.sub) && r.resources.some((ref) => resourceRefMatches(ref, a.group, a.resource, a.sub)));
+  const writesAffected = (r: AccessRuleIR) =>
+    affected.some((a) => !CONNECT_SUBRESOURCES.has(a.sub) && r.resources.some((ref) => resourceRefMatches(ref, a.group, a.resource, a.sub)));
   return {
     policies,
     connect,

@@ -46,7 +46,10 @@ export interface AdmitOptions {
 }
 
 interface Spec {
-  matchConstraints: { resourceRules: { apiGroups: string[]; resources: string[] }[]; namespaceSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } };
+  matchConstraints: {
+    resourceRules: { apiGroups: string[]; resources: string[] }[];
+    namespaceSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
+  };
   matchConditions?: { expression: string }[];
   variables?: { name: string; expression: string }[];
   validations: { expression: string; message?: string; messageExpression?: string }[];
@@ -70,7 +73,8 @@ const ruleNameOf = (rule: string): WorkloadRuleName => (PSS.has(rule) ? "podSecu
 
 function prepare(objects: readonly VapObject[]): Prepared[] {
   const bindings = new Map<string, ValidationAction[]>();
-  for (const o of objects) if (o.kind === "ValidatingAdmissionPolicyBinding") bindings.set(String(o.spec.policyName), [...((o.spec.validationActions as ValidationAction[]) ?? [])]);
+  for (const o of objects)
+    if (o.kind === "ValidatingAdmissionPolicyBinding") bindings.set(String(o.spec.policyName), [...((o.spec.validationActions as ValidationAction[]) ?? [])]);
   const out: Prepared[] = [];
   for (const o of objects) {
     if (o.kind !== "ValidatingAdmissionPolicy" || !bindings.has(o.metadata.name)) continue;
@@ -97,7 +101,14 @@ function selects(selector: Prepared["selector"], labels: Record<string, string>)
   for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== v) return false;
   for (const e of selector.matchExpressions ?? []) {
     const has = Object.hasOwn(labels, e.key);
-    const ok = e.operator === "In" ? has && (e.values ?? []).includes(labels[e.key]!) : e.operator === "NotIn" ? !has || !(e.values ?? []).includes(labels[e.key]!) : e.operator === "Exists" ? has : !has;
+    const ok =
+      e.operator === "In"
+        ? has && (e.values ?? []).includes(labels[e.key]!)
+        : e.operator === "NotIn"
+          ? !has || !(e.values ?? []).includes(labels[e.key]!)
+          : e.operator === "Exists"
+            ? has
+            : !has;
     if (!ok) return false;
   }
   return true;
@@ -120,7 +131,11 @@ function flatten(manifests: readonly Record<string, unknown>[]): Record<string, 
  * Runs compiled ValidatingAdmissionPolicies and their bindings on manifests (as CREATE requests,
  * or UPDATEs of what `options.oldObject` returns), with the expressions they carry. Manifests of kinds no policy can match are left out.
  */
-export function admitWithObjects(objects: readonly VapObject[], manifests: readonly Record<string, unknown>[], options: Omit<AdmitOptions, "now"> = {}): AdmitResult[] {
+export function admitWithObjects(
+  objects: readonly VapObject[],
+  manifests: readonly Record<string, unknown>[],
+  options: Omit<AdmitOptions, "now"> = {},
+): AdmitResult[] {
   const policies = prepare(objects);
   const results: AdmitResult[] = [];
   for (const manifest of flatten(manifests)) {

@@ -44,29 +44,64 @@ export function checksOf(rule: WorkloadRuleSpec): Check[] {
     case "podSecurity":
       return podSecurityChecks(rule.level);
     case "readOnlyRootFilesystem":
-      return one({ id: "readOnlyRootFilesystem", docs: CATALOGUE[1]!.docs, container: { list: "containers", ok: `${opt("c", "securityContext.readOnlyRootFilesystem", "false")} == true`, fix: "must set securityContext.readOnlyRootFilesystem: true" } });
+      return one({
+        id: "readOnlyRootFilesystem",
+        docs: CATALOGUE[1]!.docs,
+        container: {
+          list: "containers",
+          ok: `${opt("c", "securityContext.readOnlyRootFilesystem", "false")} == true`,
+          fix: "must set securityContext.readOnlyRootFilesystem: true",
+        },
+      });
     case "automountServiceAccountToken":
-      return one({ id: "automountServiceAccountToken", docs: CATALOGUE[2]!.docs, pod: { ok: `${opt("variables.podSpec", "automountServiceAccountToken", "true")} == false`, problem: '"pod must set automountServiceAccountToken: false"' } });
+      return one({
+        id: "automountServiceAccountToken",
+        docs: CATALOGUE[2]!.docs,
+        pod: {
+          ok: `${opt("variables.podSpec", "automountServiceAccountToken", "true")} == false`,
+          problem: '"pod must set automountServiceAccountToken: false"',
+        },
+      });
     case "imageDigest":
-      return one({ id: "imageDigest", docs: CATALOGUE[3]!.docs, container: { list: "containers", ok: 'c.image.matches("@sha256:[0-9a-f]{64}$")', fix: "must pin its image by digest (`@sha256:` and 64 lowercase hex digits)" } });
+      return one({
+        id: "imageDigest",
+        docs: CATALOGUE[3]!.docs,
+        container: {
+          list: "containers",
+          ok: 'c.image.matches("@sha256:[0-9a-f]{64}$")',
+          fix: "must pin its image by digest (`@sha256:` and 64 lowercase hex digits)",
+        },
+      });
     case "allowedRegistries":
       return one({
         id: "allowedRegistries",
         docs: CATALOGUE[4]!.docs,
-        container: { list: "containers", ok: `${celStringList(rule.prefixes)}.exists(p, ${FULL_IMAGE}.startsWith(p))`, fix: oneLine(`must pull its image from ${list(rule.prefixes)} (Docker Hub names expand to docker.io/…)`) },
+        container: {
+          list: "containers",
+          ok: `${celStringList(rule.prefixes)}.exists(p, ${FULL_IMAGE}.startsWith(p))`,
+          fix: oneLine(`must pull its image from ${list(rule.prefixes)} (Docker Hub names expand to docker.io/…)`),
+        },
       });
     case "disallowLatestTag":
       return one({
         id: "disallowLatestTag",
         docs: CATALOGUE[5]!.docs,
-        container: { list: "containers", ok: 'c.image.contains("@") || (c.image.substring(c.image.lastIndexOf("/") + 1).contains(":") && !c.image.endsWith(":latest"))', fix: "must use an image tag other than `latest` (no tag means latest), or a digest" },
+        container: {
+          list: "containers",
+          ok: 'c.image.contains("@") || (c.image.substring(c.image.lastIndexOf("/") + 1).contains(":") && !c.image.endsWith(":latest"))',
+          fix: "must use an image tag other than `latest` (no tag means latest), or a digest",
+        },
       });
     case "resources": {
       const want = [...rule.limits.map((r) => ["limits", r] as const), ...rule.requests.map((r) => ["requests", r] as const)];
       return one({
         id: "resources",
         docs: CATALOGUE[6]!.docs,
-        container: { list: "resourceContainers", ok: want.map(([k, r]) => `${celString(r)} in ${opt("c", `resources.${k}`, "{}")}`).join(" && "), fix: `must set ${want.map(([k, r]) => `resources.${k}.${r}`).join(", ")}` },
+        container: {
+          list: "resourceContainers",
+          ok: want.map(([k, r]) => `${celString(r)} in ${opt("c", `resources.${k}`, "{}")}`).join(" && "),
+          fix: `must set ${want.map(([k, r]) => `resources.${k}.${r}`).join(", ")}`,
+        },
       });
     }
     case "forbiddenContainerPorts": {
@@ -74,18 +109,32 @@ export function checksOf(rule: WorkloadRuleSpec): Check[] {
       return one({
         id: "forbiddenContainerPorts",
         docs: CATALOGUE[7]!.docs,
-        container: { list: "containers", ok: `${opt("c", "ports", "[]")}.all(p, !(${opt("p", "containerPort", "0")} in ${ports}) && !(${opt("p", "hostPort", "0")} in ${ports}))`, fix: `must not declare port ${rule.ports.join(", ")} (containerPort or hostPort)` },
+        container: {
+          list: "containers",
+          ok: `${opt("c", "ports", "[]")}.all(p, !(${opt("p", "containerPort", "0")} in ${ports}) && !(${opt("p", "hostPort", "0")} in ${ports}))`,
+          fix: `must not declare port ${rule.ports.join(", ")} (containerPort or hostPort)`,
+        },
       });
     }
     case "requiredLabels": {
       const keys = celStringList(rule.keys);
       const labels = opt("object", "metadata.labels", "{}");
-      return one({ id: "requiredLabels", docs: CATALOGUE[8]!.docs, pod: { ok: `${keys}.all(k, k in ${labels})`, problem: `"missing labels " + ${keys}.filter(k, !(k in ${labels})).join(", ")` }, message: oneLine(`must carry the labels ${list(rule.keys)}`) });
+      return one({
+        id: "requiredLabels",
+        docs: CATALOGUE[8]!.docs,
+        pod: { ok: `${keys}.all(k, k in ${labels})`, problem: `"missing labels " + ${keys}.filter(k, !(k in ${labels})).join(", ")` },
+        message: oneLine(`must carry the labels ${list(rule.keys)}`),
+      });
     }
     case "cel": {
       // A newline ends any `//` comment of the user's expression before the closing parenthesis.
       const expression = rule.expression.includes("//") ? `(${rule.expression}\n)` : `(${rule.expression})`;
-      return one({ id: rule.ruleName ?? "cel", docs: CATALOGUE[9]!.docs, pod: { ok: expression, problem: celString(oneLine(rule.message)) }, message: oneLine(rule.message) });
+      return one({
+        id: rule.ruleName ?? "cel",
+        docs: CATALOGUE[9]!.docs,
+        pod: { ok: expression, problem: celString(oneLine(rule.message)) },
+        message: oneLine(rule.message),
+      });
     }
   }
 }

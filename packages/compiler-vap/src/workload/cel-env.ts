@@ -8,7 +8,9 @@ import { registerKubernetesLibraries } from "./cel-k8s.js";
 export type CelProgram = (context: Record<string, unknown>) => unknown;
 
 /** The runtime environment (Kubernetes' CEL: optionals, string extensions, the Kubernetes libraries, dynamic objects). */
-export const runtimeEnv = registerKubernetesLibraries(new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true, homogeneousAggregateLiterals: false }));
+export const runtimeEnv = registerKubernetesLibraries(
+  new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true, homogeneousAggregateLiterals: false }),
+);
 
 const programs = new Map<string, CelProgram>();
 
@@ -45,7 +47,10 @@ export const checkEnv = registerKubernetesLibraries(new Environment({ enableOpti
   .registerVariable("oldObject", "map")
   .registerVariable("namespaceObject", "map")
   .registerVariable({ name: "request", schema: REQUEST_SCHEMA })
-  .registerVariable({ name: "variables", schema: { podSpec: "map", podAnnotations: "map<string, string>", containers: "list<map>", resourceContainers: "list<map>", subject: "string" } });
+  .registerVariable({
+    name: "variables",
+    schema: { podSpec: "map", podAnnotations: "map<string, string>", containers: "list<map>", resourceContainers: "list<map>", subject: "string" },
+  });
 
 /**
  * A manifest as the API server hands it to CEL: integers as int (BigInt), floats as double,

@@ -16,7 +16,7 @@ export class IP {
     const groups = Array.from({ length: 8 }, (_, i) => Number((this.value >> BigInt(112 - 16 * i)) & 0xffffn));
     let best = -1;
     let bestLen = 1;
-    for (let i = 0; i < 8; ) {
+    for (let i = 0; i < 8;) {
       let j = i;
       while (j < 8 && groups[j] === 0) j++;
       if (j - i > bestLen) [best, bestLen] = [i, j - i];

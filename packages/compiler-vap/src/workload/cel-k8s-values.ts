@@ -75,10 +75,18 @@ function asString(v: unknown): string {
   const n = numeric(v);
   if (n !== undefined) return String(n);
   if (Array.isArray(v)) return `[${v.map(nested).join(", ")}]`;
-  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${nested(k)}: ${nested(x)}`).sort().join(", ")}}`;
+  if (v instanceof Map)
+    return `{${[...v]
+      .map(([k, x]) => `${nested(k)}: ${nested(x)}`)
+      .sort()
+      .join(", ")}}`;
   if (v instanceof Uint8Array) return Buffer.from(v).toString("utf8");
   if (v instanceof Date) return v.toISOString().replace(".000Z", "Z");
-  if (typeof v === "object" && v.constructor === Object) return `{${Object.entries(v).map(([k, x]) => `${nested(k)}: ${nested(x)}`).sort().join(", ")}}`;
+  if (typeof v === "object" && v.constructor === Object)
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${nested(k)}: ${nested(x)}`)
+      .sort()
+      .join(", ")}}`;
   return String(v);
 }
 

@@ -11,7 +11,17 @@ class SetsNamespace {}
 class IpNamespace {}
 class StringsNamespace {}
 
-const QUOTE_ESCAPES: Record<string, string> = { "\x07": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"' };
+const QUOTE_ESCAPES: Record<string, string> = {
+  "\x07": "\\a",
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+  "\v": "\\v",
+  "\\": "\\\\",
+  '"': '\\"',
+};
 
 const Q = "kubernetes.Quantity";
 const U = "net.URL";
@@ -120,7 +130,10 @@ function registerIpAndCidr(env: Environment, fn: Register): void {
 /** The `sets` functions and the list extensions (`isSorted`, `sum`, `min`, `max`, `indexOf`, `lastIndexOf`). */
 function registerSetsAndLists(fn: Register): void {
   fn("SetsNamespace.contains(list, list): bool", (_: unknown, a: unknown[], b: unknown[]) => b.every((x) => a.some((y) => celEquals(x, y))));
-  fn("SetsNamespace.equivalent(list, list): bool", (_: unknown, a: unknown[], b: unknown[]) => b.every((x) => a.some((y) => celEquals(x, y))) && a.every((x) => b.some((y) => celEquals(x, y))));
+  fn(
+    "SetsNamespace.equivalent(list, list): bool",
+    (_: unknown, a: unknown[], b: unknown[]) => b.every((x) => a.some((y) => celEquals(x, y))) && a.every((x) => b.some((y) => celEquals(x, y))),
+  );
   fn("SetsNamespace.intersects(list, list): bool", (_: unknown, a: unknown[], b: unknown[]) => a.some((x) => b.some((y) => celEquals(x, y))));
   fn("list.isSorted(): bool", (l: unknown[]) => l.every((v, i) => i === 0 || celCompare(l[i - 1], v) <= 0));
   fn("list.sum(): dyn", (l: unknown[]) => (l.length === 0 ? 0n : l.reduce((s, v) => (s as number) + (v as number))));

@@ -17,7 +17,12 @@ export interface CompileVapOptions {
 }
 
 /** A generated admission object (ValidatingAdmissionPolicy or ValidatingAdmissionPolicyBinding). */
-export type VapObject = { apiVersion: string; kind: string; metadata: { name: string; labels: Record<string, string>; annotations?: Record<string, string> }; spec: Record<string, unknown> };
+export type VapObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels: Record<string, string>; annotations?: Record<string, string> };
+  spec: Record<string, unknown>;
+};
 
 /** One validation in the report: which check of which rule, and its estimated runtime cost. */
 export interface ValidationReport {
@@ -71,7 +76,10 @@ function policyWideExemptions(policy: WorkloadPolicyIR): Set<number> {
 }
 
 /** The scope variables of a policy: the containers left after image exemptions, one variable per distinct exemption condition. */
-function scopeVariables(): { scope: (list: "containers" | "resourceContainers", exempt: string) => string; variables: () => { name: string; expression: string }[] } {
+function scopeVariables(): {
+  scope: (list: "containers" | "resourceContainers", exempt: string) => string;
+  variables: () => { name: string; expression: string }[];
+} {
   const scopes = new Map<string, { name: string; expression: string }>();
   const scope = (list: "containers" | "resourceContainers", exempt: string) => {
     const expression = scopeExpression(list, exempt);
@@ -112,13 +120,28 @@ function compileRules(policy: WorkloadPolicyIR, wide: ReadonlySet<number>, varia
       out.customReads.push(reads.objectPaths);
     }
     const exemptions = policy.exemptions.filter((e) => !wide.has(e.index) && (!e.rules || e.rules.includes(rule.name)));
-    const row: WorkloadRuleReport = { policy: policy.name, rule: index, id: rule.name, backend: "admission", object: `rampart-${policy.name}`, validations: [] };
+    const row: WorkloadRuleReport = {
+      policy: policy.name,
+      rule: index,
+      id: rule.name,
+      backend: "admission",
+      object: `rampart-${policy.name}`,
+      validations: [],
+    };
     for (const check of checksOf(rule) as Check[]) {
       const v = validationOf(check, exemptions, scopes.scope);
       const cost = estimateCost(v.expression);
       row.validations.push({ validation: out.validations.length, check: check.id, cost });
       if (cost + variablesCost > EXPRESSION_BUDGET / 10) {
-        diagnostics.push(diagnostic("cel-cost", "warning", `check \`${check.id}\` of WorkloadPolicy \`${policy.name}\` costs an estimated ${cost} for a pod with 100 containers and 100 volumes (limit ${EXPRESSION_BUDGET} per expression)`, policy.rules[index]!.source, "simplify the rule or split the policy"));
+        diagnostics.push(
+          diagnostic(
+            "cel-cost",
+            "warning",
+            `check \`${check.id}\` of WorkloadPolicy \`${policy.name}\` costs an estimated ${cost} for a pod with 100 containers and 100 volumes (limit ${EXPRESSION_BUDGET} per expression)`,
+            policy.rules[index]!.source,
+            "simplify the rule or split the policy",
+          ),
+        );
       }
       out.validations.push(v);
     }
@@ -168,15 +191,31 @@ export function compileVap(documents: readonly RampartDocument[], options: Compi
   const variablesCost = POLICY_VARIABLES.reduce((sum, v) => sum + estimateCost(v.expression), 0);
   for (const policy of [...policies].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const wide = policyWideExemptions(policy);
-    for (const e of policy.exemptions) report.exemptions.push({ policy: policy.name, exemption: e.index, owner: e.owner, expires: e.expires?.text, enforcedBy: wide.has(e.index) ? "matchCondition" : "validation" });
+    for (const e of policy.exemptions)
+      report.exemptions.push({
+        policy: policy.name,
+        exemption: e.index,
+        owner: e.owner,
+        expires: e.expires?.text,
+        enforcedBy: wide.has(e.index) ? "matchCondition" : "validation",
+      });
     const compiled = compileRules(policy, wide, variablesCost, diagnostics);
     report.rules.push(...compiled.rows);
     if (compiled.failed) continue;
     const scopeCost = compiled.scopes.reduce((sum, v) => sum + estimateCost(v.expression), 0);
-    const totalCost = variablesCost + scopeCost + report.rules.filter((r) => r.policy === policy.name).reduce((s, r) => s + r.validations.reduce((t, v) => t + v.cost, 0), 0);
+    const totalCost =
+      variablesCost + scopeCost + report.rules.filter((r) => r.policy === policy.name).reduce((s, r) => s + r.validations.reduce((t, v) => t + v.cost, 0), 0);
     report.policies.push({ policy: policy.name, object: `rampart-${policy.name}`, variablesCost: variablesCost + scopeCost, totalCost });
     if (totalCost > POLICY_BUDGET / 10) {
-      diagnostics.push(diagnostic("cel-cost", "warning", `WorkloadPolicy \`${policy.name}\` costs an estimated ${totalCost} per admission of a pod with 100 containers and 100 volumes (limit ${POLICY_BUDGET})`, policy.source, "split the policy"));
+      diagnostics.push(
+        diagnostic(
+          "cel-cost",
+          "warning",
+          `WorkloadPolicy \`${policy.name}\` costs an estimated ${totalCost} per admission of a pod with 100 containers and 100 volumes (limit ${POLICY_BUDGET})`,
+          policy.source,
+          "split the policy",
+        ),
+      );
     }
     objects.push(...policyObjects(policy, wide, compiled));
   }

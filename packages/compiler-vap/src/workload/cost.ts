@@ -42,9 +42,26 @@ const FIELDS: Record<string, Shape> = {
   subject: str(140),
 };
 const STRINGS = new Set(["name", "generateName", "namespace", "kind", "type", "user", "role", "host", "procMount", "operation", "localhostProfile"]);
-const SCALARS = new Set(["containerPort", "hostPort", "runAsUser", "runAsNonRoot", "privileged", "allowPrivilegeEscalation", "readOnlyRootFilesystem", "hostNetwork", "hostPID", "hostIPC", "hostUsers", "hostProcess", "automountServiceAccountToken"]);
+const SCALARS = new Set([
+  "containerPort",
+  "hostPort",
+  "runAsUser",
+  "runAsNonRoot",
+  "privileged",
+  "allowPrivilegeEscalation",
+  "readOnlyRootFilesystem",
+  "hostNetwork",
+  "hostPID",
+  "hostIPC",
+  "hostUsers",
+  "hostProcess",
+  "automountServiceAccountToken",
+]);
 
-const fieldShape = (name: string): Shape => FIELDS[name] ?? (/^(containers|resourceContainers)InScope\d*$/.test(name) ? CONTAINERS : null) ?? (STRINGS.has(name) ? str(63) : SCALARS.has(name) ? SCALAR : OBJ);
+const fieldShape = (name: string): Shape =>
+  FIELDS[name] ??
+  (/^(containers|resourceContainers)InScope\d*$/.test(name) ? CONTAINERS : null) ??
+  (STRINGS.has(name) ? str(63) : SCALARS.has(name) ? SCALAR : OBJ);
 const size = (s: Shape) => (s.k === "list" || s.k === "map" || s.k === "str" ? s.n : 1);
 const tenth = (n: number) => Math.ceil(n * 0.1);
 
@@ -115,7 +132,8 @@ function walk(node: Node, scope: ReadonlyMap<string, Shape>): Result {
         case "in":
           return { cost: base + (r.shape.k === "list" ? r.shape.n : 1), shape: SCALAR };
         case "+": {
-          if (l.shape.k === "str" || r.shape.k === "str") return { cost: base + tenth(size(l.shape) + size(r.shape)), shape: str(size(l.shape) + size(r.shape)) };
+          if (l.shape.k === "str" || r.shape.k === "str")
+            return { cost: base + tenth(size(l.shape) + size(r.shape)), shape: str(size(l.shape) + size(r.shape)) };
           if (l.shape.k === "list" || r.shape.k === "list") {
             const of = l.shape.k === "list" && l.shape.n > 0 ? l.shape.of : r.shape.k === "list" ? r.shape.of : OBJ;
             return { cost: base + tenth(size(l.shape) + size(r.shape)), shape: list(size(l.shape) + size(r.shape), of) };
@@ -131,7 +149,9 @@ function walk(node: Node, scope: ReadonlyMap<string, Shape>): Result {
 
 function call(node: Node, scope: ReadonlyMap<string, Shape>): Result {
   const receiverCall = node.op === "rcall";
-  const [name, receiverNode, argNodes] = receiverCall ? (node.args as [string, Node, Node[]]) : [(node.args as [string, Node[]])[0], undefined, (node.args as [string, Node[]])[1]];
+  const [name, receiverNode, argNodes] = receiverCall
+    ? (node.args as [string, Node, Node[]])
+    : [(node.args as [string, Node[]])[0], undefined, (node.args as [string, Node[]])[1]];
   if (receiverCall && COMPREHENSIONS.has(name) && argNodes.length === 2) {
     const range = walk(receiverNode!, scope);
     const variable = (argNodes[0] as unknown as { args: string }).args;

@@ -51,12 +51,20 @@ const optionalForm = (text: string) => text.replace(/\.(?!.*\.)/, ".?");
  * Warnings for reads of fields an object may not have (see analyseCelReads), at the policy's
  * `cel.expression`, and the top-level object paths the expression reads (for update skipping).
  */
-export function customCelReads(policy: string, index: number, expression: string, source: SourcePosition, podsOnly: boolean): { diagnostics: Diagnostic[]; objectPaths: readonly string[] | undefined } {
+export function customCelReads(
+  policy: string,
+  index: number,
+  expression: string,
+  source: SourcePosition,
+  podsOnly: boolean,
+): { diagnostics: Diagnostic[]; objectPaths: readonly string[] | undefined } {
   const { unguarded, objectPaths } = analyseCelReads(expression, podsOnly);
   const diagnostics = unguarded.map((u) => {
     const what = u.kind === "iterate" ? `iterates over \`${u.text}\`` : `reads \`${u.text}\``;
     const fallback = u.kind === "iterate" ? "[]" : "<default>";
-    const containers = /^(object|oldObject)\.spec\.(containers|initContainers|ephemeralContainers|template)/.test(u.path) ? "; `variables.containers` and `variables.podSpec` hold the containers and pod spec of Pods and pod templates alike" : "";
+    const containers = /^(object|oldObject)\.spec\.(containers|initContainers|ephemeralContainers|template)/.test(u.path)
+      ? "; `variables.containers` and `variables.podSpec` hold the containers and pod spec of Pods and pod templates alike"
+      : "";
     return diagnostic(
       "cel-unguarded-field",
       "warning",

@@ -6,7 +6,10 @@ function podSpecOf(manifest: Record<string, unknown>): Record<string, unknown> |
   const spec = manifest.spec as Record<string, unknown> | undefined;
   if (!spec || typeof spec !== "object") return undefined;
   if (manifest.kind === "Pod") return spec;
-  const template = manifest.kind === "CronJob" ? ((spec.jobTemplate as { spec?: { template?: { spec?: unknown } } } | undefined)?.spec?.template) : (spec.template as { spec?: unknown } | undefined);
+  const template =
+    manifest.kind === "CronJob"
+      ? (spec.jobTemplate as { spec?: { template?: { spec?: unknown } } } | undefined)?.spec?.template
+      : (spec.template as { spec?: unknown } | undefined);
   const pod = template?.spec;
   return pod && typeof pod === "object" ? (pod as Record<string, unknown>) : undefined;
 }
@@ -25,7 +28,8 @@ export function applyPodDefaults(manifest: Record<string, unknown>): void {
   if (pod.hostNetwork === true) {
     for (const list of ["containers", "initContainers"]) {
       for (const c of (Array.isArray(pod[list]) ? pod[list] : []) as Record<string, unknown>[]) {
-        for (const p of (Array.isArray(c?.ports) ? c.ports : []) as Record<string, unknown>[]) if (p && p.hostPort === undefined && p.containerPort !== undefined) p.hostPort = p.containerPort;
+        for (const p of (Array.isArray(c?.ports) ? c.ports : []) as Record<string, unknown>[])
+          if (p && p.hostPort === undefined && p.containerPort !== undefined) p.hostPort = p.containerPort;
       }
     }
   }

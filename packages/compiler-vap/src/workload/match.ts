@@ -35,7 +35,8 @@ export function matchConstraints(policy: WorkloadPolicyIR): Record<string, unkno
     .map(([group, resources]) => ({ apiGroups: [group], apiVersions: ["*"], operations: ["CREATE", "UPDATE"], resources: [...resources].sort() }));
   const { namespaces, excludeNamespaces, namespaceLabels } = policy.match;
   const expressions: { key: string; operator: "In" | "NotIn"; values: string[] }[] = [];
-  if (namespaces && !namespaces.includes("*") && namespaces.every(literal)) expressions.push({ key: "kubernetes.io/metadata.name", operator: "In", values: [...namespaces].sort() });
+  if (namespaces && !namespaces.includes("*") && namespaces.every(literal))
+    expressions.push({ key: "kubernetes.io/metadata.name", operator: "In", values: [...namespaces].sort() });
   const excluded = excludeNamespaces.filter(literal);
   if (excluded.length) expressions.push({ key: "kubernetes.io/metadata.name", operator: "NotIn", values: [...excluded].sort() });
   const selector: Record<string, unknown> = {};
@@ -84,6 +85,7 @@ export function matchConditions(policy: WorkloadPolicyIR, policyWide: ReadonlySe
   if (namespaces && !namespaces.includes("*") && !namespaces.every(literal)) out.push({ name: "rampart-namespaces", expression: namespaceCel(namespaces) });
   const globbed = excludeNamespaces.filter((g) => !literal(g));
   if (globbed.length) out.push({ name: "rampart-exclude-namespaces", expression: `!(${namespaceCel(globbed)})` });
-  for (const e of policy.exemptions) if (policyWide.has(e.index)) out.push({ name: `rampart-exemption-${e.index}`, expression: `!(${namespaceCel(e.namespaces!)})` });
+  for (const e of policy.exemptions)
+    if (policyWide.has(e.index)) out.push({ name: `rampart-exemption-${e.index}`, expression: `!(${namespaceCel(e.namespaces!)})` });
   return out;
 }

@@ -10,10 +10,14 @@ const POD_ANNOTATIONS =
 export const POLICY_VARIABLES: readonly { readonly name: string; readonly expression: string }[] = [
   { name: "podSpec", expression: POD_SPEC },
   { name: "podAnnotations", expression: POD_ANNOTATIONS },
-  { name: "containers", expression: "variables.podSpec.containers + variables.podSpec.?initContainers.orValue([]) + variables.podSpec.?ephemeralContainers.orValue([])" },
+  {
+    name: "containers",
+    expression: "variables.podSpec.containers + variables.podSpec.?initContainers.orValue([]) + variables.podSpec.?ephemeralContainers.orValue([])",
+  },
   { name: "resourceContainers", expression: "variables.podSpec.containers + variables.podSpec.?initContainers.orValue([])" },
   {
     name: "subject",
-    expression: 'object.kind + " " + (request.namespace == "" ? "" : request.namespace + "/") + object.metadata.?name.orValue(object.metadata.?generateName.orValue("") + "*")',
+    expression:
+      'object.kind + " " + (request.namespace == "" ? "" : request.namespace + "/") + object.metadata.?name.orValue(object.metadata.?generateName.orValue("") + "*")',
   },
 ];

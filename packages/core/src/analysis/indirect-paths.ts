@@ -35,7 +35,11 @@ export function kindText(k: Kind): string {
 }
 
 const is = (r: Omit<AccessRequest, "user" | "groups">, verbs: readonly string[], k: Kind) =>
-  verbs.includes(r.verb) && (r.apiGroup ?? "") === k.apiGroup && (r.resource ?? "") === k.resource && (r.subresource ?? "") === k.subresource && !r.nonResourceURL;
+  verbs.includes(r.verb) &&
+  (r.apiGroup ?? "") === k.apiGroup &&
+  (r.resource ?? "") === k.resource &&
+  (r.subresource ?? "") === k.subresource &&
+  !r.nonResourceURL;
 
 const RUNS_AS = "runs pods as any ServiceAccount of the namespace";
 
@@ -57,17 +61,33 @@ export function indirectRoutes(request: Omit<AccessRequest, "user" | "groups">):
   const base = { namespace: request.namespace ?? "", ...(request.cluster === undefined ? {} : { cluster: request.cluster }) };
   const create = (k: Kind, name: string) => ({ ...base, verb: "create", ...k, name });
   if (is(request, ["create"], PODS)) {
-    return WORKLOAD_KINDS.map((k) => ({ enabling: create(k, ""), path: [`create ${kindText(k)}`, "its controller creates pods of any spec in the namespace"], how: "let a controller create the pods" }));
+    return WORKLOAD_KINDS.map((k) => ({
+      enabling: create(k, ""),
+      path: [`create ${kindText(k)}`, "its controller creates pods of any spec in the namespace"],
+      how: "let a controller create the pods",
+    }));
   }
   if (is(request, ["get"], { apiGroup: "", resource: "secrets", subresource: "" })) {
-    return [PODS, ...WORKLOAD_KINDS].map((k) => ({ enabling: create(k, ""), path: [`create ${kindText(k)}`, RUNS_AS, "mounts any secret of the namespace"], how: "mount the secret in a pod" }));
+    return [PODS, ...WORKLOAD_KINDS].map((k) => ({
+      enabling: create(k, ""),
+      path: [`create ${kindText(k)}`, RUNS_AS, "mounts any secret of the namespace"],
+      how: "mount the secret in a pod",
+    }));
   }
   if (is(request, ["create"], { apiGroup: "", resource: "serviceaccounts", subresource: "token" })) {
-    return [PODS, ...WORKLOAD_KINDS].map((k) => ({ enabling: create(k, ""), path: [`create ${kindText(k)}`, RUNS_AS, "obtains a token of any ServiceAccount of the namespace"], how: "run a pod as a privileged ServiceAccount and read its mounted token" }));
+    return [PODS, ...WORKLOAD_KINDS].map((k) => ({
+      enabling: create(k, ""),
+      path: [`create ${kindText(k)}`, RUNS_AS, "obtains a token of any ServiceAccount of the namespace"],
+      how: "run a pod as a privileged ServiceAccount and read its mounted token",
+    }));
   }
   if (is(request, ["create", "get"], { apiGroup: "", resource: "pods", subresource: "exec" })) {
     const eph = { apiGroup: "", resource: "pods", subresource: "ephemeralcontainers" };
-    return ["patch", "update"].map((verb) => ({ enabling: { ...base, verb, ...eph, name: request.name ?? "" }, path: [`${verb} pods/ephemeralcontainers`, "adds an ephemeral container to the pod", "runs any command in the pod, as exec does"], how: "add an ephemeral container to the pod" }));
+    return ["patch", "update"].map((verb) => ({
+      enabling: { ...base, verb, ...eph, name: request.name ?? "" },
+      path: [`${verb} pods/ephemeralcontainers`, "adds an ephemeral container to the pod", "runs any command in the pod, as exec does"],
+      how: "add an ephemeral container to the pod",
+    }));
   }
   return [];
 }

@@ -29,7 +29,8 @@ export function namedSubjects(documents: readonly RampartDocument[]): NamedSubje
   for (const p of normaliseAccess(documents)) {
     for (const u of p.users) seen.set(`User/${u}`, { kind: "User", name: u });
     for (const g of p.groups) seen.set(`Group/${g}`, { kind: "Group", name: g });
-    for (const sa of p.serviceAccounts) seen.set(`ServiceAccount/${sa.namespace}/${sa.name}`, { kind: "ServiceAccount", name: sa.name, namespace: sa.namespace });
+    for (const sa of p.serviceAccounts)
+      seen.set(`ServiceAccount/${sa.namespace}/${sa.name}`, { kind: "ServiceAccount", name: sa.name, namespace: sa.namespace });
   }
   return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, s]) => s);
 }
@@ -65,12 +66,16 @@ export function createIndirectFinder(documents: readonly RampartDocument[], eval
   // Samples of the allow patterns: an allow restricted by names applies only to a name it matches.
   const allowed = rules.flatMap((r) => (r.effect === "allow" && r.names ? r.names : [])).flatMap((g) => samples(g.source));
   const names = [...new Set(["", ...(fresh ? [fresh] : []), ...[...new Set(allowed)].filter((n) => n !== "").sort()])];
-  return (subject: NamedSubject, request: Omit<AccessRequest, "user" | "groups">): { rule: MatchedRule; reason: string; path: string[]; how: string } | undefined => {
+  return (
+    subject: NamedSubject,
+    request: Omit<AccessRequest, "user" | "groups">,
+  ): { rule: MatchedRule; reason: string; path: string[]; how: string } | undefined => {
     for (const route of indirectRoutes(request)) {
       const candidates = route.enabling.verb === "create" ? names : [route.enabling.name ?? ""];
       for (const name of candidates) {
         const d = evaluator.decide(subjectRequest(subject, { ...route.enabling, name }));
-        if (d.decision === "allow") return { rule: d.matched[0]!, reason: `indirect: ${route.path.join(" → ")}; the first step is ${d.reason}`, path: [...route.path], how: route.how };
+        if (d.decision === "allow")
+          return { rule: d.matched[0]!, reason: `indirect: ${route.path.join(" → ")}; the first step is ${d.reason}`, path: [...route.path], how: route.how };
       }
     }
     return undefined;

@@ -69,10 +69,7 @@ const envelope = <K extends string, S>(kind: K, name: string, spec: S): BuiltDoc
 });
 
 /** Builds an AccessPolicy document. */
-export function accessPolicy(
-  name: string,
-  spec: { subjects: readonly SubjectInput[]; clusters?: Record<string, string>; rules: readonly BuiltAccessRule[] },
-) {
+export function accessPolicy(name: string, spec: { subjects: readonly SubjectInput[]; clusters?: Record<string, string>; rules: readonly BuiltAccessRule[] }) {
   return envelope("AccessPolicy", name, spec);
 }
 

@@ -32,16 +32,38 @@ export function resolveCluster(documents: readonly RampartDocument[], options: R
     if (options.single && all.length > 1) {
       const fallback = options.preferDefault ? all.find((c) => c.name === "default") : undefined;
       if (fallback) return { clusters: [fallback], diagnostics: [] };
-      return { clusters: [], diagnostics: [diagnostic("cluster-required", "error", `\`--cluster\` is required: the policies define clusters ${list(all)}`, at, "pass one of them to `--cluster`")] };
+      return {
+        clusters: [],
+        diagnostics: [
+          diagnostic(
+            "cluster-required",
+            "error",
+            `\`--cluster\` is required: the policies define clusters ${list(all)}`,
+            at,
+            "pass one of them to `--cluster`",
+          ),
+        ],
+      };
     }
     return { clusters: all, diagnostics: [] };
   }
   const found = all.find((c) => c.name === options.name);
   if (found) return { clusters: [found], diagnostics: [] };
-  const hint = didYouMean(options.name, all.map((c) => c.name));
+  const hint = didYouMean(
+    options.name,
+    all.map((c) => c.name),
+  );
   return {
     clusters: [],
-    diagnostics: [diagnostic("unknown-cluster", "error", `unknown cluster \`${options.name}\`; the policies define ${list(all)}`, at, hint ? `${hint} pass one of them to \`--cluster\`` : "pass one of them to `--cluster`")],
+    diagnostics: [
+      diagnostic(
+        "unknown-cluster",
+        "error",
+        `unknown cluster \`${options.name}\`; the policies define ${list(all)}`,
+        at,
+        hint ? `${hint} pass one of them to \`--cluster\`` : "pass one of them to `--cluster`",
+      ),
+    ],
   };
 }
 

@@ -6,7 +6,14 @@ export { MANAGED_BY_LABEL, POLICY_LABEL, SOURCE_ANNOTATION, managedLabels, sourc
 export { boundedName, hashedPrefix, shortHash } from "./names.js";
 export type { BoundedNameOptions } from "./names.js";
 /** ServiceAccount usernames and the groups the API server gives them. */
-export { ALL_SERVICE_ACCOUNTS_GROUP, SERVICE_ACCOUNTS_GROUP_PREFIX, SERVICE_ACCOUNT_USER_PREFIX, serviceAccountGroups, serviceAccountNamespace, serviceAccountUser } from "./service-accounts.js";
+export {
+  ALL_SERVICE_ACCOUNTS_GROUP,
+  SERVICE_ACCOUNTS_GROUP_PREFIX,
+  SERVICE_ACCOUNT_USER_PREFIX,
+  serviceAccountGroups,
+  serviceAccountNamespace,
+  serviceAccountUser,
+} from "./service-accounts.js";
 /** One wording for the OpenAPI check of generated objects. */
 export { openApiDiagnostics } from "./openapi-check.js";
 /** OpenAPI checks generated at build time (ajv standalone code) and the validator over them. */

@@ -16,7 +16,13 @@ export function openApiDiagnostics<T extends Named>(objects: readonly T[], valid
     const errors = validate(o);
     if (errors.length > 0) {
       out.push(
-        diagnostic("openapi-invalid", "error", `generated ${o.kind} \`${o.metadata.name ?? ""}\` does not match the ${schema} OpenAPI schema: ${errors.join("; ")}`, { file: "<generated>", line: 0, column: 0 }, "this is a bug in rampart: please report it with the input policies"),
+        diagnostic(
+          "openapi-invalid",
+          "error",
+          `generated ${o.kind} \`${o.metadata.name ?? ""}\` does not match the ${schema} OpenAPI schema: ${errors.join("; ")}`,
+          { file: "<generated>", line: 0, column: 0 },
+          "this is a bug in rampart: please report it with the input policies",
+        ),
       );
     }
   }

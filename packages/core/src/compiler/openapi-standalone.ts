@@ -21,7 +21,8 @@ export function openApiValidatorModule(bundle: OpenApiBundle, from: string): str
   const code = ajvStandalone()(ajv, exports)
     .replace(/^"use strict";\n?/, "")
     .replace(/require\("ajv\/dist\/runtime\/([a-z0-9_]+)"\)\.default/g, (_: string, name: string) => {
-      if (!INLINED_HELPERS.has(name)) throw new Error(`a generated check calls ajv's run-time helper \`${name}\`, which is not self-contained: teach openApiValidatorModule to bring it`);
+      if (!INLINED_HELPERS.has(name))
+        throw new Error(`a generated check calls ajv's run-time helper \`${name}\`, which is not self-contained: teach openApiValidatorModule to bring it`);
       used.add(name);
       return name;
     });

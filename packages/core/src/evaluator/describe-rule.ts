@@ -1,8 +1,7 @@
 import type { AccessRuleIR } from "../ir/access.js";
 import { formatResourceRef } from "../resource-ref.js";
 
-const list = (items: readonly { source: string }[] | readonly string[]): string =>
-  items.map((i) => (typeof i === "string" ? i : i.source)).join(", ");
+const list = (items: readonly { source: string }[] | readonly string[]): string => items.map((i) => (typeof i === "string" ? i : i.source)).join(", ");
 
 /** One-line description of what a rule covers, e.g. "get, list on pods in namespaces team-a". */
 export function describeRule(rule: AccessRuleIR): string {
@@ -24,5 +23,4 @@ export function decisionReason(rule: AccessRuleIR): string {
 }
 
 /** Reason of the default deny. */
-export const DEFAULT_DENY_REASON =
-  "denied by default: no allow rule of a policy whose subjects and clusters match applies to this request";
+export const DEFAULT_DENY_REASON = "denied by default: no allow rule of a policy whose subjects and clusters match applies to this request";

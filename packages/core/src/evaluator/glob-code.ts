@@ -41,9 +41,9 @@ function writeItem(out: number[], patterns: string[], source: string): void {
   } else if (q < 0 && source.indexOf("*", star + 1) < 0) {
     const a = source.slice(0, star);
     const b = source.slice(star + 1);
-    if (b === "") out.push(GlobItem.Prefix), pushChars(out, a);
-    else if (a === "") out.push(GlobItem.Suffix), pushChars(out, b);
-    else out.push(GlobItem.PrefixSuffix), pushChars(out, a), pushChars(out, b);
+    if (b === "") (out.push(GlobItem.Prefix), pushChars(out, a));
+    else if (a === "") (out.push(GlobItem.Suffix), pushChars(out, b));
+    else (out.push(GlobItem.PrefixSuffix), pushChars(out, a), pushChars(out, b));
   } else if (star < 0 && /^\?+$/.test(source.slice(q))) {
     // `?` only as a trailing run: a prefix and an exact length.
     out.push(GlobItem.PrefixLength, source.length);
@@ -57,7 +57,7 @@ function writeItem(out: number[], patterns: string[], source: string): void {
 export function matchGlobList(code: Int32Array, patterns: readonly string[], at: number, s: string): boolean {
   const n = s.length;
   const end = code[at]!;
-  for (let i = at + 1; i < end; ) {
+  for (let i = at + 1; i < end;) {
     const kind = code[i]!;
     const len = code[i + 1]!;
     if (kind === GlobItem.Literal || kind === GlobItem.Prefix) {

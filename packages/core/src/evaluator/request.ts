@@ -9,8 +9,15 @@ export function parseRequest(raw: unknown): { request: Required<AccessRequest> }
   const issues = parsed.error.issues;
   const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0]!;
   if (issue.code === "unrecognized_keys") {
-    return { error: `unknown request field ${issue.keys.map((k) => `\`${k}\``).join(", ")}; fields are user, groups, verb, apiGroup, resource, subresource, namespace, name, nonResourceURL, cluster` };
+    return {
+      error: `unknown request field ${issue.keys.map((k) => `\`${k}\``).join(", ")}; fields are user, groups, verb, apiGroup, resource, subresource, namespace, name, nonResourceURL, cluster`,
+    };
   }
   const where = formatPath(issue.path as PropertyKey[]);
-  return { error: issue.code === "invalid_type" && issue.path.length === 1 && issue.path[0] === "verb" ? "a request needs a `verb`" : `\`${where}\`: ${issue.message.toLowerCase()}` };
+  return {
+    error:
+      issue.code === "invalid_type" && issue.path.length === 1 && issue.path[0] === "verb"
+        ? "a request needs a `verb`"
+        : `\`${where}\`: ${issue.message.toLowerCase()}`,
+  };
 }

@@ -72,9 +72,7 @@ export function createInventory(input: InventoryInput = {}): Inventory {
       builtin: false,
     });
   }
-  const resources = [...byKey.values()].sort((a, b) =>
-    a.group === b.group ? (a.resource < b.resource ? -1 : 1) : a.group < b.group ? -1 : 1,
-  );
+  const resources = [...byKey.values()].sort((a, b) => (a.group === b.group ? (a.resource < b.resource ? -1 : 1) : a.group < b.group ? -1 : 1));
   const objects = new Map<string, Map<string, readonly string[]>>();
   for (const [key, value] of Object.entries(input.objects ?? {})) {
     const perNs = new Map<string, readonly string[]>();
@@ -87,7 +85,9 @@ export function createInventory(input: InventoryInput = {}): Inventory {
   const namespaceLabels = new Map<string, Readonly<Record<string, string>>>();
   for (const [ns, labels] of Object.entries(input.namespaceLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
     namespaces.add(ns);
-    const own = Object.entries(labels).filter(([k]) => k !== NAME_LABEL).sort(([a], [b]) => (a < b ? -1 : 1));
+    const own = Object.entries(labels)
+      .filter(([k]) => k !== NAME_LABEL)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     if (own.length > 0) namespaceLabels.set(ns, Object.fromEntries(own));
   }
   return {

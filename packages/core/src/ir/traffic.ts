@@ -20,9 +20,7 @@ export type TrafficPortIR =
 
 /** Which namespaces a pod peer reaches. */
 export type TrafficNamespaceIR =
-  | { readonly kind: "same" }
-  | { readonly kind: "name"; readonly name: string }
-  | { readonly kind: "labels"; readonly labels: Readonly<Record<string, string>> };
+  { readonly kind: "same" } | { readonly kind: "name"; readonly name: string } | { readonly kind: "labels"; readonly labels: Readonly<Record<string, string>> };
 
 /** A remote peer of a rule. */
 export type TrafficPeerIR =
@@ -134,7 +132,11 @@ function peerOf(peer: Peer, source: SourcePosition): TrafficPeerIR {
   if (peer.cidr !== undefined) return { kind: "cidr", cidr: cidrOf(peer.cidr), source };
   if (peer.dns) return { kind: "dns", source };
   const namespace: TrafficNamespaceIR =
-    peer.namespace !== undefined ? { kind: "name", name: peer.namespace } : peer.namespaceLabels !== undefined ? { kind: "labels", labels: { ...peer.namespaceLabels } } : { kind: "same" };
+    peer.namespace !== undefined
+      ? { kind: "name", name: peer.namespace }
+      : peer.namespaceLabels !== undefined
+        ? { kind: "labels", labels: { ...peer.namespaceLabels } }
+        : { kind: "same" };
   return { kind: "pods", namespace, pods: { ...(peer.pods ?? {}) }, source };
 }
 
@@ -163,7 +165,9 @@ export function normaliseTraffic(documents: readonly RampartDocument[], options:
   const policies = documentsOfKind(documents, "TrafficPolicy");
   const inventories = documentsOfKind(documents, "Inventory");
   const recorded = options.namespaceLabels ?? new Map(inventories.flatMap((d) => Object.entries(d.spec.namespaceLabels ?? {})));
-  const known = [...new Set(options.namespaces ?? inventories.flatMap((d) => [...(d.spec.namespaces ?? []), ...Object.keys(d.spec.namespaceLabels ?? {})]))].sort();
+  const known = [
+    ...new Set(options.namespaces ?? inventories.flatMap((d) => [...(d.spec.namespaces ?? []), ...Object.keys(d.spec.namespaceLabels ?? {})])),
+  ].sort();
   const labelsKnown = known.some((ns) => Object.keys(recorded.get(ns) ?? {}).some((k) => k !== NAME_LABEL));
   return policies
     .map((doc): TrafficPolicyIR => {

@@ -10,16 +10,44 @@ import type { Finding } from "./lint.js";
 
 /** The requests a deny protects that an indirect path can reach, with how lint names them. */
 const PROTECTED = [
-  { verb: "get", apiGroup: "", resource: "secrets", subresource: "", what: "reading secrets", hint: "deny `create` of pods and of the workload kinds (deployments, jobs, …) there too, or keep these secrets out of namespaces where this subject runs pods" },
-  { verb: "create", apiGroup: "", resource: "serviceaccounts", subresource: "token", what: "creating ServiceAccount tokens", hint: "deny `create` of pods and of the workload kinds there too, or keep privileged ServiceAccounts out of namespaces where this subject runs pods" },
-  { verb: "create", apiGroup: "", resource: "pods", subresource: "exec", what: "exec into pods", hint: "deny `update` and `patch` of `pods/ephemeralcontainers` on the same pods too" },
+  {
+    verb: "get",
+    apiGroup: "",
+    resource: "secrets",
+    subresource: "",
+    what: "reading secrets",
+    hint: "deny `create` of pods and of the workload kinds (deployments, jobs, …) there too, or keep these secrets out of namespaces where this subject runs pods",
+  },
+  {
+    verb: "create",
+    apiGroup: "",
+    resource: "serviceaccounts",
+    subresource: "token",
+    what: "creating ServiceAccount tokens",
+    hint: "deny `create` of pods and of the workload kinds there too, or keep privileged ServiceAccounts out of namespaces where this subject runs pods",
+  },
+  {
+    verb: "create",
+    apiGroup: "",
+    resource: "pods",
+    subresource: "exec",
+    what: "exec into pods",
+    hint: "deny `update` and `patch` of `pods/ephemeralcontainers` on the same pods too",
+  },
 ] as const;
 
 const sample = (glob: string) => glob.replace(/[*?]/g, "x");
 
 const covers = (rule: AccessRuleIR, p: { verb: string; apiGroup: string; resource: string; subresource: string }) =>
   (rule.anyVerb || rule.verbs.includes(p.verb)) &&
-  rule.resources.some((ref) => targetCovers(ref.everything ? { group: "*", resource: "*", subresource: "**" } : { group: ref.group, resource: ref.resource, subresource: ref.subresource }, p.apiGroup, p.resource, p.subresource));
+  rule.resources.some((ref) =>
+    targetCovers(
+      ref.everything ? { group: "*", resource: "*", subresource: "**" } : { group: ref.group, resource: ref.resource, subresource: ref.subresource },
+      p.apiGroup,
+      p.resource,
+      p.subresource,
+    ),
+  );
 
 /** What enables an indirect path: creating pods or a workload kind, changing ephemeral containers. */
 const ENABLING = [
@@ -37,7 +65,8 @@ const subjectsOf = (p: AccessPolicyIR): NamedSubject[] => [
 /** The account a subject requests as: a ServiceAccount is also matched by its username. */
 const accountOf = (s: NamedSubject) => (s.kind === "ServiceAccount" ? `User system:serviceaccount:${s.namespace}:${s.name}` : `${s.kind} ${s.name}`);
 const subjectText = (s: NamedSubject) => (s.kind === "ServiceAccount" ? `ServiceAccount ${s.namespace}/${s.name}` : `${s.kind} ${s.name}`);
-const subjectPhrase = (s: NamedSubject) => (s.kind === "ServiceAccount" ? `ServiceAccount \`${s.namespace}/${s.name}\`` : `${s.kind.toLowerCase()} \`${s.name}\``);
+const subjectPhrase = (s: NamedSubject) =>
+  s.kind === "ServiceAccount" ? `ServiceAccount \`${s.namespace}/${s.name}\`` : `${s.kind.toLowerCase()} \`${s.name}\``;
 
 /**
  * Deny rules on reading secrets, creating ServiceAccount tokens or exec that the same subjects
@@ -45,7 +74,12 @@ const subjectPhrase = (s: NamedSubject) => (s.kind === "ServiceAccount" ? `Servi
  * ServiceAccount; an ephemeral container acts as exec). One finding per deny rule, subject and
  * protected request, at the first namespace (in sorted order) where the bypass exists.
  */
-export function bypassFindings(documents: readonly RampartDocument[], clusters: readonly ClusterIR[], inventory: Inventory, evaluatorFor: (cluster: string) => Evaluator): Finding[] {
+export function bypassFindings(
+  documents: readonly RampartDocument[],
+  clusters: readonly ClusterIR[],
+  inventory: Inventory,
+  evaluatorFor: (cluster: string) => Evaluator,
+): Finding[] {
   const policies = normaliseAccess(documents);
   const finders = new Map<string, ReturnType<typeof createIndirectFinder>>();
   const finderFor = (cluster: string) => {
@@ -75,14 +109,40 @@ export function bypassFindings(documents: readonly RampartDocument[], clusters: 
         for (const subject of subjects) {
           const enabling = enablingBySubject.get(accountOf(subject)) ?? [];
           if (enabling.length === 0) continue;
-          const namespaces = [...new Set(enabling.flatMap((r) => (r.namespaces === undefined || r.anyNamespace ? ["default", ...inventory.namespaces, ...denySamples] : [...inventory.namespaces.filter((ns) => r.namespaces!.some((g) => g.test(ns))), ...r.namespaces.map((g) => sample(g.source))])))].filter(inDeny).sort();
-          const found = search(clusters.filter((c) => selectorMatches(p.clusters, c.tags)), namespaces, names, (cluster, namespace, name) => {
-            const request: Omit<AccessRequest, "user" | "groups"> = { verb: target.verb, apiGroup: target.apiGroup, resource: target.resource, subresource: target.subresource, namespace, name, cluster };
-            const user = subject.kind === "Group" ? { user: "", groups: [subject.name] } : { user: subject.kind === "User" ? subject.name : `system:serviceaccount:${subject.namespace}:${subject.name}`, groups: [] };
-            const d = evaluatorFor(cluster).decide({ ...request, ...user });
-            if (d.decision !== "deny" || !d.matched.some((m) => m.policy === p.name && m.rule === rule.index)) return undefined;
-            return finderFor(cluster)(subject, request);
-          });
+          const namespaces = [
+            ...new Set(
+              enabling.flatMap((r) =>
+                r.namespaces === undefined || r.anyNamespace
+                  ? ["default", ...inventory.namespaces, ...denySamples]
+                  : [...inventory.namespaces.filter((ns) => r.namespaces!.some((g) => g.test(ns))), ...r.namespaces.map((g) => sample(g.source))],
+              ),
+            ),
+          ]
+            .filter(inDeny)
+            .sort();
+          const found = search(
+            clusters.filter((c) => selectorMatches(p.clusters, c.tags)),
+            namespaces,
+            names,
+            (cluster, namespace, name) => {
+              const request: Omit<AccessRequest, "user" | "groups"> = {
+                verb: target.verb,
+                apiGroup: target.apiGroup,
+                resource: target.resource,
+                subresource: target.subresource,
+                namespace,
+                name,
+                cluster,
+              };
+              const user =
+                subject.kind === "Group"
+                  ? { user: "", groups: [subject.name] }
+                  : { user: subject.kind === "User" ? subject.name : `system:serviceaccount:${subject.namespace}:${subject.name}`, groups: [] };
+              const d = evaluatorFor(cluster).decide({ ...request, ...user });
+              if (d.decision !== "deny" || !d.matched.some((m) => m.policy === p.name && m.rule === rule.index)) return undefined;
+              return finderFor(cluster)(subject, request);
+            },
+          );
           if (!found) continue;
           const { via, namespace } = found;
           out.push({
@@ -103,10 +163,17 @@ export function bypassFindings(documents: readonly RampartDocument[], clusters: 
   return out;
 }
 
-function search<T>(clusters: readonly ClusterIR[], namespaces: readonly string[], names: readonly string[], probe: (cluster: string, namespace: string, name: string) => T | undefined): { via: T; namespace: string } | undefined {
-  for (const namespace of namespaces) for (const c of clusters) for (const name of names) {
-    const via = probe(c.name, namespace, name);
-    if (via !== undefined) return { via, namespace };
-  }
+function search<T>(
+  clusters: readonly ClusterIR[],
+  namespaces: readonly string[],
+  names: readonly string[],
+  probe: (cluster: string, namespace: string, name: string) => T | undefined,
+): { via: T; namespace: string } | undefined {
+  for (const namespace of namespaces)
+    for (const c of clusters)
+      for (const name of names) {
+        const via = probe(c.name, namespace, name);
+        if (via !== undefined) return { via, namespace };
+      }
   return undefined;
 }

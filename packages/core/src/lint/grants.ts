@@ -49,7 +49,9 @@ export function policyGrants(documents: readonly RampartDocument[]): Grant[] {
         rule: r.index,
         subjects: subjectsOf(p),
         verbs: [...r.verbs],
-        targets: r.resources.map((ref) => (ref.everything ? { group: "*", resource: "*", subresource: "**" } : { group: ref.group, resource: ref.resource, subresource: ref.subresource })),
+        targets: r.resources.map((ref) =>
+          ref.everything ? { group: "*", resource: "*", subresource: "**" } : { group: ref.group, resource: ref.resource, subresource: ref.subresource },
+        ),
         nonResourceURLs: (r.nonResourceURLs ?? []).map((g) => g.source),
         named: r.names !== undefined,
         clusterWide: r.namespaces === undefined || r.anyNamespace,
@@ -127,7 +129,18 @@ export function rbacGrants(manifests: readonly Manifest[]): { grants: Grant[]; r
     if (!role) {
       // cluster-admin and other bootstrap roles are not in the manifests; model the one that matters.
       if (ref.kind === "ClusterRole" && ref.name === "cluster-admin") {
-        grants.push({ object: "ClusterRole/cluster-admin", rule: 0, binding, subjects, verbs: ["*"], targets: [{ group: "*", resource: "*", subresource: "**" }], nonResourceURLs: ["*"], named: false, clusterWide: kind === "ClusterRoleBinding", at: pos(m) });
+        grants.push({
+          object: "ClusterRole/cluster-admin",
+          rule: 0,
+          binding,
+          subjects,
+          verbs: ["*"],
+          targets: [{ group: "*", resource: "*", subresource: "**" }],
+          nonResourceURLs: ["*"],
+          named: false,
+          clusterWide: kind === "ClusterRoleBinding",
+          at: pos(m),
+        });
       }
       continue;
     }

@@ -34,7 +34,10 @@ export interface LintFilesResult {
  * objects count.
  */
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions): Promise<LintFilesResult> {
-  const policies = await loadFiles(paths.filter((p) => p !== "-"), { cwd: options.cwd, skipForeign: true, noTypescript: options.noTypescript ?? false });
+  const policies = await loadFiles(
+    paths.filter((p) => p !== "-"),
+    { cwd: options.cwd, skipForeign: true, noTypescript: options.noTypescript ?? false },
+  );
   const manifests = await loadManifests(paths, { cwd: options.cwd, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
   // A path is missing for both readers alike: its policy diagnostic says it once.
   const diagnostics = sortDiagnostics([...policies.diagnostics, ...manifests.diagnostics.filter((d) => d.code !== "file-not-found")]);

@@ -71,7 +71,11 @@ function scopeOf(g: Grant): string {
   if (g.clusterWide) return "cluster-wide";
   if (g.ir?.namespaces) return `in namespace${g.ir.namespaces.length > 1 ? "s" : ""} ${g.ir.namespaces.map((n) => `\`${n.source}\``).join(", ")}`;
   const ns = g.binding?.split("/")[1];
-  return g.binding?.startsWith("RoleBinding/") && ns ? `in namespace \`${ns}\`` : g.object.startsWith("Role/") ? `in namespace \`${g.object.split("/")[1]}\`` : "in one namespace";
+  return g.binding?.startsWith("RoleBinding/") && ns
+    ? `in namespace \`${ns}\``
+    : g.object.startsWith("Role/")
+      ? `in namespace \`${g.object.split("/")[1]}\``
+      : "in one namespace";
 }
 
 function finding(says: Says, g: Grant, message?: string): Finding {
@@ -119,7 +123,11 @@ export function lint(documents: readonly RampartDocument[], manifests: readonly 
   };
   /** True when some subject of the policy really holds the request in some cluster the policy selects (denies considered). */
   const held = (g: Grant, request: AccessRequest): boolean =>
-    clusters.some((c) => selectorMatches(g.policy!.clusters, c.tags) && subjectRequests(g, request).some((r) => evaluatorFor(c.name).decide({ ...r, cluster: c.name }).decision === "allow"));
+    clusters.some(
+      (c) =>
+        selectorMatches(g.policy!.clusters, c.tags) &&
+        subjectRequests(g, request).some((r) => evaluatorFor(c.name).decide({ ...r, cluster: c.name }).decision === "allow"),
+    );
 
   const findings: Finding[] = [];
   const { grants: fromRbac } = rbacGrants(manifests);
@@ -127,26 +135,101 @@ export function lint(documents: readonly RampartDocument[], manifests: readonly 
   for (const g of grants) {
     if (g.policy && g.expires !== undefined && g.expires <= now) continue; // expired rules grant nothing
     const scope = scopeOf(g);
-    if (g.verbs.includes("*")) findings.push(finding({ id: "wildcard-verb", severity: "error", can: `use every verb (\`*\`) ${scope}`, why: "verbs added later, such as `escalate` or `impersonate` on new resources, are granted too", hint: "list the verbs this subject needs" }, g));
-    if (g.targets.some((t) => t.resource === "*")) findings.push(finding({ id: "wildcard-resource", severity: "error", can: `use every resource (\`*\`) of ${g.targets.some((t) => t.group === "*") ? "every API group" : `API group${new Set(g.targets.filter((t) => t.resource === "*").map((t) => t.group)).size > 1 ? "s" : ""} ${[...new Set(g.targets.filter((t) => t.resource === "*").map((t) => `\`${t.group || "core"}\``))].join(", ")}`} ${scope}`, why: "a resource added later must not be granted by accident", hint: "list the resources this subject needs" }, g));
-    if (g.targets.some((t) => t.group === "*")) findings.push(finding({ id: "wildcard-group", severity: "error", can: `use resources of every API group (\`*\`) ${scope}`, why: "API groups added later, such as those of new CRDs, are granted too", hint: "name the API groups" }, g));
+    if (g.verbs.includes("*"))
+      findings.push(
+        finding(
+          {
+            id: "wildcard-verb",
+            severity: "error",
+            can: `use every verb (\`*\`) ${scope}`,
+            why: "verbs added later, such as `escalate` or `impersonate` on new resources, are granted too",
+            hint: "list the verbs this subject needs",
+          },
+          g,
+        ),
+      );
+    if (g.targets.some((t) => t.resource === "*"))
+      findings.push(
+        finding(
+          {
+            id: "wildcard-resource",
+            severity: "error",
+            can: `use every resource (\`*\`) of ${g.targets.some((t) => t.group === "*") ? "every API group" : `API group${new Set(g.targets.filter((t) => t.resource === "*").map((t) => t.group)).size > 1 ? "s" : ""} ${[...new Set(g.targets.filter((t) => t.resource === "*").map((t) => `\`${t.group || "core"}\``))].join(", ")}`} ${scope}`,
+            why: "a resource added later must not be granted by accident",
+            hint: "list the resources this subject needs",
+          },
+          g,
+        ),
+      );
+    if (g.targets.some((t) => t.group === "*"))
+      findings.push(
+        finding(
+          {
+            id: "wildcard-group",
+            severity: "error",
+            can: `use resources of every API group (\`*\`) ${scope}`,
+            why: "API groups added later, such as those of new CRDs, are granted too",
+            hint: "name the API groups",
+          },
+          g,
+        ),
+      );
     for (const check of LINT_CHECKS) {
       let hits = grantMatches(g, check, inventory);
       // A policy rule holds only what survives its denies (and its clusters): name only that.
-      if (g.policy && check.clusterWide) hits = hits.filter((h) => held(g, { verb: h.verb, apiGroup: h.group, resource: h.resource, subresource: h.subresource }));
+      if (g.policy && check.clusterWide)
+        hits = hits.filter((h) => held(g, { verb: h.verb, apiGroup: h.group, resource: h.resource, subresource: h.subresource }));
       if (hits.length === 0) continue;
       const heldText = andList([...new Set(hits.map(hitText))]);
       findings.push(finding({ ...check, can: `${check.can.replace("{held}", heldText)} ${scope}` }, g));
     }
     if (g.object === "ClusterRole/cluster-admin" && g.subjects.some((s) => s.startsWith("ServiceAccount "))) {
-      findings.push(finding({ id: "cluster-admin-serviceaccount", severity: "error", can: `act as cluster-admin ${scope}`, why: "any pod running as the ServiceAccount owns the cluster", hint: "bind a role with only the permissions the workload needs" }, g));
+      findings.push(
+        finding(
+          {
+            id: "cluster-admin-serviceaccount",
+            severity: "error",
+            can: `act as cluster-admin ${scope}`,
+            why: "any pod running as the ServiceAccount owns the cluster",
+            hint: "bind a role with only the permissions the workload needs",
+          },
+          g,
+        ),
+      );
     }
-    const namespacedOnly = g.targets.length > 0 && g.nonResourceURLs.length === 0 && g.targets.every((t) => t.resource !== "*" && inventory.resource(t.group, t.resource)?.namespaced === true);
+    const namespacedOnly =
+      g.targets.length > 0 &&
+      g.nonResourceURLs.length === 0 &&
+      g.targets.every((t) => t.resource !== "*" && inventory.resource(t.group, t.resource)?.namespaced === true);
     if (g.clusterWide && namespacedOnly && !(g.policy && g.ir?.anyNamespace)) {
-      findings.push(finding({ id: "cluster-wide", severity: "warning", can: "use namespaced resources in every namespace", why: g.policy ? "the rule names no namespace" : "a ClusterRoleBinding grants them everywhere", hint: g.policy ? "restrict `namespaces` to where this subject works (or write `namespaces: [\"*\"]` to mean it)" : "use a RoleBinding in the namespaces that need it" }, g));
+      findings.push(
+        finding(
+          {
+            id: "cluster-wide",
+            severity: "warning",
+            can: "use namespaced resources in every namespace",
+            why: g.policy ? "the rule names no namespace" : "a ClusterRoleBinding grants them everywhere",
+            hint: g.policy
+              ? 'restrict `namespaces` to where this subject works (or write `namespaces: ["*"]` to mean it)'
+              : "use a RoleBinding in the namespaces that need it",
+          },
+          g,
+        ),
+      );
     }
     if (g.policy && g.expires !== undefined && g.expires - now <= soon) {
-      findings.push(finding({ id: "expiring", severity: "warning", can: `use this rule until ${new Date(g.expires).toISOString()}`, why: `it expires within ${options.expiryWarningDays ?? 14} days`, hint: "renew `expires` if still needed, or remove the rule" }, g));
+      findings.push(
+        finding(
+          {
+            id: "expiring",
+            severity: "warning",
+            can: `use this rule until ${new Date(g.expires).toISOString()}`,
+            why: `it expires within ${options.expiryWarningDays ?? 14} days`,
+            hint: "renew `expires` if still needed, or remove the rule",
+          },
+          g,
+        ),
+      );
     }
     if (g.policy && g.ir && !ruleUsed(g, inventory, (r) => held(g, r))) {
       const says = { id: "unused-rule", severity: "warning" as const, can: "", why: "", hint: "remove the rule or fix its namespaces and denies" };
@@ -165,16 +248,26 @@ function ruleUsed(g: Grant, inventory: Inventory, allowed: (r: AccessRequest) =>
   if (r.nonResourceURLs) return verbs.some((verb) => r.nonResourceURLs!.some((u) => allowed({ verb, nonResourceURL: sample(u.source) })));
   const names = r.names ? r.names.map((n) => sample(n.source)) : ["x"];
   for (const ref of r.resources) {
-    const resources = ref.everything || ref.resource === "*" ? inventory.resources.filter((x) => ref.everything || x.group === ref.group).slice(0, 5) : [inventory.resource(ref.group, ref.resource)];
+    const resources =
+      ref.everything || ref.resource === "*"
+        ? inventory.resources.filter((x) => ref.everything || x.group === ref.group).slice(0, 5)
+        : [inventory.resource(ref.group, ref.resource)];
     for (const res of resources) {
       const group = res?.group ?? ref.group;
       const resource = res?.resource ?? ref.resource;
       const sub = ref.subresource === "*" ? (res?.subresources[0]?.name ?? "status") : ref.subresource;
       const namespaced = res?.namespaced ?? true;
-      const namespaces = r.namespaces ? (inventory.namespaces.filter((ns) => r.namespaces!.some((gl) => gl.test(ns))).slice(0, 5).concat(r.namespaces.map((n) => sample(n.source)))) : [namespaced ? "default" : ""];
-      for (const verb of verbs) for (const namespace of namespaced ? namespaces : [""]) for (const name of names) {
-        if (allowed({ verb, apiGroup: group, resource, subresource: sub, namespace, name })) return true;
-      }
+      const namespaces = r.namespaces
+        ? inventory.namespaces
+            .filter((ns) => r.namespaces!.some((gl) => gl.test(ns)))
+            .slice(0, 5)
+            .concat(r.namespaces.map((n) => sample(n.source)))
+        : [namespaced ? "default" : ""];
+      for (const verb of verbs)
+        for (const namespace of namespaced ? namespaces : [""])
+          for (const name of names) {
+            if (allowed({ verb, apiGroup: group, resource, subresource: sub, namespace, name })) return true;
+          }
     }
   }
   return false;

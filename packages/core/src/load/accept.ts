@@ -31,7 +31,15 @@ export function acceptDocuments(
     const result = validateDocument(raw.value, raw.locate);
     diagnostics.push(...result.diagnostics);
     if (result.document) {
-      documents.push(withSource(result.document.value as RampartDocument, { file, line: raw.line, column: raw.column, locate: raw.locate, ...(path === undefined ? {} : { path }) }));
+      documents.push(
+        withSource(result.document.value as RampartDocument, {
+          file,
+          line: raw.line,
+          column: raw.column,
+          locate: raw.locate,
+          ...(path === undefined ? {} : { path }),
+        }),
+      );
     }
   }
   return { documents, diagnostics };
@@ -62,4 +70,3 @@ export function checkDuplicates(documents: readonly RampartDocument[]): Diagnost
   }
   return out;
 }
-

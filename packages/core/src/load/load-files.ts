@@ -21,7 +21,6 @@ export interface LoadOptions {
   stdin?: { text: string; dir?: string };
 }
 
-
 const POLICY_EXT = new Set([".yaml", ".yml", ".ts", ".mts"]);
 
 async function walk(dir: string, out: string[]): Promise<void> {
@@ -68,13 +67,32 @@ export async function loadFiles(paths: readonly string[], options: LoadOptions =
     let result: LoadResult;
     if ((ext === ".ts" || ext === ".mts") && options.noTypescript === true) {
       const at = { file: display, line: 1, column: 1 };
-      result = { documents: [], diagnostics: [diagnostic("typescript-disabled", "error", "not loading a TypeScript policy module: `--no-typescript` forbids running policy code", at, "write the policies of untrusted changes in YAML, or run without `--no-typescript` on trusted branches only")] };
+      result = {
+        documents: [],
+        diagnostics: [
+          diagnostic(
+            "typescript-disabled",
+            "error",
+            "not loading a TypeScript policy module: `--no-typescript` forbids running policy code",
+            at,
+            "write the policies of untrusted changes in YAML, or run without `--no-typescript` on trusted branches only",
+          ),
+        ],
+      };
     } else if (ext === ".ts" || ext === ".mts") {
       result = await loadModule(path, display);
     } else if (ext === ".yaml" || ext === ".yml" || explicit) {
       const size = text === undefined ? (await stat(path)).size : Buffer.byteLength(text);
       if (size > limits.maxBytes) {
-        diagnostics.push(diagnostic("input-too-large", "error", `file is ${size} bytes, more than the limit of ${limits.maxBytes} bytes`, { file: display, line: 1, column: 1 }, "split the policies into several files"));
+        diagnostics.push(
+          diagnostic(
+            "input-too-large",
+            "error",
+            `file is ${size} bytes, more than the limit of ${limits.maxBytes} bytes`,
+            { file: display, line: 1, column: 1 },
+            "split the policies into several files",
+          ),
+        );
         continue;
       }
       const parsed = parseYaml(text ?? (await readFile(path, "utf8")), display, limits);
@@ -98,8 +116,11 @@ export async function loadFiles(paths: readonly string[], options: LoadOptions =
 /** Validates documents built in memory (e.g. with the typed builders). */
 export function loadDocuments(values: readonly unknown[], file = "<inline>"): LoadResult {
   const at = { file, line: 1, column: 1 };
-  const result = acceptDocuments(values.map((value) => ({ value, locate: () => at, line: 1, column: 1 })), file, false);
+  const result = acceptDocuments(
+    values.map((value) => ({ value, locate: () => at, line: 1, column: 1 })),
+    file,
+    false,
+  );
   result.diagnostics.push(...checkDuplicates(result.documents));
   return result;
 }
-

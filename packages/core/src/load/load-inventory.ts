@@ -12,7 +12,13 @@ export async function loadInventory(path: string, options: LoadOptions = {}): Pr
     return {
       diagnostics: [
         ...diagnostics,
-        diagnostic("inventory-file", "error", `\`${path}\` must hold exactly one Inventory document, found ${found.length}`, { file: path, line: 1, column: 1 }, "write it with `rampart inventory pull -o FILE`"),
+        diagnostic(
+          "inventory-file",
+          "error",
+          `\`${path}\` must hold exactly one Inventory document, found ${found.length}`,
+          { file: path, line: 1, column: 1 },
+          "write it with `rampart inventory pull -o FILE`",
+        ),
       ],
     };
   }

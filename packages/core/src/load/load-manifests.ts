@@ -33,7 +33,10 @@ async function collect(path: string, out: string[]): Promise<void> {
  * objects are flattened. Documents are parsed one by one (a file may be a long `helm template`
  * stream); syntax errors, alias bombs and documents over the per-object limits are diagnostics.
  */
-export async function loadManifests(paths: readonly string[], options: { cwd?: string; stdin?: string } = {}): Promise<{ manifests: Manifest[]; diagnostics: Diagnostic[] }> {
+export async function loadManifests(
+  paths: readonly string[],
+  options: { cwd?: string; stdin?: string } = {},
+): Promise<{ manifests: Manifest[]; diagnostics: Diagnostic[] }> {
   const cwd = options.cwd ?? process.cwd();
   const manifests: Manifest[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -54,7 +57,15 @@ export async function loadManifests(paths: readonly string[], options: { cwd?: s
     const text = file === stdinFile && options.stdin !== undefined ? options.stdin : undefined;
     const size = text === undefined ? (await stat(file)).size : Buffer.byteLength(text);
     if (size > DEFAULT_YAML_LIMITS.maxBytes) {
-      diagnostics.push(diagnostic("input-too-large", "error", `file is ${size} bytes, more than the limit of ${DEFAULT_YAML_LIMITS.maxBytes} bytes`, { file: display, line: 1, column: 1 }, "split the input into several files"));
+      diagnostics.push(
+        diagnostic(
+          "input-too-large",
+          "error",
+          `file is ${size} bytes, more than the limit of ${DEFAULT_YAML_LIMITS.maxBytes} bytes`,
+          { file: display, line: 1, column: 1 },
+          "split the input into several files",
+        ),
+      );
       continue;
     }
     // Manifests are read as kubectl reads them (YAML 1.1: `0644` is 420, `yes` is true); policies stay YAML 1.2.

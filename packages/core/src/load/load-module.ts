@@ -21,8 +21,16 @@ function flatten(value: unknown): unknown[] | undefined {
 function firstLiteral(value: unknown): string | undefined {
   if (typeof value === "string" && value !== "") return value;
   if (typeof value === "number") return String(value);
-  if (Array.isArray(value)) for (const v of value) { const s = firstLiteral(v); if (s !== undefined) return s; }
-  else if (value && typeof value === "object") for (const v of Object.values(value)) { const s = firstLiteral(v); if (s !== undefined) return s; }
+  if (Array.isArray(value))
+    for (const v of value) {
+      const s = firstLiteral(v);
+      if (s !== undefined) return s;
+    }
+  else if (value && typeof value === "object")
+    for (const v of Object.values(value)) {
+      const s = firstLiteral(v);
+      if (s !== undefined) return s;
+    }
   return undefined;
 }
 
@@ -76,13 +84,25 @@ export async function loadModule(path: string, display: string): Promise<LoadRes
     exported = await jiti.import(path, { default: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-    return { documents: [], diagnostics: [diagnostic("module-error", "error", `cannot load TypeScript module: ${message}`, at, "run it with `node --import jiti/register` to see the full error")] };
+    return {
+      documents: [],
+      diagnostics: [
+        diagnostic("module-error", "error", `cannot load TypeScript module: ${message}`, at, "run it with `node --import jiti/register` to see the full error"),
+      ],
+    };
   }
   const values = flatten(exported);
   if (!values) {
     return {
       documents: [],
-      diagnostics: [diagnostic("module-export", "error", "a policy module must default-export a document, an array of documents or a set built with `@rampart/core` builders", at)],
+      diagnostics: [
+        diagnostic(
+          "module-export",
+          "error",
+          "a policy module must default-export a document, an array of documents or a set built with `@rampart/core` builders",
+          at,
+        ),
+      ],
     };
   }
   const source = await readFile(path, "utf8").catch(() => "");

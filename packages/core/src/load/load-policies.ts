@@ -21,7 +21,10 @@ export async function loadPolicies(paths: readonly string[], options: LoadPolici
   // Relative paths in piped documents (a Cluster's inventory) resolve against the working directory, as kubectl's do.
   const load = { noTypescript: options.noTypescript ?? false, ...(stdin !== undefined ? { stdin: { text: stdin, dir: cwd } } : {}) };
   if (root === undefined) return loadFiles(paths, { cwd, ...load });
-  return loadFiles(paths.map((p) => (p === "-" ? p : resolve(cwd, p))), { cwd: root, ...load });
+  return loadFiles(
+    paths.map((p) => (p === "-" ? p : resolve(cwd, p))),
+    { cwd: root, ...load },
+  );
 }
 
 /**

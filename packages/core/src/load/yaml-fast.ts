@@ -14,7 +14,11 @@ const intPlain = (s: string): number => parseInt(s, 10);
 const CORE_SCHEMA_12 = FAILSAFE_SCHEMA.extend({
   implicit: [
     new Type("tag:yaml.org,2002:null", { kind: "scalar", resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s), construct: () => null }),
-    new Type("tag:yaml.org,2002:bool", { kind: "scalar", resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), construct: (s: string) => s[0] === "t" || s[0] === "T" }),
+    new Type("tag:yaml.org,2002:bool", {
+      kind: "scalar",
+      resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+      construct: (s: string) => s[0] === "t" || s[0] === "T",
+    }),
     new Type("tag:yaml.org,2002:int", {
       kind: "scalar",
       resolve: (s: string) => /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(s),
@@ -23,7 +27,8 @@ const CORE_SCHEMA_12 = FAILSAFE_SCHEMA.extend({
     new Type("tag:yaml.org,2002:float", {
       kind: "scalar",
       resolve: (s: string) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/.test(s),
-      construct: (s: string) => (s.endsWith("nan") || s.endsWith("NaN") || s.endsWith("NAN") ? NaN : /inf$/i.test(s) ? (s[0] === "-" ? -Infinity : Infinity) : parseFloat(s)),
+      construct: (s: string) =>
+        s.endsWith("nan") || s.endsWith("NaN") || s.endsWith("NAN") ? NaN : /inf$/i.test(s) ? (s[0] === "-" ? -Infinity : Infinity) : parseFloat(s),
     }),
   ],
 });
@@ -76,7 +81,13 @@ const MERGE_KEY = /(?:^|[\s{,])<<\s*:/m;
  * `kubectl` resolves plain scalars as kubectl does (manifests); otherwise by the YAML 1.2 core schema (policies).
  * `nodes` hears js-yaml's node events (see yaml-positions.ts); JSON documents have none.
  */
-export function parseFast(text: string, contentStart: number, maxDepth: number, kubectl = false, nodes?: (event: string, state: never) => void): { value: unknown } | undefined {
+export function parseFast(
+  text: string,
+  contentStart: number,
+  maxDepth: number,
+  kubectl = false,
+  nodes?: (event: string, state: never) => void,
+): { value: unknown } | undefined {
   const c = text.charCodeAt(contentStart);
   if (c === 123 /* { */ || c === 91 /* [ */) {
     const json = text.slice(contentStart);
@@ -92,7 +103,9 @@ export function parseFast(text: string, contentStart: number, maxDepth: number, 
   onNode = nodes;
   try {
     // js-yaml counts scalars as a level too; deeper documents take the slow path, which reports them.
-    const value: unknown = load(text, { schema: kubectl ? KUBECTL_JS_YAML_SCHEMA : CORE_SCHEMA_12, listener, maxDepth: maxDepth + 1 } as unknown as Parameters<typeof load>[1]);
+    const value: unknown = load(text, { schema: kubectl ? KUBECTL_JS_YAML_SCHEMA : CORE_SCHEMA_12, listener, maxDepth: maxDepth + 1 } as unknown as Parameters<
+      typeof load
+    >[1]);
     return anchored ? undefined : { value };
   } catch {
     return undefined;

@@ -33,7 +33,11 @@ function goInt(plain: string): bigint | undefined {
   const digits = m[2]!;
   const p = digits.slice(0, 2).toLowerCase();
   const magnitude =
-    p === "0x" || p === "0b" || p === "0o" ? BigInt(`0${p[1]}${digits.slice(2)}`) : digits.length > 1 && digits[0] === "0" ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
+    p === "0x" || p === "0b" || p === "0o"
+      ? BigInt(`0${p[1]}${digits.slice(2)}`)
+      : digits.length > 1 && digits[0] === "0"
+        ? BigInt(`0o${digits.slice(1)}`)
+        : BigInt(digits);
   const value = m[1] === "-" ? -magnitude : magnitude;
   // ParseInt fits int64; ParseUint (no sign) takes up to uint64; past that the text is not an int.
   if (m[1] === "" ? value > UINT64_MAX : m[1] === "+" ? value >= 2n ** 63n : value < INT64_MIN) return undefined;
@@ -69,7 +73,9 @@ const TAGS: readonly Kind[] = ["null", "bool", "int", "float"];
 
 /** A js-yaml schema with kubectl's scalar resolution (the fast path of manifests). */
 export const KUBECTL_JS_YAML_SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: TAGS.map((k) => new Type(`tag:yaml.org,2002:${k}`, { kind: "scalar", resolve: (s: string) => kindOf(s) === k, construct: (s: string) => resolveKubectl(s) })),
+  implicit: TAGS.map(
+    (k) => new Type(`tag:yaml.org,2002:${k}`, { kind: "scalar", resolve: (s: string) => kindOf(s) === k, construct: (s: string) => resolveKubectl(s) }),
+  ),
 });
 
 /** Scalar tags for the `yaml` library with kubectl's resolution (the slow path of manifests). */

@@ -20,7 +20,13 @@ export interface YamlLimits {
 }
 
 /** The default limits: 512 MiB per file, 3 MiB and 1,000 levels of nesting per document, 100 aliases, 1,000,000 documents. */
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: 512 * 1024 * 1024, maxDocumentBytes: 3 * 1024 * 1024, maxDepth: 1000, maxAliasCount: 100, maxDocuments: 1_000_000 };
+export const DEFAULT_YAML_LIMITS: YamlLimits = {
+  maxBytes: 512 * 1024 * 1024,
+  maxDocumentBytes: 3 * 1024 * 1024,
+  maxDepth: 1000,
+  maxAliasCount: 100,
+  maxDocuments: 1_000_000,
+};
 
 /** One parsed YAML document with a locator from value paths to positions. */
 export interface YamlDocument {
@@ -52,7 +58,14 @@ function nodeAt(doc: Document, path: readonly PropertyKey[]): { node: Node | und
 
 const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: "1.2" } as const;
 /** Manifests: YAML 1.1 with go-yaml v2's scalars and merge keys, as kubectl reads them. */
-const KUBECTL_PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: "1.1", schema: "failsafe", customTags: KUBECTL_YAML_TAGS, merge: true } as const;
+const KUBECTL_PARSE_OPTIONS = {
+  uniqueKeys: true,
+  prettyErrors: false,
+  version: "1.1",
+  schema: "failsafe",
+  customTags: KUBECTL_YAML_TAGS,
+  merge: true,
+} as const;
 
 /** How plain scalars resolve: `"1.2"` (policies: the YAML 1.2 core schema) or `"kubectl"` (manifests: YAML 1.1 as kubectl reads it). */
 export type YamlDialect = "1.2" | "kubectl";
@@ -85,7 +98,14 @@ export function parseYaml(
   const chunks = documentChunks(text, file, limits, diagnostics);
   if (chunks === undefined) return { documents, diagnostics };
   const lines = new LineIndex(text);
-  const run: YamlParse = { text, limits, options: dialect === "kubectl" ? KUBECTL_PARSE_OPTIONS : PARSE_OPTIONS, documents, diagnostics, pos: (offset) => ({ file, ...lines.at(offset) }) };
+  const run: YamlParse = {
+    text,
+    limits,
+    options: dialect === "kubectl" ? KUBECTL_PARSE_OPTIONS : PARSE_OPTIONS,
+    documents,
+    diagnostics,
+    pos: (offset) => ({ file, ...lines.at(offset) }),
+  };
   for (const chunk of chunks) parseChunk(run, chunk, dialect);
   return { documents, diagnostics };
 }
@@ -96,13 +116,29 @@ function documentChunks(text: string, file: string, limits: YamlLimits, diagnost
   // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when the cap may be near.
   const fileBytes = text.length * 3 > limits.maxBytes ? Buffer.byteLength(text, "utf8") : text.length;
   if (fileBytes > limits.maxBytes) {
-    diagnostics.push(diagnostic("input-too-large", "error", `file is ${fileBytes} bytes, more than the limit of ${limits.maxBytes} bytes`, top, "split the input into several files"));
+    diagnostics.push(
+      diagnostic(
+        "input-too-large",
+        "error",
+        `file is ${fileBytes} bytes, more than the limit of ${limits.maxBytes} bytes`,
+        top,
+        "split the input into several files",
+      ),
+    );
     return undefined;
   }
   const chunks: YamlChunk[] = splitDocuments(text) ?? [{ start: 0, end: text.length }];
   const withContent = chunks.filter((c) => firstContent(text, c.start, c.end) >= 0);
   if (withContent.length > limits.maxDocuments) {
-    diagnostics.push(diagnostic("input-too-large", "error", `file holds ${withContent.length} YAML documents, more than the limit of ${limits.maxDocuments}`, top, "split the input into several files"));
+    diagnostics.push(
+      diagnostic(
+        "input-too-large",
+        "error",
+        `file holds ${withContent.length} YAML documents, more than the limit of ${limits.maxDocuments}`,
+        top,
+        "split the input into several files",
+      ),
+    );
     return undefined;
   }
   return withContent;
@@ -117,7 +153,13 @@ function parseChunk(run: YamlParse, chunk: YamlChunk, dialect: YamlDialect): voi
   const bytes = length * 3 > limits.maxDocumentBytes ? Buffer.byteLength(text.slice(content, chunk.end), "utf8") : length;
   if (bytes > limits.maxDocumentBytes) {
     run.diagnostics.push(
-      diagnostic("input-too-large", "error", `document is ${bytes} bytes, more than the limit of ${limits.maxDocumentBytes} bytes per object (as the Kubernetes API server)`, run.pos(content), "split the object, or keep large data out of the manifest"),
+      diagnostic(
+        "input-too-large",
+        "error",
+        `document is ${bytes} bytes, more than the limit of ${limits.maxDocumentBytes} bytes per object (as the Kubernetes API server)`,
+        run.pos(content),
+        "split the object, or keep large data out of the manifest",
+      ),
     );
     return;
   }
@@ -152,7 +194,15 @@ function fastDocument(run: YamlParse, source: string, base: number, content: num
 function withinDepth(run: YamlParse, value: unknown, at: SourcePosition): boolean {
   const depth = depthOf(value, run.limits.maxDepth);
   if (depth <= run.limits.maxDepth) return true;
-  run.diagnostics.push(diagnostic("yaml-too-deep", "error", `refused YAML: the document nests maps and lists more than ${run.limits.maxDepth} levels deep`, at, "flatten the structure"));
+  run.diagnostics.push(
+    diagnostic(
+      "yaml-too-deep",
+      "error",
+      `refused YAML: the document nests maps and lists more than ${run.limits.maxDepth} levels deep`,
+      at,
+      "flatten the structure",
+    ),
+  );
   return false;
 }
 
@@ -193,9 +243,21 @@ function documentValue(run: YamlParse, doc: Document, start: number): { value: u
     const message = error instanceof Error ? error.message : String(error);
     run.diagnostics.push(
       /resource exhaustion|alias/i.test(message)
-        ? diagnostic("yaml-alias-bomb", "error", `refused YAML: aliases expand to more than ${limits.maxAliasCount} nodes (an alias bomb)`, run.pos(start), "write the values out instead of nesting aliases")
+        ? diagnostic(
+            "yaml-alias-bomb",
+            "error",
+            `refused YAML: aliases expand to more than ${limits.maxAliasCount} nodes (an alias bomb)`,
+            run.pos(start),
+            "write the values out instead of nesting aliases",
+          )
         : error instanceof RangeError
-          ? diagnostic("yaml-too-deep", "error", `refused YAML: the document nests maps and lists more than ${limits.maxDepth} levels deep`, run.pos(start), "flatten the structure")
+          ? diagnostic(
+              "yaml-too-deep",
+              "error",
+              `refused YAML: the document nests maps and lists more than ${limits.maxDepth} levels deep`,
+              run.pos(start),
+              "flatten the structure",
+            )
           : diagnostic("yaml-syntax", "error", `invalid YAML: ${lower(message)}`, run.pos(start)),
     );
     return undefined;

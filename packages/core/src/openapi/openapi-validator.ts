@@ -31,7 +31,10 @@ export function validatorOver(checkFor: (kind: string) => SchemaCheck | undefine
     const check = checkFor(kind);
     if (!check) return [`no schema for kind \`${kind}\``];
     if (check(object)) return [];
-    return (check.errors ?? []).map((e) => `${e.instancePath || "/"}: ${e.message ?? "invalid"}${e.params && "additionalProperty" in e.params ? ` \`${String(e.params.additionalProperty)}\`` : ""}`);
+    return (check.errors ?? []).map(
+      (e) =>
+        `${e.instancePath || "/"}: ${e.message ?? "invalid"}${e.params && "additionalProperty" in e.params ? ` \`${String(e.params.additionalProperty)}\`` : ""}`,
+    );
   };
 }
 

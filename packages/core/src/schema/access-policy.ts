@@ -4,9 +4,25 @@ import { documentSchema, exactlyOne, glob, labels, timestamp } from "./common.js
 
 /** Verbs that Kubernetes' built-in authorizers know; custom verbs are allowed too. */
 export const KNOWN_VERBS = [
-  "get", "list", "watch", "create", "update", "patch", "delete", "deletecollection",
-  "bind", "escalate", "impersonate", "approve", "sign", "use", "attest",
-  "post", "put", "head", "options",
+  "get",
+  "list",
+  "watch",
+  "create",
+  "update",
+  "patch",
+  "delete",
+  "deletecollection",
+  "bind",
+  "escalate",
+  "impersonate",
+  "approve",
+  "sign",
+  "use",
+  "attest",
+  "post",
+  "put",
+  "head",
+  "options",
 ] as const;
 
 const verb = z.string().regex(/^(\*|[a-z]+)$/, "must be a lowercase Kubernetes verb such as `get` or `list`, or `*`");
@@ -16,16 +32,11 @@ const resource = z.string().superRefine((value, ctx) => {
   if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error });
 });
 
-const nonResourceURL = z
-  .string()
-  .regex(/^(\/[\x21-\x7e]*|\*)$/, "must be a non-resource URL path starting with `/` (globs `*` and `?` allowed)");
+const nonResourceURL = z.string().regex(/^(\/[\x21-\x7e]*|\*)$/, "must be a non-resource URL path starting with `/` (globs `*` and `?` allowed)");
 
 const serviceAccount = z
   .string()
-  .regex(
-    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/,
-    "must be `<namespace>/<name>` of a ServiceAccount, e.g. `ci/deployer`",
-  );
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/, "must be `<namespace>/<name>` of a ServiceAccount, e.g. `ci/deployer`");
 
 /** One subject: a user, a group or a ServiceAccount. */
 export const subjectSchema = z
@@ -74,4 +85,3 @@ export type AccessPolicy = z.infer<typeof accessPolicySchema>;
 export type AccessRule = z.infer<typeof accessRuleSchema>;
 /** A validated subject. */
 export type Subject = z.infer<typeof subjectSchema>;
-

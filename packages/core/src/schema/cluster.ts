@@ -2,9 +2,7 @@ import * as z from "zod";
 import { documentSchema, labels } from "./common.js";
 
 /** A Kubernetes minor version like `1.33`. */
-export const kubernetesVersion = z
-  .string()
-  .regex(/^1\.\d{1,2}$/, "must be a Kubernetes minor version like `1.33` (quote it in YAML)");
+export const kubernetesVersion = z.string().regex(/^1\.\d{1,2}$/, "must be a Kubernetes minor version like `1.33` (quote it in YAML)");
 
 /** `spec` of a Cluster. */
 export const clusterSpecSchema = z.strictObject({

@@ -17,10 +17,7 @@ export const requestSchema = z.strictObject({
 
 const expect = z.enum(["allow", "deny"]);
 
-const endpoint = z.union([
-  z.strictObject({ namespace: dnsLabel, pods: labels.optional() }),
-  z.strictObject({ ip: z.string().min(1) }),
-]);
+const endpoint = z.union([z.strictObject({ namespace: dnsLabel, pods: labels.optional() }), z.strictObject({ ip: z.string().min(1) })]);
 
 /** `spec` of a PolicyTest. */
 export const policyTestSpecSchema = z.strictObject({

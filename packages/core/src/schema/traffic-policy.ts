@@ -75,7 +75,10 @@ const governedNamespace = z.string().superRefine((value, ctx) => {
     const r = dnsLabel.safeParse(value);
     if (!r.success) ctx.addIssue({ code: "custom", message: r.error.issues[0]!.message });
   } else if (value.length > 63 || !/^[a-z0-9*?-]+$/.test(value)) {
-    ctx.addIssue({ code: "custom", message: `invalid namespace pattern \`${value}\`: use lowercase letters, digits, \`-\`, \`*\` (any run of characters) and \`?\` (one character)` });
+    ctx.addIssue({
+      code: "custom",
+      message: `invalid namespace pattern \`${value}\`: use lowercase letters, digits, \`-\`, \`*\` (any run of characters) and \`?\` (one character)`,
+    });
   }
 });
 
@@ -88,7 +91,7 @@ export const trafficPolicySpecSchema = z
   .strictObject({
     namespaces: z.array(governedNamespace).min(1, "list the namespaces this policy governs").optional(),
     namespaceLabels: labels
-      .refine((l) => Object.keys(l).length > 0, { message: "give at least one label; to govern every namespace, write `namespaces: [\"*\"]`" })
+      .refine((l) => Object.keys(l).length > 0, { message: 'give at least one label; to govern every namespace, write `namespaces: ["*"]`' })
       .optional(),
     defaultDeny: z.array(z.enum(["ingress", "egress"])).optional(),
     allow: z.array(trafficRuleSchema).optional(),
@@ -98,7 +101,8 @@ export const trafficPolicySpecSchema = z
     if (spec.namespaces === undefined && spec.namespaceLabels === undefined) {
       ctx.addIssue({
         code: "custom",
-        message: "a TrafficPolicy needs the namespaces it governs: `namespaces` (names or globs, e.g. `[team-a, \"team-a-*\"]`) or `namespaceLabels` (labels every governed namespace carries, e.g. `{ tier: apps }`)",
+        message:
+          'a TrafficPolicy needs the namespaces it governs: `namespaces` (names or globs, e.g. `[team-a, "team-a-*"]`) or `namespaceLabels` (labels every governed namespace carries, e.g. `{ tier: apps }`)',
       });
     }
   });

@@ -2,20 +2,28 @@ import * as z from "zod";
 import { dnsLabel, documentSchema, exactlyOne, glob, labelKey, labels, timestamp } from "./common.js";
 
 /** Kinds a WorkloadPolicy can match: Pod and every pod-template controller. */
-export const WORKLOAD_KINDS = [
-  "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob",
-] as const;
+export const WORKLOAD_KINDS = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"] as const;
 
 /** Names of the workload rules, as written in a policy. */
 export const WORKLOAD_RULE_NAMES = [
-  "podSecurity", "readOnlyRootFilesystem", "automountServiceAccountToken", "imageDigest",
-  "allowedRegistries", "disallowLatestTag", "resources", "forbiddenContainerPorts", "requiredLabels", "cel",
+  "podSecurity",
+  "readOnlyRootFilesystem",
+  "automountServiceAccountToken",
+  "imageDigest",
+  "allowedRegistries",
+  "disallowLatestTag",
+  "resources",
+  "forbiddenContainerPorts",
+  "requiredLabels",
+  "cel",
 ] as const;
 
 /** A workload rule name. */
 export type WorkloadRuleName = (typeof WORKLOAD_RULE_NAMES)[number];
 
-const resourceName = z.string().regex(/^([a-z0-9.-]+\/)?[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/, "must be a resource name such as `cpu`, `memory` or `nvidia.com/gpu`");
+const resourceName = z
+  .string()
+  .regex(/^([a-z0-9.-]+\/)?[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/, "must be a resource name such as `cpu`, `memory` or `nvidia.com/gpu`");
 
 /** One workload rule: an object with exactly one rule key. */
 export const workloadRuleSchema = z
@@ -81,7 +89,12 @@ export const workloadPolicySpecSchema = z.strictObject({
         if (name === undefined) return;
         const first = seen.get(name);
         if (first === undefined) seen.set(name, i);
-        else ctx.addIssue({ code: "custom", path: [i, "cel", "name"], message: `custom rule name \`${name}\` is already used by rule ${first} of this policy: give each custom rule its own name` });
+        else
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "cel", "name"],
+            message: `custom rule name \`${name}\` is already used by rule ${first} of this policy: give each custom rule its own name`,
+          });
       });
     }),
 });

@@ -24,17 +24,32 @@ export interface AdmitManifestsResult {
  * Admits manifests offline: the WorkloadPolicies compiled to ValidatingAdmissionPolicies, and
  * those very expressions run on each manifest as the API server would on CREATE.
  */
-export function admitManifests(documents: readonly RampartDocument[], manifests: readonly Manifest[], options: AdmitManifestsOptions = {}): AdmitManifestsResult {
+export function admitManifests(
+  documents: readonly RampartDocument[],
+  manifests: readonly Manifest[],
+  options: AdmitManifestsOptions = {},
+): AdmitManifestsResult {
   const compiled = compileVap(documents, options.now ? { now: options.now } : {});
   if (hasErrors(compiled.diagnostics)) return { diagnostics: compiled.diagnostics };
   const admitOptions = options.namespace ? { namespace: options.namespace } : {};
-  const results = manifests.flatMap((m) => admitWithObjects(compiled.objects, [m.value], admitOptions).map((r) => ({ ...r, file: m.file, line: m.line, column: m.column })));
+  const results = manifests.flatMap((m) =>
+    admitWithObjects(compiled.objects, [m.value], admitOptions).map((r) => ({ ...r, file: m.file, line: m.line, column: m.column })),
+  );
   return { results, diagnostics: compiled.diagnostics };
 }
 
 /** A finding per violation of a denied or warned manifest, at the manifest's position (errors for Deny, else warnings). */
 export function admissionFindings(results: readonly ManifestAdmission[]): OutputFinding[] {
-  return results.flatMap((r) => r.violations.map((v) => ({ code: v.policy, severity: v.actions.includes("Deny") ? ("error" as const) : ("warning" as const), message: `${r.kind} ${r.namespace}/${r.name}: ${v.message}`, file: r.file, line: r.line, column: r.column })));
+  return results.flatMap((r) =>
+    r.violations.map((v) => ({
+      code: v.policy,
+      severity: v.actions.includes("Deny") ? ("error" as const) : ("warning" as const),
+      message: `${r.kind} ${r.namespace}/${r.name}: ${v.message}`,
+      file: r.file,
+      line: r.line,
+      column: r.column,
+    })),
+  );
 }
 
 /** How many manifests got each decision. */

@@ -26,7 +26,12 @@ export function driftCount(drift: TreeDiff): number {
  * proof of the whole tree. Hand-added files are not drift, but `kubectl apply -R` applies them,
  * so every manifest in the tree is proven.
  */
-export async function checkBuild(documents: readonly RampartDocument[], dir: string, build: BuildResult, options: VerifyTreeOptions = {}): Promise<CheckBuildResult> {
+export async function checkBuild(
+  documents: readonly RampartDocument[],
+  dir: string,
+  build: BuildResult,
+  options: VerifyTreeOptions = {},
+): Promise<CheckBuildResult> {
   const drift = await checkTree(dir, build.clusters);
   const proof = await verifyTree(documents, dir, options);
   return { ok: driftCount(drift) === 0 && proof.ok, drift, proof };
@@ -34,7 +39,16 @@ export async function checkBuild(documents: readonly RampartDocument[], dir: str
 
 /** Each drifted file as an error finding, named `<label>/<file>` (`label`: how the tree's folder was given). */
 export function driftFindings(drift: TreeDiff, label: string): OutputFinding[] {
-  return DRIFT_LABELS.flatMap((kind) => drift[kind].map((f) => ({ code: "build-drift", severity: "error" as const, message: `${kind} by a fresh build: run \`rampart build\` without --check and commit the result`, file: `${label}/${f}`, line: 0, column: 0 })));
+  return DRIFT_LABELS.flatMap((kind) =>
+    drift[kind].map((f) => ({
+      code: "build-drift",
+      severity: "error" as const,
+      message: `${kind} by a fresh build: run \`rampart build\` without --check and commit the result`,
+      file: `${label}/${f}`,
+      line: 0,
+      column: 0,
+    })),
+  );
 }
 
 /** Lines of a check: one per drifted file (`changed rbac/x.yaml`), then the clusters whose proof found problems. */
@@ -46,7 +60,8 @@ export function formatBuildCheck(result: CheckBuildResult): string[] {
 export function buildCheckSummary(result: CheckBuildResult, label: string): string[] {
   const drift = driftCount(result.drift);
   const lines: string[] = [];
-  if (drift > 0) lines.push(`drift: ${drift} file${drift === 1 ? "" : "s"} differ from a fresh build; run \`rampart build\` without --check and commit the result`);
+  if (drift > 0)
+    lines.push(`drift: ${drift} file${drift === 1 ? "" : "s"} differ from a fresh build; run \`rampart build\` without --check and commit the result`);
   if (!result.proof.ok) lines.push(`over-grant: the tree at ${label} grants or admits more than the policies (see above); remove or fix the files named`);
   if (result.ok) lines.push(`ok: ${label} is up to date and proven`);
   return lines;

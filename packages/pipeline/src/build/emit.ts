@@ -20,7 +20,11 @@ export function toYaml(object: unknown): string {
   return writeBlockYaml(object) ?? stringify(object, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, customTags: KUBECTL_YAML_TAGS });
 }
 
-const safe = (s: string) => s.toLowerCase().replace(/[^a-z0-9.-]+/g, "-").replace(/^-+|-+$/g, "");
+const safe = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 
 /**
  * File names for objects under a backend folder: `<kind>-[<namespace>-]<name>.yaml`, made

@@ -87,7 +87,9 @@ function writeCollection(value: object, entries: readonly [string | undefined, u
     if (key.length > MAX_KEY) throw UNSUPPORTED;
     const head = `${writeString(key)}:`;
     if (!nested) return `${head} ${writeScalar(item)}`;
-    return nested.length === 0 ? `${head} ${writeCollection(item as object, nested, inner)}` : `${head}\n${inner}${writeCollection(item as object, nested, inner)}`;
+    return nested.length === 0
+      ? `${head} ${writeCollection(item as object, nested, inner)}`
+      : `${head}\n${inner}${writeCollection(item as object, nested, inner)}`;
   });
   return lines.join(`\n${indent}`);
 }

@@ -7,7 +7,10 @@ export class PolicyIndex {
   private readonly byUser = new Map<string, AccessPolicyIR[]>();
   private readonly byGroup = new Map<string, AccessPolicyIR[]>();
 
-  constructor(policies: readonly AccessPolicyIR[], private readonly now: number) {
+  constructor(
+    policies: readonly AccessPolicyIR[],
+    private readonly now: number,
+  ) {
     const add = (map: Map<string, AccessPolicyIR[]>, key: string, p: AccessPolicyIR) => {
       const list = map.get(key);
       if (list === undefined) map.set(key, [p]);
@@ -61,8 +64,21 @@ const keys = new WeakMap<AccessRuleIR, string>();
 export function ruleKey(rule: AccessRuleIR): string {
   let k = keys.get(rule);
   if (k === undefined) {
-    const list = (xs: readonly { source: string }[] | undefined) => (xs === undefined ? "-" : xs.map((x) => x.source).sort().join(","));
-    k = [rule.effect, [...rule.verbs].sort().join(","), rule.resources.map(formatResourceRef).sort().join(","), list(rule.nonResourceURLs), list(rule.namespaces), list(rule.names)].join("|");
+    const list = (xs: readonly { source: string }[] | undefined) =>
+      xs === undefined
+        ? "-"
+        : xs
+            .map((x) => x.source)
+            .sort()
+            .join(",");
+    k = [
+      rule.effect,
+      [...rule.verbs].sort().join(","),
+      rule.resources.map(formatResourceRef).sort().join(","),
+      list(rule.nonResourceURLs),
+      list(rule.namespaces),
+      list(rule.names),
+    ].join("|");
     keys.set(rule, k);
   }
   return k;

@@ -27,7 +27,9 @@ export function accessChangeCovers(change: AccessChange, request: AccessRequest)
     change.resource === (request.resource ?? "") &&
     change.subresource === (request.subresource ?? "") &&
     (change.nonResourceURLs === undefined
-      ? (request.nonResourceURL ?? "") === "" && covers(change.namespaces, change.exceptNamespaces, request.namespace ?? "") && covers(change.names, change.exceptNames, request.name ?? "")
+      ? (request.nonResourceURL ?? "") === "" &&
+        covers(change.namespaces, change.exceptNamespaces, request.namespace ?? "") &&
+        covers(change.names, change.exceptNames, request.name ?? "")
       : covers(change.nonResourceURLs, change.exceptNonResourceURLs, request.nonResourceURL ?? ""))
   );
 }

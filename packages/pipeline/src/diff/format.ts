@@ -12,13 +12,16 @@ export function subjectLabel(s: NamedSubject): string {
 }
 
 const resourceLabel = (a: AccessChange) => `${a.resource}${a.apiGroup ? `.${a.apiGroup}` : ""}${a.subresource ? `/${a.subresource}` : ""}`;
-const globs = (list: readonly string[], except: readonly string[] | undefined) => `${list.map((g) => (g === "" ? '""' : g)).join(",")}${except ? ` except ${except.join(",")}` : ""}`;
+const globs = (list: readonly string[], except: readonly string[] | undefined) =>
+  `${list.map((g) => (g === "" ? '""' : g)).join(",")}${except ? ` except ${except.join(",")}` : ""}`;
 const rules = (refs: readonly RuleRef[]) => (refs.length === 0 ? "no rule" : refs.map((r) => `${r.policy}[${r.rule}]`).join(", "));
 
 /** One line per access class: what, where, and the rules that decide it before and after. */
 export function accessLine(a: AccessChange): string {
-  if (a.nonResourceURLs !== undefined) return `${a.verbs.join(",")} ${globs(a.nonResourceURLs, a.exceptNonResourceURLs)}: ${a.before} → ${a.after} (before: ${rules(a.because.before)}; after: ${rules(a.because.after)})`;
-  const where = a.namespaces.length === 1 && a.namespaces[0] === "" && a.exceptNamespaces === undefined ? "" : ` in namespaces ${globs(a.namespaces, a.exceptNamespaces)}`;
+  if (a.nonResourceURLs !== undefined)
+    return `${a.verbs.join(",")} ${globs(a.nonResourceURLs, a.exceptNonResourceURLs)}: ${a.before} → ${a.after} (before: ${rules(a.because.before)}; after: ${rules(a.because.after)})`;
+  const where =
+    a.namespaces.length === 1 && a.namespaces[0] === "" && a.exceptNamespaces === undefined ? "" : ` in namespaces ${globs(a.namespaces, a.exceptNamespaces)}`;
   const names = a.names.length === 1 && a.names[0] === "*" && a.exceptNames === undefined ? "" : ` names ${globs(a.names, a.exceptNames)}`;
   return `${a.verbs.join(",")} ${resourceLabel(a)}${where}${names}: ${a.before} → ${a.after} (before: ${rules(a.because.before)}; after: ${rules(a.because.after)})`;
 }
@@ -42,7 +45,9 @@ export function formatDiffText(diff: SemanticDiff): string[] {
     if (c.workload.length > 0) out.push("  workloads:", ...c.workload.map((w) => `    ${w.after === "deny" ? "-" : "+"} ${workloadLine(w)}`));
   }
   const s = diff.summary;
-  out.push(`${s.newAccess} new and ${s.removedAccess} removed access classes, ${s.newFlows} new and ${s.removedFlows} removed flows, ${s.newlyDenied} manifests newly denied and ${s.newlyAdmitted} newly admitted`);
+  out.push(
+    `${s.newAccess} new and ${s.removedAccess} removed access classes, ${s.newFlows} new and ${s.removedFlows} removed flows, ${s.newlyDenied} manifests newly denied and ${s.newlyAdmitted} newly admitted`,
+  );
   return out;
 }
 
@@ -85,14 +90,39 @@ function accessSection(title: string, changes: readonly AccessChange[], limit: n
 export function formatDiffMarkdown(diff: SemanticDiff, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? 20;
   const s = diff.summary;
-  const out = ["## rampart semantic diff", "", `| | new | removed |`, `| --- | ---: | ---: |`, `| access classes | ${s.newAccess} | ${s.removedAccess} |`, `| flows | ${s.newFlows} | ${s.removedFlows} |`, `| manifests (newly admitted / denied) | ${s.newlyAdmitted} | ${s.newlyDenied} |`, ""];
+  const out = [
+    "## rampart semantic diff",
+    "",
+    `| | new | removed |`,
+    `| --- | ---: | ---: |`,
+    `| access classes | ${s.newAccess} | ${s.removedAccess} |`,
+    `| flows | ${s.newFlows} | ${s.removedFlows} |`,
+    `| manifests (newly admitted / denied) | ${s.newlyAdmitted} | ${s.newlyDenied} |`,
+    "",
+  ];
   const multi = diff.clusters.length > 1;
   for (const c of diff.clusters) {
     const body = [
-      ...accessSection("New access", c.access.filter((a) => a.after === "allow"), limit),
-      ...accessSection("Removed access", c.access.filter((a) => a.after === "deny"), limit),
-      ...section(`Flows (${c.traffic.length})`, c.traffic.map((t) => `- ${t.after === "allow" ? "➕" : "➖"} ${code(trafficLine(t))}`), limit),
-      ...section(`Manifests (${c.workload.length})`, c.workload.map((w) => `- ${code(workloadLine(w))}`), limit),
+      ...accessSection(
+        "New access",
+        c.access.filter((a) => a.after === "allow"),
+        limit,
+      ),
+      ...accessSection(
+        "Removed access",
+        c.access.filter((a) => a.after === "deny"),
+        limit,
+      ),
+      ...section(
+        `Flows (${c.traffic.length})`,
+        c.traffic.map((t) => `- ${t.after === "allow" ? "➕" : "➖"} ${code(trafficLine(t))}`),
+        limit,
+      ),
+      ...section(
+        `Manifests (${c.workload.length})`,
+        c.workload.map((w) => `- ${code(workloadLine(w))}`),
+        limit,
+      ),
     ];
     if (body.length === 0) continue;
     if (multi) out.push(`## cluster \`${c.cluster}\``, "");

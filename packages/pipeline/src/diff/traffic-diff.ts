@@ -28,7 +28,12 @@ function cidrEndpoints(documents: readonly RampartDocument[]): ExternalEndpoint[
   return out;
 }
 
-function allowedFlows(documents: readonly RampartDocument[], objects: readonly Record<string, unknown>[], externals: readonly ExternalEndpoint[], options: TrafficDiffOptions): Map<string, ConnSet> {
+function allowedFlows(
+  documents: readonly RampartDocument[],
+  objects: readonly Record<string, unknown>[],
+  externals: readonly ExternalEndpoint[],
+  options: TrafficDiffOptions,
+): Map<string, ConnSet> {
   // Policies already in the workloads file (existing NetworkPolicies and the like) count on both sides.
   const out = new Map<string, ConnSet>();
   for (const f of networkFlows(documents, objects, { ...options, externals })) out.set(JSON.stringify([endpointLabel(f.src), endpointLabel(f.dst)]), f.conns);
@@ -41,7 +46,12 @@ function allowedFlows(documents: readonly RampartDocument[], objects: readonly R
  * the two versions: for each pair, the connections allowed only after (`deny` → `allow`) and
  * only before (`allow` → `deny`).
  */
-export function diffTraffic(base: readonly RampartDocument[], head: readonly RampartDocument[], objects: readonly Record<string, unknown>[], options: TrafficDiffOptions = {}): TrafficChange[] {
+export function diffTraffic(
+  base: readonly RampartDocument[],
+  head: readonly RampartDocument[],
+  objects: readonly Record<string, unknown>[],
+  options: TrafficDiffOptions = {},
+): TrafficChange[] {
   const seen = new Set<string>();
   const externals = [...cidrEndpoints(base), ...cidrEndpoints(head), ...(options.externals ?? [])].filter((e) => !seen.has(e.label) && !!seen.add(e.label));
   const before = allowedFlows(base, objects, externals, options);

@@ -54,7 +54,17 @@ export function diffUrls(subject: NamedSubject, rb: readonly AccessRuleIR[], rh:
       before: row.before.decision,
       after: row.after.decision,
       because: { before: refs(row.before), after: refs(row.after) },
-      example: { user: example.user ?? "", groups: [...(example.groups ?? [])], verb: example.verb, apiGroup: "", resource: "", subresource: "", namespace: "", name: "", nonResourceURL: row.rep },
+      example: {
+        user: example.user ?? "",
+        groups: [...(example.groups ?? [])],
+        verb: example.verb,
+        apiGroup: "",
+        resource: "",
+        subresource: "",
+        namespace: "",
+        name: "",
+        nonResourceURL: row.rep,
+      },
     };
     if (row.except.length > 0) change.exceptNonResourceURLs = [...row.except];
     return change;

@@ -17,7 +17,12 @@ const RANK: Record<Verdict, number> = { admit: 0, warn: 1, deny: 2 };
  * The manifests whose admission verdict (the ValidatingAdmissionPolicies compiled from each
  * version's WorkloadPolicies, run offline) differs, with the rules that decide on the stricter side.
  */
-export function diffWorkloads(base: readonly RampartDocument[], head: readonly RampartDocument[], manifests: readonly ManifestInput[], now: Date): WorkloadChange[] {
+export function diffWorkloads(
+  base: readonly RampartDocument[],
+  head: readonly RampartDocument[],
+  manifests: readonly ManifestInput[],
+  now: Date,
+): WorkloadChange[] {
   const before = compileVap(base, { now }).objects;
   const after = compileVap(head, { now }).objects;
   const out: WorkloadChange[] = [];

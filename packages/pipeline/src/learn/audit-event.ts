@@ -1,4 +1,3 @@
-
 /** What an audit event tells about one request, once its stages are de-duplicated. */
 export interface AuditRecord {
   /** `auditID`, or "" when the event has none (then it is never merged with another). */

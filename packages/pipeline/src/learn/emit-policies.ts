@@ -20,8 +20,18 @@ function ruleSpec(rule: LearnedRule): Record<string, unknown> {
 }
 
 /** The AccessPolicy document of a learned policy (plain data, as YAML would load). */
-export function policyDocument(policy: LearnedPolicy): { apiVersion: string; kind: "AccessPolicy"; metadata: { name: string }; spec: { subjects: unknown[]; rules: Record<string, unknown>[] } } {
-  return { apiVersion: API_VERSION, kind: "AccessPolicy", metadata: { name: policy.name }, spec: { subjects: [policySubject(policy.subject)], rules: policy.rules.map(ruleSpec) } };
+export function policyDocument(policy: LearnedPolicy): {
+  apiVersion: string;
+  kind: "AccessPolicy";
+  metadata: { name: string };
+  spec: { subjects: unknown[]; rules: Record<string, unknown>[] };
+} {
+  return {
+    apiVersion: API_VERSION,
+    kind: "AccessPolicy",
+    metadata: { name: policy.name },
+    spec: { subjects: [policySubject(policy.subject)], rules: policy.rules.map(ruleSpec) },
+  };
 }
 
 /** A file to write: a name inside the output directory and its content. */

@@ -21,14 +21,17 @@ export function formatLearnSummary(s: LearnSummary, written?: string): string[] 
   const r = s.replay;
   out.push(
     `replay: ${r.keptAllowed}/${r.kept} allowed events allowed, ${r.forbiddenDenied}/${r.forbidden} forbidden events denied` +
-      (r.forbiddenSuperseded ? ` (${r.forbiddenSuperseded} forbidden ${r.forbiddenSuperseded === 1 ? "event repeats a request" : "events repeat requests"} the log also allowed: not counted as failures)` : "") +
+      (r.forbiddenSuperseded
+        ? ` (${r.forbiddenSuperseded} forbidden ${r.forbiddenSuperseded === 1 ? "event repeats a request" : "events repeat requests"} the log also allowed: not counted as failures)`
+        : "") +
       (r.exact ? " — exact" : " — NOT exact"),
   );
   for (const f of r.failures) out.push(`  expected ${f.expected}: ${describe(f.request)} (${plural(f.count, "event")})`);
   if (s.gap) out.push(`least-privilege gap against the RBAC of ${s.rbacSource ?? "the manifests"}:`);
   for (const g of s.gap ?? []) {
     out.push(`${g.subject} (${g.policy}): RBAC grants ${g.granted}, the log used ${g.used}, unused ${g.unused}`);
-    for (const u of g.unusedGrants) out.push(`  unused: ${u.verbs.join(", ")} ${u.resources.join(", ")}${u.namespaces ? ` in ${u.namespaces.join(", ")}` : " (cluster-scoped)"}`);
+    for (const u of g.unusedGrants)
+      out.push(`  unused: ${u.verbs.join(", ")} ${u.resources.join(", ")}${u.namespaces ? ` in ${u.namespaces.join(", ")}` : " (cluster-scoped)"}`);
   }
   return out;
 }

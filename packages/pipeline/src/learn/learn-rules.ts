@@ -66,7 +66,8 @@ const add = (s: Stats, o: Stats) => {
   s.first = Math.min(s.first, o.first);
   s.last = Math.max(s.last, o.last);
 };
-const sortVerbs = (verbs: Iterable<string>) => [...new Set(verbs)].sort((a, b) => (VERB_ORDER.get(a) ?? 99) - (VERB_ORDER.get(b) ?? 99) || (a < b ? -1 : a > b ? 1 : 0));
+const sortVerbs = (verbs: Iterable<string>) =>
+  [...new Set(verbs)].sort((a, b) => (VERB_ORDER.get(a) ?? 99) - (VERB_ORDER.get(b) ?? 99) || (a < b ? -1 : a > b ? 1 : 0));
 const SEP = "\u0000";
 
 interface Cell extends Stats {
@@ -215,7 +216,8 @@ function rulesOf(l: Learner, inventory: Inventory): LearnedRule[] {
   return [...rules.sort(compareRules), ...urlRules.sort(compareRules)];
 }
 
-const ruleKey = (r: LearnedRule) => [(r.resources ?? r.nonResourceURLs ?? []).join(","), (r.namespaces ?? []).join(","), r.verbs.join(","), (r.names ?? []).join(",")].join(SEP);
+const ruleKey = (r: LearnedRule) =>
+  [(r.resources ?? r.nonResourceURLs ?? []).join(","), (r.namespaces ?? []).join(","), r.verbs.join(","), (r.names ?? []).join(",")].join(SEP);
 function compareRules(a: LearnedRule, b: LearnedRule): number {
   const x = ruleKey(a);
   const y = ruleKey(b);

@@ -119,7 +119,16 @@ export async function learnFromAuditLogs(paths: readonly string[], options: Lear
   }
   const files = policies.map((p) => (options.format === "ts" ? policyTypeScript(p, inv) : policyYaml(p)));
   const nothingRead = log.records.length + log.outsideWindow === 0;
-  if (nothingRead) diagnostics.push(diagnostic("audit-empty", "error", `no audit event could be read from ${paths.map((p) => `\`${p}\``).join(", ")}`, { file: paths[0] ?? "<stdin>", line: 1, column: 1 }, "give `audit.k8s.io/v1` Event lines, one JSON object per line (kube-apiserver `--audit-log-format=json`)"));
+  if (nothingRead)
+    diagnostics.push(
+      diagnostic(
+        "audit-empty",
+        "error",
+        `no audit event could be read from ${paths.map((p) => `\`${p}\``).join(", ")}`,
+        { file: paths[0] ?? "<stdin>", line: 1, column: 1 },
+        "give `audit.k8s.io/v1` Event lines, one JSON object per line (kube-apiserver `--audit-log-format=json`)",
+      ),
+    );
   const status = nothingRead || hasErrors(diagnostics) ? 2 : replay.exact ? 0 : 1;
   return { status, policies, files: status === 2 ? [] : files, summary, diagnostics };
 }

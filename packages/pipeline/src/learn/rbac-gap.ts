@@ -27,7 +27,11 @@ const SEP = "\u0000";
 
 /** The identity RBAC sees for a subject: a ServiceAccount's groups, a user's observed groups, or the group alone. */
 function identity(s: LearnedSubject, groups: Set<string>): { user: string; groups: string[] } {
-  if (s.kind === "serviceAccount") return { user: `system:serviceaccount:${s.namespace}:${s.name}`, groups: ["system:authenticated", "system:serviceaccounts", `system:serviceaccounts:${s.namespace}`] };
+  if (s.kind === "serviceAccount")
+    return {
+      user: `system:serviceaccount:${s.namespace}:${s.name}`,
+      groups: ["system:authenticated", "system:serviceaccounts", `system:serviceaccounts:${s.namespace}`],
+    };
   if (s.kind === "group") return { user: "", groups: [s.name] };
   return { user: s.name, groups: [...groups].sort() };
 }
@@ -66,7 +70,13 @@ function groupCells(cells: readonly { verb: string; res: string; ns: string }[])
  * grants, split into used and unused. Requests are asked without a name, so grants limited by
  * `resourceNames` are not counted.
  */
-export function rbacGap(objects: readonly RbacObject[], records: readonly AuditRecord[], policies: readonly LearnedPolicy[], inventory: Inventory, byGroup: readonly string[] = []): SubjectGap[] {
+export function rbacGap(
+  objects: readonly RbacObject[],
+  records: readonly AuditRecord[],
+  policies: readonly LearnedPolicy[],
+  inventory: Inventory,
+  byGroup: readonly string[] = [],
+): SubjectGap[] {
   const authz = createRbacAuthorizer(objects);
   const seen = new Map<string, { used: Set<string>; namespaces: Set<string>; groups: Set<string> }>();
   for (const r of records) {

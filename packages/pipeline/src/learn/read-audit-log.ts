@@ -85,7 +85,8 @@ export async function readAuditLog(paths: readonly string[], options: ReadAuditO
       }
     } catch (error) {
       // A gzip stream that ends early (a rotated file cut mid-write) or an unreadable file.
-      const message = (error as NodeJS.ErrnoException).code === "ENOENT" ? `cannot read \`${path}\`: no such file` : `cannot read further: ${(error as Error).message}`;
+      const message =
+        (error as NodeJS.ErrnoException).code === "ENOENT" ? `cannot read \`${path}\`: no such file` : `cannot read further: ${(error as Error).message}`;
       warnings.push({ ...diagnostic("audit-read", "warning", message, { file, line: lineNo + 1, column: 1 }), fileIndex });
     }
   }

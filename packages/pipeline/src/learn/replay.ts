@@ -41,7 +41,17 @@ export interface ReplayOptions {
 
 /** The request of an audit record as the evaluator takes it. */
 export function accessRequest(r: AuditRecord): AccessRequest {
-  return { user: r.user, groups: r.groups, verb: r.verb, apiGroup: r.apiGroup, resource: r.resource, subresource: r.subresource, namespace: r.namespace, name: r.name, nonResourceURL: r.nonResourceURL };
+  return {
+    user: r.user,
+    groups: r.groups,
+    verb: r.verb,
+    apiGroup: r.apiGroup,
+    resource: r.resource,
+    subresource: r.subresource,
+    namespace: r.namespace,
+    name: r.name,
+    nonResourceURL: r.nonResourceURL,
+  };
 }
 
 const SEP = "\u0000";
@@ -50,7 +60,12 @@ function rbacKey(r: AuditRecord): string {
 }
 
 /** Replays every allowed and forbidden event of the log against the learned policies with `createEvaluator`. */
-export function replayAudit(records: readonly AuditRecord[], documents: readonly RampartDocument[], policies: readonly LearnedPolicy[], options: ReplayOptions = {}): ReplayResult {
+export function replayAudit(
+  records: readonly AuditRecord[],
+  documents: readonly RampartDocument[],
+  policies: readonly LearnedPolicy[],
+  options: ReplayOptions = {},
+): ReplayResult {
   const evaluator = createEvaluator(documents, { now: options.now ?? new Date(), ...(options.inventory ? { inventory: options.inventory } : {}) });
   const byGroup = options.byGroup ?? [];
   // Built only when a forbidden request is allowed (rare): which subject was allowed which request.
@@ -80,10 +95,19 @@ export function replayAudit(records: readonly AuditRecord[], documents: readonly
     } else {
       forbidden += r.count;
       if (!allowed) forbiddenDenied += r.count;
-      else if (policies.some((p) => subjectMatches(p.subject, r.user, r.groups) && wasKept(subjectKey(p.subject) + SEP + rbacKey(r)))) forbiddenSuperseded += r.count;
+      else if (policies.some((p) => subjectMatches(p.subject, r.user, r.groups) && wasKept(subjectKey(p.subject) + SEP + rbacKey(r))))
+        forbiddenSuperseded += r.count;
       else failed = true;
     }
     if (failed && failures.length < 100) failures.push({ expected: r.outcome === "allowed" ? "allow" : "deny", request: accessRequest(r), count: r.count });
   }
-  return { kept, keptAllowed, forbidden, forbiddenDenied, forbiddenSuperseded, failures, exact: keptAllowed === kept && forbiddenDenied + forbiddenSuperseded === forbidden };
+  return {
+    kept,
+    keptAllowed,
+    forbidden,
+    forbiddenDenied,
+    forbiddenSuperseded,
+    failures,
+    exact: keptAllowed === kept && forbiddenDenied + forbiddenSuperseded === forbidden,
+  };
 }

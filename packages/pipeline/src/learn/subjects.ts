@@ -11,7 +11,8 @@ export function subjectOf(user: string, groups: readonly string[], byGroup: read
   if (user.startsWith(SA_PREFIX)) {
     const rest = user.slice(SA_PREFIX.length);
     const colon = rest.indexOf(":");
-    if (colon > 0 && colon < rest.length - 1 && !rest.includes(":", colon + 1)) return { kind: "serviceAccount", namespace: rest.slice(0, colon), name: rest.slice(colon + 1) };
+    if (colon > 0 && colon < rest.length - 1 && !rest.includes(":", colon + 1))
+      return { kind: "serviceAccount", namespace: rest.slice(0, colon), name: rest.slice(colon + 1) };
   }
   return { kind: "user", name: user };
 }
@@ -51,7 +52,11 @@ function fnv1a(text: string): string {
 /** A DNS-1123 label derived from the subject: `sa-ci-deployer`, `user-alice-example-com`, `group-team-a`. */
 export function baseName(s: LearnedSubject): string {
   const raw = s.kind === "serviceAccount" ? `sa-${s.namespace}-${s.name}` : `${s.kind}-${s.name}`;
-  const clean = raw.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  const clean = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
   // Keep it a label (≤ 63): long names are cut and made unique by a hash of the full subject.
   return clean.length <= 63 ? clean : `${clean.slice(0, 54).replace(/-$/, "")}-${fnv1a(subjectKey(s))}`;
 }

@@ -17,13 +17,30 @@ export function desiredObjects(files: ReadonlyMap<string, string>): { objects: A
     if (!MANIFEST_FOLDERS.some((f) => path.startsWith(f)) || !/\.ya?ml$/.test(path)) continue;
     for (const doc of parseAllDocuments(content)) {
       if (doc.errors.length > 0) {
-        diagnostics.push(diagnostic("diff-manifest", "error", `generated manifest \`${path}\` is not valid YAML: ${doc.errors[0]!.message}`, { file: path, line: 1, column: 1 }, "this is a rampart bug; please report it"));
+        diagnostics.push(
+          diagnostic(
+            "diff-manifest",
+            "error",
+            `generated manifest \`${path}\` is not valid YAML: ${doc.errors[0]!.message}`,
+            { file: path, line: 1, column: 1 },
+            "this is a rampart bug; please report it",
+          ),
+        );
         continue;
       }
       const value = doc.toJS() as unknown;
       if (value === null || value === undefined) continue;
       if (typeof value === "object" && !Array.isArray(value) && refOf(value as AnyObject)) objects.push(value as AnyObject);
-      else diagnostics.push(diagnostic("diff-manifest", "error", `generated manifest \`${path}\` has no \`apiVersion\`, \`kind\` and \`metadata.name\``, { file: path, line: 1, column: 1 }, "this is a rampart bug; please report it"));
+      else
+        diagnostics.push(
+          diagnostic(
+            "diff-manifest",
+            "error",
+            `generated manifest \`${path}\` has no \`apiVersion\`, \`kind\` and \`metadata.name\``,
+            { file: path, line: 1, column: 1 },
+            "this is a rampart bug; please report it",
+          ),
+        );
     }
   }
   return { objects, diagnostics };

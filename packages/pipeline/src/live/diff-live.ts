@@ -26,7 +26,12 @@ async function chooseCluster(documents: readonly RampartDocument[], options: Dif
   const names = normaliseClusters(documents).map((c) => c.name);
   if (options.cluster === undefined && names.length > 1) {
     const kube = options.kubeconfig !== undefined ? { kubeconfig: options.kubeconfig } : {};
-    const current = options.context ?? (await kubeContexts(kube).then((c) => c.current, () => ""));
+    const current =
+      options.context ??
+      (await kubeContexts(kube).then(
+        (c) => c.current,
+        () => "",
+      ));
     if (current && names.includes(current)) return { name: current };
     const required = resolveCluster(documents, { single: true }).diagnostics[0]!;
     return { diagnostics: [{ ...required, message: `${required.message}${current ? ` and none is named like context \`${current}\`` : ""}` }] };
@@ -75,11 +80,11 @@ export async function diffLive(documents: readonly RampartDocument[], options: D
   }
 }
 
-
 /** The closing sentence of a drift check: in sync, or what drifted and how to apply the build. */
 export function driftVerdict(result: { cluster: string; context: string; report: DriftReport }): string {
   const { cluster, context, report } = result;
   const c = report.counts;
-  if (report.inSync) return `in sync: the ${c.desired} objects of cluster \`${cluster}\` match context \`${context}\`, and no other object is labelled managed-by rampart`;
+  if (report.inSync)
+    return `in sync: the ${c.desired} objects of cluster \`${cluster}\` match context \`${context}\`, and no other object is labelled managed-by rampart`;
   return `drift: ${c.missing} missing, ${c.changed} changed, ${c.extra} extra (${c.desired} objects built for cluster \`${cluster}\`, compared with context \`${context}\`); apply the build (\`rampart build … -o DIR\`, then \`kubectl apply -k DIR/${cluster} --prune -l ${MANAGED_SELECTOR}\`)`;
 }

@@ -80,7 +80,15 @@ export function parseResourceList(body: unknown, group: string, version: string)
   }
   for (const s of subs) main.get(s.parent)?.subresources.push({ name: s.name, verbs: s.verbs });
   return [...main]
-    .map(([resource, r]) => ({ group, version, resource, kind: r.kind, namespaced: r.namespaced, verbs: r.verbs, subresources: r.subresources.sort((a, b) => (a.name < b.name ? -1 : 1)) }))
+    .map(([resource, r]) => ({
+      group,
+      version,
+      resource,
+      kind: r.kind,
+      namespaced: r.namespaced,
+      verbs: r.verbs,
+      subresources: r.subresources.sort((a, b) => (a.name < b.name ? -1 : 1)),
+    }))
     .sort((a, b) => (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0));
 }
 
@@ -120,12 +128,23 @@ export async function discover(client: KubeClient, options: DiscoverOptions = {}
     if (isFatal(error)) throw error;
   }
   if (kubernetesVersion === undefined) {
-    diagnostics.push(diagnostic("discovery-version", "warning", `the server of context \`${client.context}\` did not report its kubernetes version`, at, "the inventory implies the built-in resources of the version rampart ships"));
+    diagnostics.push(
+      diagnostic(
+        "discovery-version",
+        "warning",
+        `the server of context \`${client.context}\` did not report its kubernetes version`,
+        at,
+        "the inventory implies the built-in resources of the version rampart ships",
+      ),
+    );
   }
   options.onStep?.("discovering API groups");
   const core = strings(asRecord(await client.get("/api"))?.versions);
   const groups = parseGroupList(await client.get("/apis"));
-  const groupVersions = [...(core.length ? core : ["v1"]).map((v) => ({ group: "", version: v })), ...groups.flatMap((g) => g.versions.map((v) => ({ group: g.name, version: v })))];
+  const groupVersions = [
+    ...(core.length ? core : ["v1"]).map((v) => ({ group: "", version: v })),
+    ...groups.flatMap((g) => g.versions.map((v) => ({ group: g.name, version: v }))),
+  ];
   options.onStep?.(`discovering resources of ${groupVersions.length} group-versions`);
   const lists = await mapLimit(groupVersions, options.concurrency ?? 8, async ({ group, version }) => {
     const gv = group === "" ? version : `${group}/${version}`;
@@ -133,7 +152,15 @@ export async function discover(client: KubeClient, options: DiscoverOptions = {}
       return parseResourceList(await client.get(groupVersionPath(group, version)), group, version);
     } catch (error) {
       if (isFatal(error)) throw error;
-      diagnostics.push(diagnostic("discovery-partial", "warning", `cannot discover \`${gv}\` in context \`${client.context}\`: ${(error as Error).message}`, at, "its resources are missing from the inventory; check `kubectl get apiservices` for an unavailable aggregated API"));
+      diagnostics.push(
+        diagnostic(
+          "discovery-partial",
+          "warning",
+          `cannot discover \`${gv}\` in context \`${client.context}\`: ${(error as Error).message}`,
+          at,
+          "its resources are missing from the inventory; check `kubectl get apiservices` for an unavailable aggregated API",
+        ),
+      );
       return [];
     }
   });

@@ -11,7 +11,16 @@ export interface FieldChange {
 type Segment = string | number;
 
 /** Metadata the API server sets or manages; never drift. */
-const SERVER_METADATA = new Set(["uid", "resourceVersion", "managedFields", "creationTimestamp", "generation", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds"]);
+const SERVER_METADATA = new Set([
+  "uid",
+  "resourceVersion",
+  "managedFields",
+  "creationTimestamp",
+  "generation",
+  "selfLink",
+  "deletionTimestamp",
+  "deletionGracePeriodSeconds",
+]);
 
 /**
  * Fields rampart owns completely: if the live object has them and the desired object does not,

@@ -16,7 +16,14 @@ export interface InventoryFile {
 
 /** The contexts a command line names: repeated values, each may be a comma-separated list; duplicates dropped. */
 export function contextList(values: readonly string[]): string[] {
-  return [...new Set(values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== ""))];
+  return [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter((v) => v !== ""),
+    ),
+  ];
 }
 
 /**

@@ -34,14 +34,19 @@ const IN_CLUSTER_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 export function kubeconfigFiles(options: KubeconfigOptions = {}): string[] | "in-cluster" {
   const env = options.env ?? process.env;
   if (options.kubeconfig !== undefined) {
-    if (!existsSync(options.kubeconfig)) throw new KubeError("config", `kubeconfig \`${options.kubeconfig}\` does not exist`, "pass the path of a kubeconfig file to `--kubeconfig`");
+    if (!existsSync(options.kubeconfig))
+      throw new KubeError("config", `kubeconfig \`${options.kubeconfig}\` does not exist`, "pass the path of a kubeconfig file to `--kubeconfig`");
     return [options.kubeconfig];
   }
   const fromEnv = (env.KUBECONFIG ?? "").split(delimiter).filter((f) => f !== "");
   if (fromEnv.length > 0) {
     const existing = fromEnv.filter((f) => existsSync(f));
     if (existing.length === 0) {
-      throw new KubeError("config", `no kubeconfig found: \`KUBECONFIG\` names ${fromEnv.map((f) => `\`${f}\``).join(", ")}, which does not exist`, "point `KUBECONFIG` at a kubeconfig file, or pass `--kubeconfig FILE`");
+      throw new KubeError(
+        "config",
+        `no kubeconfig found: \`KUBECONFIG\` names ${fromEnv.map((f) => `\`${f}\``).join(", ")}, which does not exist`,
+        "point `KUBECONFIG` at a kubeconfig file, or pass `--kubeconfig FILE`",
+      );
     }
     return existing;
   }
@@ -49,7 +54,11 @@ export function kubeconfigFiles(options: KubeconfigOptions = {}): string[] | "in
   const file = join(home, ".kube", "config");
   if (existsSync(file)) return [file];
   if (env.KUBERNETES_SERVICE_HOST && existsSync(IN_CLUSTER_TOKEN)) return "in-cluster";
-  throw new KubeError("config", "no kubeconfig found: `KUBECONFIG` is not set and `~/.kube/config` does not exist", "set `KUBECONFIG`, pass `--kubeconfig FILE`, or create a context with your cluster's tooling (e.g. `kind`, `aws eks update-kubeconfig`)");
+  throw new KubeError(
+    "config",
+    "no kubeconfig found: `KUBECONFIG` is not set and `~/.kube/config` does not exist",
+    "set `KUBECONFIG`, pass `--kubeconfig FILE`, or create a context with your cluster's tooling (e.g. `kind`, `aws eks update-kubeconfig`)",
+  );
 }
 
 /**
@@ -73,7 +82,11 @@ export async function loadKubeConfig(options: KubeconfigOptions = {}): Promise<K
     try {
       one.loadFromFile(file);
     } catch (error) {
-      throw new KubeError("config", `cannot read kubeconfig \`${file}\`: ${(error as Error).message.split("\n")[0]}`, "fix the file, or point `KUBECONFIG` at another one");
+      throw new KubeError(
+        "config",
+        `cannot read kubeconfig \`${file}\`: ${(error as Error).message.split("\n")[0]}`,
+        "fix the file, or point `KUBECONFIG` at another one",
+      );
     }
     const add = <T extends { name: string }>(into: T[], from: readonly T[] | undefined) => {
       for (const item of from ?? []) if (!into.some((i) => i.name === item.name)) into.push(item);
@@ -88,7 +101,13 @@ export async function loadKubeConfig(options: KubeconfigOptions = {}): Promise<K
 
 /** The context names of a kubeconfig (sorted) and its current context ("" when unset). */
 export function contextsOf(kc: KubeConfig): { contexts: string[]; current: string } {
-  return { contexts: kc.getContexts().map((c) => c.name).sort(), current: kc.getCurrentContext() ?? "" };
+  return {
+    contexts: kc
+      .getContexts()
+      .map((c) => c.name)
+      .sort(),
+    current: kc.getCurrentContext() ?? "",
+  };
 }
 
 /**
@@ -99,10 +118,17 @@ export function selectContext(kc: KubeConfig, context: string | undefined): { co
   const { contexts, current } = contextsOf(kc);
   const known = contexts.length ? contexts.map((c) => `\`${c}\``).join(", ") : "none";
   const name = context ?? current;
-  if (!name) throw new KubeError("config", "the kubeconfig has no current context", `pass \`--context CTX\` (the kubeconfig defines ${known}) or run \`kubectl config use-context CTX\``);
-  if (!kc.getContextObject(name)) throw new KubeError("config", `unknown context \`${name}\`; the kubeconfig defines ${known}`, "list them with `kubectl config get-contexts`");
+  if (!name)
+    throw new KubeError(
+      "config",
+      "the kubeconfig has no current context",
+      `pass \`--context CTX\` (the kubeconfig defines ${known}) or run \`kubectl config use-context CTX\``,
+    );
+  if (!kc.getContextObject(name))
+    throw new KubeError("config", `unknown context \`${name}\`; the kubeconfig defines ${known}`, "list them with `kubectl config get-contexts`");
   kc.setCurrentContext(name);
   const cluster = kc.getCurrentCluster();
-  if (!cluster) throw new KubeError("config", `context \`${name}\` names a cluster the kubeconfig does not define`, "fix the context's `cluster` in the kubeconfig");
+  if (!cluster)
+    throw new KubeError("config", `context \`${name}\` names a cluster the kubeconfig does not define`, "fix the context's `cluster` in the kubeconfig");
   return { context: name, server: cluster.server };
 }

@@ -35,7 +35,11 @@ async function contextFor(documents: readonly RampartDocument[], cluster: string
 }
 
 /** `--inventory live`: pulls a cluster's inventory from the kubeconfig (once per context and process). */
-export async function liveInventory(io: Host, documents: readonly RampartDocument[], cluster: string): Promise<{ inventory?: Inventory; diagnostics: Diagnostic[] }> {
+export async function liveInventory(
+  io: Host,
+  documents: readonly RampartDocument[],
+  cluster: string,
+): Promise<{ inventory?: Inventory; diagnostics: Diagnostic[] }> {
   let chosen: Awaited<ReturnType<typeof contextFor>>;
   try {
     chosen = await contextFor(documents, cluster);

@@ -79,7 +79,15 @@ export async function readLive(client: KubeClient, desired: readonly AnyObject[]
       }
     } catch (error) {
       if (isFatal(error) || p.desired) throw error;
-      diagnostics.push(diagnostic("diff-partial", "warning", `cannot list \`${r.resource}.${r.group}\` in context \`${client.context}\`: ${(error as Error).message}`, at, `leftover ${p.kind} objects are not reported; grant \`list\` on them to find them`));
+      diagnostics.push(
+        diagnostic(
+          "diff-partial",
+          "warning",
+          `cannot list \`${r.resource}.${r.group}\` in context \`${client.context}\`: ${(error as Error).message}`,
+          at,
+          `leftover ${p.kind} objects are not reported; grant \`list\` on them to find them`,
+        ),
+      );
     }
   }
   const found = new Set(objects.flatMap((o) => refOf(o) ?? []).map(refKey));
@@ -96,7 +104,9 @@ export async function readLive(client: KubeClient, desired: readonly AnyObject[]
   const fetched = await mapLimit(lookups, 8, async ({ ref, plan }) => {
     const r = plan.resource!;
     try {
-      const o = (await client.get(`${resourcePath(r.group, r.version, r.resource, r.namespaced ? (ref.namespace ?? "default") : undefined)}/${encodeURIComponent(ref.name)}`)) as AnyObject;
+      const o = (await client.get(
+        `${resourcePath(r.group, r.version, r.resource, r.namespaced ? (ref.namespace ?? "default") : undefined)}/${encodeURIComponent(ref.name)}`,
+      )) as AnyObject;
       return { ...o, apiVersion: plan.apiVersion, kind: plan.kind };
     } catch (error) {
       if (error instanceof KubeError && error.kind === "not-found") return undefined;

@@ -41,7 +41,12 @@ export class Progress {
 
   private redraw(): void {
     const up = this.drawn > 0 ? `\x1b[${this.drawn}A\r` : "";
-    this.sink.err(up + this.lines().map((l) => `\x1b[2K${l}`).join("\n"));
+    this.sink.err(
+      up +
+        this.lines()
+          .map((l) => `\x1b[2K${l}`)
+          .join("\n"),
+    );
     this.drawn = this.targets.length;
   }
 }

@@ -46,7 +46,11 @@ export async function pullContexts(requested: readonly (string | undefined)[], o
   }
   if (clients.some((c) => "diagnostics" in c)) return clients.map((c) => ("diagnostics" in c ? c : { context: c.context, server: c.server, diagnostics: [] }));
   const live = clients as KubeClient[];
-  const progress = new Progress(options.progress.sink, live.map((c) => c.context), options.progress.tty);
+  const progress = new Progress(
+    options.progress.sink,
+    live.map((c) => c.context),
+    options.progress.tty,
+  );
   return Promise.all(
     live.map(async (client): Promise<ContextPull> => {
       progress.step(client.context, `connecting to ${client.server}`);

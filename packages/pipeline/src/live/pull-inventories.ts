@@ -39,8 +39,17 @@ export async function pullInventories(options: PullInventoriesOptions): Promise<
   }
   const target = inventoryTarget(options.out, options.cwd, options.allContexts === true || contexts.length > 1);
   if ("error" in target) return target;
-  const pulls = await pullContexts(contexts.length > 0 ? contexts : [undefined], { ...kube, policies: options.policies, now: options.now, progress: options.progress });
+  const pulls = await pullContexts(contexts.length > 0 ? contexts : [undefined], {
+    ...kube,
+    policies: options.policies,
+    now: options.now,
+    progress: options.progress,
+  });
   const diagnostics = pulls.flatMap((p) => p.diagnostics);
-  if (!allPulled(pulls) || hasErrors(diagnostics)) return { diagnostics, failed: `nothing written: ${pulls.filter((p) => !p.inventory).length} of ${pulls.length} context${pulls.length === 1 ? "" : "s"} could not be pulled` };
+  if (!allPulled(pulls) || hasErrors(diagnostics))
+    return {
+      diagnostics,
+      failed: `nothing written: ${pulls.filter((p) => !p.inventory).length} of ${pulls.length} context${pulls.length === 1 ? "" : "s"} could not be pulled`,
+    };
   return { files: inventoryFiles(pulls, target), diagnostics };
 }

@@ -61,7 +61,9 @@ async function pullNamespaces(client: KubeClient): Promise<{ name: string; label
     const name = itemName(i)?.name;
     if (name === undefined) return [];
     const raw = asRecord(asRecord(i.metadata)?.labels) ?? {};
-    const labels = Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "kubernetes.io/metadata.name").sort(([a], [b]) => (a < b ? -1 : 1));
+    const labels = Object.entries(raw)
+      .filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "kubernetes.io/metadata.name")
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return [{ name, labels: Object.fromEntries(labels) }];
   });
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -78,7 +80,8 @@ async function pullNames(client: KubeClient, target: NameTarget, namespaces: rea
   const known = namespaces ?? target.namespaces?.filter((g) => g.literal).map((g) => g.source) ?? [];
   for (const ns of known) if (wantsNamespace(target, ns)) perNs.set(ns, new Set());
   const plan = listPlan(target, known);
-  const paths = "perNamespace" in plan ? plan.perNamespace.map((ns) => resourcePath(r.group, r.version, r.resource, ns)) : [resourcePath(r.group, r.version, r.resource)];
+  const paths =
+    "perNamespace" in plan ? plan.perNamespace.map((ns) => resourcePath(r.group, r.version, r.resource, ns)) : [resourcePath(r.group, r.version, r.resource)];
   for (const path of paths) {
     for (const item of await listAll(client, path, { metadataOnly: true })) {
       const id = itemName(item);
@@ -97,7 +100,10 @@ async function pullNames(client: KubeClient, target: NameTarget, namespaces: rea
  * that is down, a list that is forbidden) are warnings and leave that part out; an
  * unreachable server or rejected credentials reject with a `KubeError`.
  */
-export async function pullInventory(client: KubeClient, options: PullOptions = {}): Promise<{ inventory: PulledInventory; diagnostics: Diagnostic[]; stats: PullStats }> {
+export async function pullInventory(
+  client: KubeClient,
+  options: PullOptions = {},
+): Promise<{ inventory: PulledInventory; diagnostics: Diagnostic[]; stats: PullStats }> {
   const step = options.onStep ?? (() => {});
   const at = contextPosition(client.context);
   const discovery = await discover(client, { onStep: step });
@@ -111,7 +117,15 @@ export async function pullInventory(client: KubeClient, options: PullOptions = {
     for (const n of listed) if (Object.keys(n.labels).length > 0) namespaceLabels[n.name] = n.labels;
   } catch (error) {
     if (isFatal(error)) throw error;
-    diagnostics.push(diagnostic("inventory-namespaces", "warning", `cannot list namespaces in context \`${client.context}\`: ${(error as Error).message}`, at, "grant `list` on namespaces to the puller, or the inventory holds no namespaces"));
+    diagnostics.push(
+      diagnostic(
+        "inventory-namespaces",
+        "warning",
+        `cannot list namespaces in context \`${client.context}\`: ${(error as Error).message}`,
+        at,
+        "grant `list` on namespaces to the puller, or the inventory holds no namespaces",
+      ),
+    );
   }
   const targets = nameTargets(options.policies ?? [], discovery.resources, {
     ...(options.now !== undefined ? { now: options.now } : {}),
@@ -128,7 +142,13 @@ export async function pullInventory(client: KubeClient, options: PullOptions = {
     } catch (error) {
       if (isFatal(error)) throw error;
       diagnostics.push(
-        diagnostic("inventory-names", "warning", `cannot list \`${target.key}\` in context \`${client.context}\`: ${(error as Error).message}`, at, `its names are missing from the inventory, so the name patterns of ${target.rules.join(", ")} grant less; grant \`list\` on \`${target.key}\` to the puller`),
+        diagnostic(
+          "inventory-names",
+          "warning",
+          `cannot list \`${target.key}\` in context \`${client.context}\`: ${(error as Error).message}`,
+          at,
+          `its names are missing from the inventory, so the name patterns of ${target.rules.join(", ")} grant less; grant \`list\` on \`${target.key}\` to the puller`,
+        ),
       );
     }
   }
@@ -140,6 +160,12 @@ export async function pullInventory(client: KubeClient, options: PullOptions = {
   return {
     inventory,
     diagnostics,
-    stats: { resources: discovery.resources.length, extraResources: inventory.resources.length, namespaces: inventory.namespaces.length, names: count, targets: targets.map((t) => t.key) },
+    stats: {
+      resources: discovery.resources.length,
+      extraResources: inventory.resources.length,
+      namespaces: inventory.namespaces.length,
+      names: count,
+      targets: targets.map((t) => t.key),
+    },
   };
 }

@@ -1,5 +1,13 @@
 import { parseIp, type RampartDocument } from "@rampart/core";
-import { compileNetwork, ConnectivityEngine, parsePolicies, workloadInventory, workloadsFromManifests, type Endpoint, type Flow } from "@rampart/compiler-networkpolicy";
+import {
+  compileNetwork,
+  ConnectivityEngine,
+  parsePolicies,
+  workloadInventory,
+  workloadsFromManifests,
+  type Endpoint,
+  type Flow,
+} from "@rampart/compiler-networkpolicy";
 
 /** An external endpoint: an address and how flows name it. */
 export interface ExternalEndpoint {
@@ -53,20 +61,42 @@ export function networkFlows(documents: readonly RampartDocument[], objects: rea
     // Globs and namespace labels match the workloads' namespaces (and their `Namespace` labels).
     inventory: workloadInventory(documents, namespaces),
   });
-  const engine = new ConnectivityEngine({ namespaces, pods, policies: parsePolicies([...(compiled.objects as never[]), ...objects]), externals: options.externals ?? [] });
+  const engine = new ConnectivityEngine({
+    namespaces,
+    pods,
+    policies: parsePolicies([...(compiled.objects as never[]), ...objects]),
+    externals: options.externals ?? [],
+  });
   return engine.flows();
 }
 
 /** `networkFlows` as rows sorted by source, then destination. */
-export function connectivityFlows(documents: readonly RampartDocument[], objects: readonly Record<string, unknown>[], options: ConnectivityOptions = {}): FlowRow[] {
-  const flows = networkFlows(documents, objects, options).map((f) => ({ src: endpointLabel(f.src), dst: endpointLabel(f.dst), conns: f.conns.toString(), decidedBy: f.decidedBy }));
+export function connectivityFlows(
+  documents: readonly RampartDocument[],
+  objects: readonly Record<string, unknown>[],
+  options: ConnectivityOptions = {},
+): FlowRow[] {
+  const flows = networkFlows(documents, objects, options).map((f) => ({
+    src: endpointLabel(f.src),
+    dst: endpointLabel(f.dst),
+    conns: f.conns.toString(),
+    decidedBy: f.decidedBy,
+  }));
   return flows.sort((a, b) => (a.src !== b.src ? (a.src < b.src ? -1 : 1) : a.dst < b.dst ? -1 : a.dst > b.dst ? 1 : 0));
 }
 
 /** The flows as an aligned table (FROM, TO, CONNECTIONS, DECIDED BY), or a line saying there are none. */
 export function formatFlowTable(flows: readonly FlowRow[]): string[] {
   if (flows.length === 0) return ["no allowed flows between these workloads"];
-  const rows = [["FROM", "TO", "CONNECTIONS", "DECIDED BY"], ...flows.map((f) => [f.src, f.dst, f.conns, f.decidedBy.join(", ") || "(no policy: not isolated)"])];
+  const rows = [
+    ["FROM", "TO", "CONNECTIONS", "DECIDED BY"],
+    ...flows.map((f) => [f.src, f.dst, f.conns, f.decidedBy.join(", ") || "(no policy: not isolated)"]),
+  ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c))
+      .join("  ")
+      .trimEnd(),
+  );
 }

@@ -16,8 +16,21 @@ export function sarifLog(findings: readonly OutputFinding[], toolVersion: string
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "rampart", version: toolVersion, informationUri: "https://github.com/rampart-dev/rampart", rules: codes.map((id) => ({ id, shortDescription: { text: id } })) } },
-        results: findings.map((f) => ({ ruleId: f.code, ruleIndex: codes.indexOf(f.code), level: LEVEL[f.severity], message: { text: messageWithHint(f) }, ...(isFilePosition(f) ? location(f) : {}) })),
+        tool: {
+          driver: {
+            name: "rampart",
+            version: toolVersion,
+            informationUri: "https://github.com/rampart-dev/rampart",
+            rules: codes.map((id) => ({ id, shortDescription: { text: id } })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          ruleIndex: codes.indexOf(f.code),
+          level: LEVEL[f.severity],
+          message: { text: messageWithHint(f) },
+          ...(isFilePosition(f) ? location(f) : {}),
+        })),
       },
     ],
   };

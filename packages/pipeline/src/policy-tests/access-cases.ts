@@ -25,7 +25,8 @@ export function runAccessCases(documents: readonly RampartDocument[], options: {
       const decisions = targets.map((cluster) => ({ cluster, d: evaluator!.decide({ ...c.request, cluster }) }));
       const wrong = decisions.filter(({ d }) => d.decision !== c.expect);
       const shown = wrong[0] ?? decisions[0]!;
-      const where = wrong.length > 0 && targets.length > 1 ? ` in cluster${wrong.length > 1 ? "s" : ""} ${wrong.map((w) => `\`${w.cluster}\``).join(", ")}` : "";
+      const where =
+        wrong.length > 0 && targets.length > 1 ? ` in cluster${wrong.length > 1 ? "s" : ""} ${wrong.map((w) => `\`${w.cluster}\``).join(", ")}` : "";
       results.push({
         id: `${test.metadata.name}/access[${i}]`,
         suite: test.metadata.name,

@@ -17,7 +17,15 @@ export const runAdmissionCases: PolicyTestRunner = async (documents: readonly Ra
         const path = resolve(options.cwd, dirname(sourceOf(test).file), c.file);
         const text = await readFile(path, "utf8").catch(() => undefined);
         if (text === undefined) {
-          problems.push(diagnostic("file-not-found", "error", `admission case ${i} of PolicyTest \`${test.metadata.name}\`: cannot read \`${c.file}\``, positionOf(test, ["spec", "admission", i, "file"]), "paths are relative to the PolicyTest's file"));
+          problems.push(
+            diagnostic(
+              "file-not-found",
+              "error",
+              `admission case ${i} of PolicyTest \`${test.metadata.name}\`: cannot read \`${c.file}\``,
+              positionOf(test, ["spec", "admission", i, "file"]),
+              "paths are relative to the PolicyTest's file",
+            ),
+          );
           continue;
         }
         // A manifest file is read as kubectl reads it (YAML 1.1 scalars: `0644` is 420, `yes` is true).
@@ -30,9 +38,23 @@ export const runAdmissionCases: PolicyTestRunner = async (documents: readonly Ra
       const violations = outcome.flatMap((o) => o.violations.flatMap((v) => [v.rule, v.ruleName]));
       const actual = outcome.some((o) => o.decision === "deny") ? "deny" : outcome.some((o) => o.decision === "warn") ? "warn" : "allow";
       const missing = (c.violations ?? []).filter((v) => !violations.includes(v));
-      const base = { id: `${test.metadata.name}/admission[${i}]`, suite: test.metadata.name, kind: "admission" as const, title: c.file ?? "inline object", expected: c.expect, ...at };
+      const base = {
+        id: `${test.metadata.name}/admission[${i}]`,
+        suite: test.metadata.name,
+        kind: "admission" as const,
+        title: c.file ?? "inline object",
+        expected: c.expect,
+        ...at,
+      };
       const passed = actual === c.expect && missing.length === 0;
-      results.push({ ...base, actual: `${actual}${violations.length ? ` (${[...new Set(outcome.flatMap((o) => o.violations.map((v) => v.rule)))].join(", ")})` : ""}`, passed, detail: missing.length ? `expected violations not found: ${missing.join(", ")}` : outcome.flatMap((o) => o.violations.map((v) => v.message)).join("; ") || "no rule was violated" });
+      results.push({
+        ...base,
+        actual: `${actual}${violations.length ? ` (${[...new Set(outcome.flatMap((o) => o.violations.map((v) => v.rule)))].join(", ")})` : ""}`,
+        passed,
+        detail: missing.length
+          ? `expected violations not found: ${missing.join(", ")}`
+          : outcome.flatMap((o) => o.violations.map((v) => v.message)).join("; ") || "no rule was violated",
+      });
     }
   }
   return problems.length ? { diagnostics: problems } : { results };

@@ -53,10 +53,24 @@ export function junitReport(results: readonly CaseResult[]): string {
 
 /** An error finding per failed case, at the case (for SARIF and GitHub annotations). */
 export function policyTestFindings(results: readonly CaseResult[]): OutputFinding[] {
-  return results.filter((r) => !r.passed).map((r) => ({ code: `policy-test-${r.kind}`, severity: "error" as const, message: `${r.id}: ${r.title}: expected ${r.expected}, got ${r.actual}${r.detail ? ` (${r.detail})` : ""}`, file: r.file, line: r.line, column: r.column }));
+  return results
+    .filter((r) => !r.passed)
+    .map((r) => ({
+      code: `policy-test-${r.kind}`,
+      severity: "error" as const,
+      message: `${r.id}: ${r.title}: expected ${r.expected}, got ${r.actual}${r.detail ? ` (${r.detail})` : ""}`,
+      file: r.file,
+      line: r.line,
+      column: r.column,
+    }));
 }
 
 /** The counts and cases of a run, as `rampart test -o json` prints them. */
 export function policyTestSummary(results: readonly CaseResult[]): { passed: number; skipped: number; failed: number; results: readonly CaseResult[] } {
-  return { passed: results.filter((r) => r.passed && !r.skipped).length, skipped: results.filter((r) => r.skipped).length, failed: results.filter((r) => !r.passed).length, results };
+  return {
+    passed: results.filter((r) => r.passed && !r.skipped).length,
+    skipped: results.filter((r) => r.skipped).length,
+    failed: results.filter((r) => !r.passed).length,
+    results,
+  };
 }

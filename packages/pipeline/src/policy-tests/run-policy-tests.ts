@@ -69,5 +69,7 @@ async function checkAccessCases(documents: readonly RampartDocument[], options: 
     }
   }
   const seen = new Set<string>();
-  return sortDiagnostics(problems.filter((d) => !seen.has(`${d.file}:${d.line}:${d.column}:${d.message}`) && !!seen.add(`${d.file}:${d.line}:${d.column}:${d.message}`)));
+  return sortDiagnostics(
+    problems.filter((d) => !seen.has(`${d.file}:${d.line}:${d.column}:${d.message}`) && !!seen.add(`${d.file}:${d.line}:${d.column}:${d.message}`)),
+  );
 }

@@ -5,7 +5,14 @@ import type { CaseResult } from "./types.js";
 
 type End = { namespace: string; pods?: Record<string, string> | undefined } | { ip: string };
 
-const describeEnd = (e: End) => ("ip" in e ? e.ip : `${e.namespace}/${Object.entries(e.pods ?? {}).map(([k, v]) => `${k}=${v}`).join(",") || "*"}`);
+const describeEnd = (e: End) =>
+  "ip" in e
+    ? e.ip
+    : `${e.namespace}/${
+        Object.entries(e.pods ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(",") || "*"
+      }`;
 
 /** Traffic cases run against the compiled NetworkPolicies (what the CNI enforces), on synthetic pods. */
 export const runTrafficCases: PolicyTestRunner = async (documents: readonly RampartDocument[]) => {
@@ -21,7 +28,8 @@ export const runTrafficCases: PolicyTestRunner = async (documents: readonly Ramp
       const pods: Pod[] = ends.flatMap((e, k) => ("ip" in e ? [] : [{ namespace: e.namespace, name: `case-${i}-${k}`, labels: e.pods ?? {}, ports: [] }]));
       const namespaces: Namespace[] = [...new Set(pods.map((p) => p.namespace))].map((name) => ({ name, labels: { ...(recorded.get(name) ?? {}) } }));
       const engine = new ConnectivityEngine({ namespaces, pods, policies: parsePolicies(objects as never) });
-      const endpoint = (e: End, k: number): Endpoint => ("ip" in e ? { ip: parseIp(e.ip) ?? { family: 4, address: 0n }, label: e.ip } : { pod: pods.find((p) => p.name === `case-${i}-${k}`)! });
+      const endpoint = (e: End, k: number): Endpoint =>
+        "ip" in e ? { ip: parseIp(e.ip) ?? { family: 4, address: 0n }, label: e.ip } : { pod: pods.find((p) => p.name === `case-${i}-${k}`)! };
       const port = parsePort(c.port);
       const allowed = "from" in port && engine.allowed(endpoint(ends[0]!, 0), endpoint(ends[1]!, 1)).has(port.protocol, port.from);
       const actual = allowed ? "allow" : "deny";

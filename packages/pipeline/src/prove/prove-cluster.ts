@@ -52,12 +52,17 @@ export interface ProveAccessOptions {
 export function proveAccess(documents: readonly RampartDocument[], manifests: readonly TreeManifest[], options: ProveAccessOptions): AccessProof {
   const rbac = manifests.filter(isRbac);
   const writeLayer = manifests.filter(isWriteLayer).map((m) => m.object as unknown as AdmissionObject);
-  const v = verifyRbac(documents, options.inventory, rbac.map((m) => m.object as unknown as RbacObject), {
-    cluster: options.cluster,
-    now: options.now,
-    diagnostics: options.explained ?? [],
-    admits: (r) => evaluateAccessAdmission(writeLayer, r).admitted,
-  });
+  const v = verifyRbac(
+    documents,
+    options.inventory,
+    rbac.map((m) => m.object as unknown as RbacObject),
+    {
+      cluster: options.cluster,
+      now: options.now,
+      diagnostics: options.explained ?? [],
+      admits: (r) => evaluateAccessAdmission(writeLayer, r).admitted,
+    },
+  );
   const blame = createBlame(rbac);
   const kinds = new Set(writeLayer.map((o) => o.kind));
   return {

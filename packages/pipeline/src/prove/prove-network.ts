@@ -22,7 +22,8 @@ export interface NetworkProof {
   laterIngress: number;
 }
 
-const isManaged = (o: Record<string, unknown>) => (o.metadata as { labels?: Record<string, unknown> } | undefined)?.labels?.["app.kubernetes.io/managed-by"] === "rampart";
+const isManaged = (o: Record<string, unknown>) =>
+  (o.metadata as { labels?: Record<string, unknown> } | undefined)?.labels?.["app.kubernetes.io/managed-by"] === "rampart";
 
 /** True for the network objects of a tree (NetworkPolicies, cluster-scoped network policies). */
 export function isNetwork(m: TreeManifest): boolean {
@@ -41,7 +42,12 @@ export function proveNetwork(documents: readonly RampartDocument[], manifests: r
   const universe = networkUniverse(inventory, [...(compiled.objects as unknown as Record<string, unknown>[]), ...network.map((m) => m.object)]);
   // A tree built with `--network-backend cnp` holds rampart's ClusterNetworkPolicies: it also answers for namespaces created later.
   const networkBackend = network.some((m) => m.object.kind === "ClusterNetworkPolicy" && isManaged(m.object)) ? "cnp" : "np";
-  const v = verifyNetwork(documents, universe.workloads, network.map((m) => m.object), { report: compiled.report, inventory, networkBackend });
+  const v = verifyNetwork(
+    documents,
+    universe.workloads,
+    network.map((m) => m.object),
+    { report: compiled.report, inventory, networkBackend },
+  );
   const namespaceOf = (end: string) => (end.includes("/") ? end.slice(0, end.indexOf("/")) : undefined);
   const filesAt = (f: FlowMismatch) => {
     const ends = new Set([namespaceOf(f.src), namespaceOf(f.dst)]);

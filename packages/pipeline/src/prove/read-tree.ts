@@ -54,7 +54,15 @@ export function parseManifests(files: ReadonlyMap<string, string>, root = ""): {
     const parsed = parseYaml(text, root ? join(root, file) : file, DEFAULT_YAML_LIMITS, "kubectl");
     if (parsed.diagnostics.some((d) => d.severity === "error")) {
       const first = parsed.diagnostics.find((d) => d.severity === "error")!;
-      diagnostics.push(diagnostic("tree-manifest", "error", `\`${file}\` in the built tree is not valid YAML: ${first.message}`, { file: first.file, line: first.line, column: first.column }, "fix or delete the file: `kubectl apply -R` would apply it too"));
+      diagnostics.push(
+        diagnostic(
+          "tree-manifest",
+          "error",
+          `\`${file}\` in the built tree is not valid YAML: ${first.message}`,
+          { file: first.file, line: first.line, column: first.column },
+          "fix or delete the file: `kubectl apply -R` would apply it too",
+        ),
+      );
       continue;
     }
     for (const doc of parsed.documents) {
@@ -72,5 +80,7 @@ export function parseManifests(files: ReadonlyMap<string, string>, root = ""): {
 }
 
 function isObject(o: unknown): o is Record<string, unknown> {
-  return typeof o === "object" && o !== null && typeof (o as { apiVersion?: unknown }).apiVersion === "string" && typeof (o as { kind?: unknown }).kind === "string";
+  return (
+    typeof o === "object" && o !== null && typeof (o as { apiVersion?: unknown }).apiVersion === "string" && typeof (o as { kind?: unknown }).kind === "string"
+  );
 }

@@ -36,7 +36,11 @@ export interface VerifyTreeOptions {
 type Positions = Pick<Diagnostic, "file" | "line" | "column">[];
 
 function verdict(clusters: ClusterVerdict[], diagnostics: Diagnostic[]): VerifyResult {
-  return { ok: diagnostics.every((d) => d.severity !== "error") && clusters.every((c) => c.overGrants.length === 0 && (c.network?.overAdmissions.length ?? 0) === 0), clusters, diagnostics: sortDiagnostics(diagnostics) };
+  return {
+    ok: diagnostics.every((d) => d.severity !== "error") && clusters.every((c) => c.overGrants.length === 0 && (c.network?.overAdmissions.length ?? 0) === 0),
+    clusters,
+    diagnostics: sortDiagnostics(diagnostics),
+  };
 }
 
 /**
@@ -82,7 +86,12 @@ export function verifyBuild(documents: readonly RampartDocument[], build: BuildR
   return verdict(clusters, diagnostics);
 }
 
-function prove(documents: readonly RampartDocument[], cluster: string, manifests: TreeManifest[], options: Omit<Parameters<typeof proveAccess>[2], "cluster">): ClusterVerdict {
+function prove(
+  documents: readonly RampartDocument[],
+  cluster: string,
+  manifests: TreeManifest[],
+  options: Omit<Parameters<typeof proveAccess>[2], "cluster">,
+): ClusterVerdict {
   const network = proveNetwork(documents, manifests, options.inventory);
   return { cluster, objects: manifests.length, ...proveAccess(documents, manifests, { cluster, ...options }), network };
 }

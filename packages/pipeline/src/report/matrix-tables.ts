@@ -57,7 +57,10 @@ export class MatrixTables {
     const flat: number[] = [];
     for (const ri of [...rows.keys()].sort((a, b) => a - b)) {
       const pattern = rows.get(ri)!;
-      flat.push(ri, intern(this.patternIndex, pattern.join(","), () => this.patterns.push(pattern) - 1));
+      flat.push(
+        ri,
+        intern(this.patternIndex, pattern.join(","), () => this.patterns.push(pattern) - 1),
+      );
     }
     return intern(this.profileIndex, flat.join(","), () => this.profiles.push(flat) - 1);
   }

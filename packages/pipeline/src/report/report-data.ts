@@ -34,7 +34,11 @@ export function buildReport(documents: readonly RampartDocument[], options: Repo
   // Traffic and workload policies select no clusters: computed once and shared.
   const traffic = buildTrafficGraph(documents, options.workloads ? { workloads: options.workloads } : {});
   const workloads: WorkloadFinding[] = [];
-  for (const r of admit(documents, manifests.map((m) => m.value as Record<string, unknown>), { now })) {
+  for (const r of admit(
+    documents,
+    manifests.map((m) => m.value as Record<string, unknown>),
+    { now },
+  )) {
     for (const v of r.violations) {
       workloads.push({ object: `${r.kind} ${r.namespace}/${r.name}`, decision: r.decision, policy: v.policy, rule: v.rule, message: v.message });
     }

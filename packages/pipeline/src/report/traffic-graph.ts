@@ -11,7 +11,10 @@ export interface TrafficGraphOptions {
 }
 
 const subset = (want: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>) => Object.entries(want).every(([k, v]) => labels[k] === v);
-const selectorText = (labels: Readonly<Record<string, string>>) => Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(",") || "all pods";
+const selectorText = (labels: Readonly<Record<string, string>>) =>
+  Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(",") || "all pods";
 
 /** One pod per pod set the TrafficPolicies select (local selectors per governed namespace, and named remote pod peers). */
 function podsFromPolicies(policies: readonly TrafficPolicyIR[]): { namespaces: Namespace[]; pods: Pod[] } {
@@ -43,7 +46,8 @@ function podsFromPolicies(policies: readonly TrafficPolicyIR[]): { namespaces: N
 function peerMatches(peer: TrafficPeerIR, localNs: string, other: Pod, nsLabels: (ns: string) => Record<string, string>): boolean {
   if (peer.kind !== "pods") return false;
   const ns = peer.namespace;
-  const nsOk = ns.kind === "same" ? other.namespace === localNs : ns.kind === "name" ? other.namespace === ns.name : subset(ns.labels, nsLabels(other.namespace));
+  const nsOk =
+    ns.kind === "same" ? other.namespace === localNs : ns.kind === "name" ? other.namespace === ns.name : subset(ns.labels, nsLabels(other.namespace));
   return nsOk && subset(peer.pods, other.labels);
 }
 
@@ -51,7 +55,9 @@ function peerMatches(peer: TrafficPeerIR, localNs: string, other: Pod, nsLabels:
 function denyingRules(policies: readonly TrafficPolicyIR[], src: Pod, dst: Pod, nsLabels: (ns: string) => Record<string, string>): string[] {
   const out: string[] = [];
   const applies = (p: TrafficPolicyIR, rule: TrafficRuleIR, local: Pod, remote: Pod) =>
-    p.namespaces.includes(local.namespace) && subset(rule.local, local.labels) && (rule.remote === undefined || rule.remote.some((peer) => peerMatches(peer, local.namespace, remote, nsLabels)));
+    p.namespaces.includes(local.namespace) &&
+    subset(rule.local, local.labels) &&
+    (rule.remote === undefined || rule.remote.some((peer) => peerMatches(peer, local.namespace, remote, nsLabels)));
   for (const p of policies) {
     for (const rule of p.deny) {
       const hit = rule.direction === "egress" ? applies(p, rule, src, dst) : applies(p, rule, dst, src);

@@ -26,5 +26,8 @@ export function decidedCells(m: AccessMatrix): number {
 
 /** One line per cluster of a report: the matrix's size and decided cells, workloads, flows and findings. */
 export function formatReportSummary(data: ReportData): string[] {
-  return data.clusters.map((c) => `${c.name}: ${c.access.subjects.length} subjects × ${c.access.resources.length} resources × ${c.access.verbs.length} verbs (${decidedCells(c.access)} decided cells), ${c.traffic.nodes.length} workloads, ${c.traffic.edges.length} flows, ${c.workloads.length} workload findings, ${c.lint.length} lint findings`);
+  return data.clusters.map(
+    (c) =>
+      `${c.name}: ${c.access.subjects.length} subjects × ${c.access.resources.length} resources × ${c.access.verbs.length} verbs (${decidedCells(c.access)} decided cells), ${c.traffic.nodes.length} workloads, ${c.traffic.edges.length} flows, ${c.workloads.length} workload findings, ${c.lint.length} lint findings`,
+  );
 }

@@ -1,4 +1,13 @@
-import { createEvaluator, hasErrors, sortDiagnostics, type Decision, type Diagnostic, type EvaluatorOptions, type RampartDocument, type SourcePosition } from "@rampart/core";
+import {
+  createEvaluator,
+  hasErrors,
+  sortDiagnostics,
+  type Decision,
+  type Diagnostic,
+  type EvaluatorOptions,
+  type RampartDocument,
+  type SourcePosition,
+} from "@rampart/core";
 import { checkRequest, requestCluster, type RequestCluster } from "../check-request.js";
 import type { Host } from "../host.js";
 import { COMMAND_LINE, type PositionedRequest, type RequestBatch } from "./request-batch.js";
@@ -36,11 +45,16 @@ function uniqueSorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
  * cluster's inventory (the one it names, else `options.cluster`, else the only one): a typo is a
  * diagnostic with a hint, never a silent deny.
  */
-export async function decideRequests(documents: readonly RampartDocument[], batch: RequestBatch, options: DecideRequestsOptions = {}): Promise<DecideRequestsResult> {
+export async function decideRequests(
+  documents: readonly RampartDocument[],
+  batch: RequestBatch,
+  options: DecideRequestsOptions = {},
+): Promise<DecideRequestsResult> {
   const contexts = new Map<string, RequestCluster>();
   const context = async (name: string | undefined, at: SourcePosition) => {
     const key = `${name ?? ""}\0${at.file}:${at.line}`;
-    if (!contexts.has(key)) contexts.set(key, await requestCluster(documents, { cluster: name, inventory: options.inventory, ...(options.host ? { host: options.host } : {}), at }));
+    if (!contexts.has(key))
+      contexts.set(key, await requestCluster(documents, { cluster: name, inventory: options.inventory, ...(options.host ? { host: options.host } : {}), at }));
     return contexts.get(key)!;
   };
   const main = await context(options.cluster, COMMAND_LINE);

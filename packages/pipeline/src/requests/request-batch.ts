@@ -44,6 +44,7 @@ export function parseRequestBatch(text: string, file: string): RequestBatch {
 export async function readRequestBatch(path: string, options: { cwd: string; stdin?: string | undefined }): Promise<RequestBatch> {
   const text = path === "-" ? options.stdin : await readFile(resolve(options.cwd, path), "utf8").catch(() => undefined);
   const file = path === "-" ? STDIN_NAME : path;
-  if (text === undefined) return { requests: [], diagnostics: [diagnostic("file-not-found", "error", `cannot read requests file \`${file}\``, { file, line: 0, column: 0 })] };
+  if (text === undefined)
+    return { requests: [], diagnostics: [diagnostic("file-not-found", "error", `cannot read requests file \`${file}\``, { file, line: 0, column: 0 })] };
   return parseRequestBatch(text, file);
 }

@@ -6,7 +6,8 @@ export type ResourceArgument = Pick<AccessRequest, "apiGroup" | "resource" | "su
 /** Parses a resource argument `<resource>[.<group>][/<subresource>]` naming one resource, or says how to write one. */
 export function parseResourceArgument(text: string): ResourceArgument | { error: string } {
   const ref = parseResourceRef(text);
-  if ("error" in ref || ref.everything || ref.resource === "*" || ref.subresource === "*") return { error: `\`${text}\` must name one resource like \`pods\`, \`deployments.apps\` or \`pods/log\`` };
+  if ("error" in ref || ref.everything || ref.resource === "*" || ref.subresource === "*")
+    return { error: `\`${text}\` must name one resource like \`pods\`, \`deployments.apps\` or \`pods/log\`` };
   return { apiGroup: ref.group, resource: ref.resource, subresource: ref.subresource };
 }
 

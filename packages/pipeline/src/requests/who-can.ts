@@ -29,7 +29,11 @@ export interface WhoCanPoliciesResult {
  * The subjects the policies allow to make `request`, directly or through another grant. The
  * cluster and the request are checked first: a typo is a diagnostic with a hint, never "nobody".
  */
-export async function whoCanPolicies(documents: readonly RampartDocument[], request: OpenRequest, options: WhoCanPoliciesOptions = {}): Promise<WhoCanPoliciesResult> {
+export async function whoCanPolicies(
+  documents: readonly RampartDocument[],
+  request: OpenRequest,
+  options: WhoCanPoliciesOptions = {},
+): Promise<WhoCanPoliciesResult> {
   const ctx = await requestCluster(documents, { cluster: options.cluster, inventory: options.inventory, ...(options.host ? { host: options.host } : {}) });
   const diagnostics = [...ctx.diagnostics, ...(ctx.inventory ? checkRequest(request, ctx.inventory, COMMAND_LINE) : [])];
   if (hasErrors(diagnostics) || !ctx.cluster) return { diagnostics };
@@ -66,7 +70,15 @@ export function whoCanRbac(manifests: readonly Record<string, unknown>[], reques
       subjects.set(`${s.kind}/${namespace}/${s.name}`, { kind: s.kind, name: s.name, ...(s.kind === "ServiceAccount" ? { namespace } : {}) });
     }
   }
-  const attributes = { verb: request.verb, resourceRequest: true, apiGroup: request.apiGroup ?? "", resource: request.resource ?? "", subresource: request.subresource ?? "", namespace: request.namespace ?? "", name: request.name ?? "" };
+  const attributes = {
+    verb: request.verb,
+    resourceRequest: true,
+    apiGroup: request.apiGroup ?? "",
+    resource: request.resource ?? "",
+    subresource: request.subresource ?? "",
+    namespace: request.namespace ?? "",
+    name: request.name ?? "",
+  };
   return [...subjects.values()].filter((s) => authorizer.allows({ ...requester(s), ...attributes })).sort((a, b) => (subjectKey(a) < subjectKey(b) ? -1 : 1));
 }
 
@@ -81,7 +93,11 @@ export function formatWhoCan(entries: readonly WhoCanEntry[]): string[] {
   const lines = entries.length === 0 ? ["nobody: no subject named in the policies is allowed"] : [];
   for (const e of entries) {
     const s = e.subject.kind === "ServiceAccount" ? `ServiceAccount ${e.subject.namespace}/${e.subject.name}` : `${e.subject.kind} ${e.subject.name}`;
-    lines.push(e.indirect ? `${s.padEnd(40)} indirect: ${e.path!.join(" → ")} (${e.rule.policy} rule ${e.rule.rule})` : `${s.padEnd(40)} ${e.rule.policy} rule ${e.rule.rule}`);
+    lines.push(
+      e.indirect
+        ? `${s.padEnd(40)} indirect: ${e.path!.join(" → ")} (${e.rule.policy} rule ${e.rule.rule})`
+        : `${s.padEnd(40)} ${e.rule.policy} rule ${e.rule.rule}`,
+    );
   }
   return lines;
 }

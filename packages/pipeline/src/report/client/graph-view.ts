@@ -8,8 +8,11 @@ const MAX_DRAWN_NODES = 400;
 const NODE_H = 28;
 
 const edgeText = (g: TrafficGraph, e: TrafficEdge) =>
-  e.kind === "allow" ? `${g.nodes[e.from]!.label} → ${g.nodes[e.to]!.label}: allowed ${e.conns}` : `${g.nodes[e.from]!.label} → ${g.nodes[e.to]!.label}: denied`;
-const rulesText = (e: TrafficEdge) => (e.kind === "allow" ? (e.rules.length ? `decided by ${e.rules.join(", ")}` : "no policy isolates these pods") : `denied by ${e.rules.join(", ")}`);
+  e.kind === "allow"
+    ? `${g.nodes[e.from]!.label} → ${g.nodes[e.to]!.label}: allowed ${e.conns}`
+    : `${g.nodes[e.from]!.label} → ${g.nodes[e.to]!.label}: denied`;
+const rulesText = (e: TrafficEdge) =>
+  e.kind === "allow" ? (e.rules.length ? `decided by ${e.rules.join(", ")}` : "no policy isolates these pods") : `denied by ${e.rules.join(", ")}`;
 
 /** Renders the traffic graph: namespaces as boxes, workloads as nodes, flows as edges (laid out by dagre), and the flow table. */
 export function graphView(g: TrafficGraph): HTMLElement {
@@ -24,8 +27,17 @@ export function graphView(g: TrafficGraph): HTMLElement {
     b.addEventListener("click", () => show(e));
     return [g.nodes[e.from]!.label, g.nodes[e.to]!.label, b, e.conns, e.rules.join(", ")];
   });
-  const caption = h("p", { class: "legend" }, `${g.nodes.length} workload${g.nodes.length === 1 ? "" : "s"} in ${g.namespaces.length} namespace${g.namespaces.length === 1 ? "" : "s"} (${g.source === "workloads" ? "from --workloads" : "one per pod set a TrafficPolicy selects"}); `, h("span", { class: "allow" }, "── allowed flow"), " ", h("span", { class: "deny" }, "- - flow a deny rule blocks"));
-  const flows = rows.length ? table(["from", "to", "flow", "connections", "rules"], rows, "flows") : h("p", {}, "no flow between these workloads is allowed or denied by a rule");
+  const caption = h(
+    "p",
+    { class: "legend" },
+    `${g.nodes.length} workload${g.nodes.length === 1 ? "" : "s"} in ${g.namespaces.length} namespace${g.namespaces.length === 1 ? "" : "s"} (${g.source === "workloads" ? "from --workloads" : "one per pod set a TrafficPolicy selects"}); `,
+    h("span", { class: "allow" }, "── allowed flow"),
+    " ",
+    h("span", { class: "deny" }, "- - flow a deny rule blocks"),
+  );
+  const flows = rows.length
+    ? table(["from", "to", "flow", "connections", "rules"], rows, "flows")
+    : h("p", {}, "no flow between these workloads is allowed or denied by a rule");
   return h("div", {}, caption, wrap, details, flows);
 }
 

@@ -10,17 +10,31 @@ const app = document.getElementById("app")!;
 
 function findingsView(c: ClusterReport): HTMLElement {
   const work = c.workloads.length
-    ? table(["object", "decision", "policy", "rule", "message"], c.workloads.map((w) => [w.object, h("span", { class: `badge ${w.decision}` }, w.decision), w.policy, w.rule, w.message]))
+    ? table(
+        ["object", "decision", "policy", "rule", "message"],
+        c.workloads.map((w) => [w.object, h("span", { class: `badge ${w.decision}` }, w.decision), w.policy, w.rule, w.message]),
+      )
     : h("p", {}, "no workload findings (give manifests with `-f` to admit them)");
   const lint = c.lint.length
-    ? table(["severity", "code", "where", "message"], c.lint.map((f) => [h("span", { class: `badge ${f.severity}` }, f.severity), f.code, `${f.file}:${f.line}:${f.column}`, f.hint ? `${f.message} (${f.hint})` : f.message]))
+    ? table(
+        ["severity", "code", "where", "message"],
+        c.lint.map((f) => [
+          h("span", { class: `badge ${f.severity}` }, f.severity),
+          f.code,
+          `${f.file}:${f.line}:${f.column}`,
+          f.hint ? `${f.message} (${f.hint})` : f.message,
+        ]),
+      )
     : h("p", {}, "no lint findings");
   return h("div", {}, h("h3", {}, `workload findings (${c.workloads.length})`), work, h("h3", {}, `lint findings (${c.lint.length})`), lint);
 }
 
 function diffView(d: NonNullable<ReportData["diff"]>): HTMLElement {
   const list = h("ul", { class: "diff" });
-  for (const e of d.entries) list.append(h("li", { class: e.change }, h("span", { class: "mark" }, e.change === "added" ? "+" : e.change === "removed" ? "−" : "~"), ` [${e.area}] ${e.text}`));
+  for (const e of d.entries)
+    list.append(
+      h("li", { class: e.change }, h("span", { class: "mark" }, e.change === "added" ? "+" : e.change === "removed" ? "−" : "~"), ` [${e.area}] ${e.text}`),
+    );
   return h("div", {}, h("p", {}, `against \`${d.base}\`: ${d.entries.length} changes`), d.entries.length ? list : h("p", {}, "no semantic change"));
 }
 
@@ -31,7 +45,12 @@ function clusterView(c: ClusterReport): HTMLElement {
   return h(
     "div",
     { class: "cluster", "data-cluster": c.name },
-    h("section", { id: `access-${c.name}`, "aria-labelledby": `h-access-${c.name}` }, h("h2", { id: `h-access-${c.name}` }, "access matrix"), matrixView(c.access)),
+    h(
+      "section",
+      { id: `access-${c.name}`, "aria-labelledby": `h-access-${c.name}` },
+      h("h2", { id: `h-access-${c.name}` }, "access matrix"),
+      matrixView(c.access),
+    ),
     h("section", { id: `traffic-${c.name}` }, h("h2", {}, "traffic graph"), graphSlot),
     h("section", { id: `findings-${c.name}` }, h("h2", {}, "findings"), findingsView(c)),
   );
