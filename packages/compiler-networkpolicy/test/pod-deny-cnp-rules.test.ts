@@ -35,6 +35,22 @@ describe("pod deny rules in ClusterNetworkPolicies", () => {
     expect(out.map((o) => o.metadata.name).every((n, i) => n.startsWith(`rampart-seg-deny-0-${"abc"[i]}-n`))).toBe(true);
   });
 
+  it("per-namespace names stay distinct where policy, rule and namespace names would spell the same name", () => {
+    const sameNs = { direction: "ingress", from: [{ pods: { app: "batch" } }] } as const;
+    const out = cnps(
+      docs([trafficPolicy("a", { namespaces: ["deny-0-x"], deny: [sameNs, sameNs] }), trafficPolicy("a-deny-1", { namespaces: ["x"], deny: [sameNs] })]),
+    );
+    const spelled = out.map((o) => o.metadata.name.replace(/-n[0-9a-z]+$/, ""));
+    expect(spelled.filter((n) => n === "rampart-a-deny-1-deny-0-x")).toHaveLength(2);
+    expect(new Set(out.map((o) => o.metadata.name)).size).toBe(out.length);
+  });
+
+  it("a label-governed policy that matches no known namespace has only the deny for namespaces created later", () => {
+    const deny = [{ direction: "ingress", from: [{ namespace: "team-c", pods: { app: "batch" } }] }] as const;
+    const out = cnps(docs([trafficPolicy("seg", { namespaceLabels: { tier: "payments" }, deny: [...deny] })]));
+    expect(out.map((o) => o.metadata.name)).toEqual(["rampart-seg-deny-0-later"]);
+  });
+
   it("a deny with ports keeps them as the rule's protocols, and one without ports has none", () => {
     const out = cnps(
       docs([
