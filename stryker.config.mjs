@@ -36,4 +36,7 @@ export default {
   // Mutants reached while a test file loads (an evaluator built at file scope) would each rerun the whole suite:
   // hours on 2 cores. They are left out (reported as ignored); pass `--ignoreStatic false` to include them.
   ignoreStatic: true,
+  // vitest strips types without checking them, so Stryker's `// @ts-nocheck` headers are not needed; they would
+  // also make the test holding generated validators to their generator fail in the sandbox (every core scope).
+  disableTypeChecks: false,
 };
