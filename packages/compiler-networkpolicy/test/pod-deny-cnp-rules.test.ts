@@ -36,7 +36,7 @@ describe("pod deny rules in ClusterNetworkPolicies", () => {
   });
 
   it("per-namespace names stay distinct where policy, rule and namespace names would spell the same name", () => {
-    const sameNs = { direction: "ingress", from: [{ pods: { app: "batch" } }] } as const;
+    const sameNs = { direction: "ingress" as const, from: [{ pods: { app: "batch" } }] };
     const out = cnps(
       docs([trafficPolicy("a", { namespaces: ["deny-0-x"], deny: [sameNs, sameNs] }), trafficPolicy("a-deny-1", { namespaces: ["x"], deny: [sameNs] })]),
     );
@@ -46,8 +46,8 @@ describe("pod deny rules in ClusterNetworkPolicies", () => {
   });
 
   it("a label-governed policy that matches no known namespace has only the deny for namespaces created later", () => {
-    const deny = [{ direction: "ingress", from: [{ namespace: "team-c", pods: { app: "batch" } }] }] as const;
-    const out = cnps(docs([trafficPolicy("seg", { namespaceLabels: { tier: "payments" }, deny: [...deny] })]));
+    const deny = [{ direction: "ingress" as const, from: [{ namespace: "team-c", pods: { app: "batch" } }] }];
+    const out = cnps(docs([trafficPolicy("seg", { namespaceLabels: { tier: "payments" }, deny })]));
     expect(out.map((o) => o.metadata.name)).toEqual(["rampart-seg-deny-0-later"]);
   });
 
