@@ -21,7 +21,7 @@ const result = {
       underGrants: 1,
       unexplained: 1,
       writeLayer: false,
-      network: { checked: 40, universe: "2 namespaces", overAdmissions: [flow(1, ["t/deny[0]"]), flow(2, [])], underAdmitted: 3 },
+      network: { checked: 40, universe: "2 namespaces", overAdmissions: [flow(1, ["t/deny[0]", "u/deny[2]"]), flow(2, [])], underAdmitted: 3 },
     },
   ],
 } as unknown as VerifyResult;
@@ -35,7 +35,7 @@ describe("formatVerdict", () => {
       `  over-grant: ${JSON.stringify(request)} granted by b/rbac/x.yaml, b/rbac/y.yaml`,
       `  over-grant: ${JSON.stringify(request)} granted by (no binding found)`,
       "b: network: 40 flows checked on 2 namespaces, 2 over-admissions, 3 under-admissions",
-      "  over-admission: web/a → team/p1 80/TCP (denied by the TrafficPolicies: t/deny[0]) admitted by b/np.yaml",
+      "  over-admission: web/a → team/p1 80/TCP (denied by the TrafficPolicies: t/deny[0], u/deny[2]) admitted by b/np.yaml",
       "  over-admission: web/a → team/p2 80/TCP (denied by the TrafficPolicies) admitted by b/np.yaml",
     ]);
   });

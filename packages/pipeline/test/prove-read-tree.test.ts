@@ -105,3 +105,41 @@ describe("parseManifests: manifest files from memory", () => {
     expect(diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([["tree-manifest", "error", "bad.yaml"]]);
   });
 });
+
+describe("parseManifests: namespaced objects the proof judges must name their namespace", () => {
+  const RBAC = "rbac.authorization.k8s.io/v1";
+  it("a Role, RoleBinding or NetworkPolicy without `metadata.namespace` is an error at its document; other kinds are not", () => {
+    const files = new Map([
+      [
+        "r.yaml",
+        `apiVersion: ${RBAC}\nkind: Role\nmetadata: { name: read }\nrules: []\n---\napiVersion: ${RBAC}\nkind: RoleBinding\nmetadata: { name: read, namespace: "" }\n`,
+      ],
+      ["n.json", JSON.stringify({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "np" } })],
+      [
+        "ok.yaml",
+        `apiVersion: ${RBAC}\nkind: Role\nmetadata: { name: fine, namespace: team }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: cm }\n---\napiVersion: ${RBAC}\nkind: ClusterRole\nmetadata: { name: c }\n`,
+      ],
+    ]);
+    const { manifests, diagnostics } = parseManifests(files, "/tree");
+    expect(manifests.length).toBe(6);
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.severity}: ${d.message}`)).toEqual([
+      "/tree/n.json:1:1 tree-manifest error: `n.json` holds a NetworkPolicy `np` without `metadata.namespace`: where it lands, and what it grants, depends on how it is applied",
+      "/tree/r.yaml:1:1 tree-manifest error: `r.yaml` holds a Role `read` without `metadata.namespace`: where it lands, and what it grants, depends on how it is applied",
+      "/tree/r.yaml:6:1 tree-manifest error: `r.yaml` holds a RoleBinding `read` without `metadata.namespace`: where it lands, and what it grants, depends on how it is applied",
+    ]);
+    expect(diagnostics[0]!.hint).toBe("set `metadata.namespace` on the object: the proof judges each object in the namespace it names");
+  });
+
+  it("items of a List are judged one by one", () => {
+    const list = {
+      apiVersion: "v1",
+      kind: "List",
+      items: [
+        { apiVersion: RBAC, kind: "RoleBinding", metadata: { name: "b" } },
+        { apiVersion: RBAC, kind: "Role", metadata: { name: "r", namespace: "t" } },
+      ],
+    };
+    const { diagnostics } = parseManifests(new Map([["l.json", JSON.stringify(list)]]));
+    expect(diagnostics.map((d) => d.message.slice(0, 40))).toEqual(["`l.json` holds a RoleBinding `b` without"]);
+  });
+});

@@ -68,15 +68,44 @@ export function parseManifests(files: ReadonlyMap<string, string>, root = ""): {
     for (const doc of parsed.documents) {
       const line = doc.position.line;
       const value = doc.value;
+      const add = (object: Record<string, unknown>) => {
+        manifests.push({ file, line, object });
+        const problem = namespaceMissing(object);
+        if (problem)
+          diagnostics.push(
+            diagnostic(
+              "tree-manifest",
+              "error",
+              `\`${file}\` holds ${problem}`,
+              { file: root ? join(root, file) : file, line, column: doc.position.column },
+              NAMESPACE_HINT,
+            ),
+          );
+      };
       for (const object of Array.isArray(value) ? value : [value]) {
         if (!isObject(object)) continue;
         if (object.kind === "List" && Array.isArray(object.items)) {
-          for (const item of object.items) if (isObject(item)) manifests.push({ file, line, object: item });
-        } else manifests.push({ file, line, object });
+          for (const item of object.items) if (isObject(item)) add(item);
+        } else add(object);
       }
     }
   }
   return { manifests, diagnostics };
+}
+
+// The namespaced kinds the proofs judge. Without `metadata.namespace`, `kubectl apply -n <ns>` (or a GitOps tool's
+// default namespace) decides where they land, so what they grant or admit cannot be judged from the tree.
+const JUDGED_NAMESPACED = new Map([
+  ["rbac.authorization.k8s.io/v1", new Set(["Role", "RoleBinding"])],
+  ["networking.k8s.io/v1", new Set(["NetworkPolicy"])],
+]);
+const NAMESPACE_HINT = "set `metadata.namespace` on the object: the proof judges each object in the namespace it names";
+
+function namespaceMissing(object: Record<string, unknown>): string | undefined {
+  if (!JUDGED_NAMESPACED.get(String(object.apiVersion))?.has(String(object.kind))) return undefined;
+  const metadata = object.metadata as { name?: unknown; namespace?: unknown } | undefined;
+  if (typeof metadata?.namespace === "string" && metadata.namespace !== "") return undefined;
+  return `a ${String(object.kind)} \`${String(metadata?.name ?? "")}\` without \`metadata.namespace\`: where it lands, and what it grants, depends on how it is applied`;
 }
 
 function isObject(o: unknown): o is Record<string, unknown> {
