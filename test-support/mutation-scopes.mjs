@@ -17,6 +17,9 @@ export const SCOPES = {
   "core-evaluator": { mutate: ["packages/core/src/evaluator/evaluator.ts", "packages/core/src/evaluator/decision-scan.ts"], tests: tests("core") },
   // The rule semantics (time, scope, namespaces, names, URLs): the per-request scan.
   "core-rule-applies": { mutate: ["packages/core/src/evaluator/decision-scan.ts"], tests: tests("core") },
+  // Whether one rule applies to a request (its time window, scope, namespaces, names, URLs, other verbs): the heart
+  // of the scan, small enough for a run of about half an hour on a busy 2-core machine.
+  "core-rule-semantics": { mutate: ["packages/core/src/evaluator/decision-scan.ts#hasOtherVerb,ruleApplies"], tests: tests("core") },
   // RBAC: the emit path alone, the proof alone, and both with the grant computation.
   "compiler-rbac-emit": { mutate: ["packages/compiler-rbac/src/emit.ts"], tests: tests("compiler-rbac") },
   // The proof: its entry, the judge of one request, and phase 1 (what each bound rule grants). The whole of
