@@ -19,6 +19,7 @@ export default defineConfig({
     // TypeScript policy modules under test/fixtures import the built @rampart/core through jiti, so they fail there;
     // the YAML-positions oracle reads every YAML file of the tree, which in a sandbox outlasts the test timeout. Both
     // judge the loader, never a mutated evaluator, compiler or proof.
-    testNamePattern: /^(?!the built package from plain Node|TypeScript policy modules|positions from js-yaml's node events match the yaml library's node positions on every YAML file)/,
+    testNamePattern:
+      /^(?!the built package from plain Node|TypeScript policy modules|positions from js-yaml's node events match the yaml library's node positions on every YAML file)/,
   },
 });
