@@ -134,6 +134,19 @@ describe("what a RoleBinding grants: its own namespace only", () => {
       .sort();
     expect(withStatus.length).toBeGreaterThan(5);
     expect(targets(prove([clusterRole([{ apiGroups: ["*"], resources: ["*/status"], verbs: ["get"] }]), rb("team-a")]))).toEqual(withStatus);
+    // `*` is every resource of the group and every subresource (RBAC's ResourceMatches); the oracle: the inventory's
+    // core resources and subresources a RoleBinding reaches (namespaced ones, and its own Namespace object) serving get,
+    // but `pods`, which alice's policy allows.
+    const reached = inventory.resources.filter((r) => r.group === "" && (r.namespaced || r.resource === "namespaces"));
+    const everything = reached
+      .flatMap((r) => [
+        ...(r.verbs.includes("get") ? [`/${r.resource}`] : []),
+        ...r.subresources.filter((x) => x.verbs.includes("get")).map((x) => `/${r.resource}/${x.name}`),
+      ])
+      .filter((t) => t !== "/pods")
+      .sort();
+    expect(everything.length).toBeGreaterThan(10);
+    expect(targets(prove([clusterRole([{ apiGroups: [""], resources: ["*"], verbs: ["get"] }]), rb("team-a")]))).toEqual(everything);
   });
 });
 
