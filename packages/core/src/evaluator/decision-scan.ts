@@ -102,10 +102,14 @@ export class DecisionScan {
   lookUp(index: SubjectIndex, request: AccessRequest, out: Int32Array, base: number): number {
     const user = request.user ?? "";
     let n = base;
-    if (user !== "") n = push(out, n, index.users.get(user));
+    const named = index.named;
+    if (user !== "" && named.mayHave(user)) n = push(out, n, index.users.get(user));
     const groups = request.groups;
     const firstGroups = groups === undefined ? 0 : Math.min(groups.length, BATCHED_GROUPS);
-    for (let i = 0; i < firstGroups; i++) n = push(out, n, index.groups.get(groups![i]!));
+    for (let i = 0; i < firstGroups; i++) {
+      const group = groups![i]!;
+      if (named.mayHave(group)) n = push(out, n, index.groups.get(group));
+    }
     // Only a well-formed `system:serviceaccount:<ns>:<name>` (both parts non-empty, no further `:`,
     // as Kubernetes' serviceaccount.SplitUsername) is a ServiceAccount with the implied groups.
     if (user.startsWith(SA_USER_PREFIX)) {
@@ -140,7 +144,7 @@ export class DecisionScan {
   /** The groups beyond the room of `buckets` (a request with very many groups), scanned one by one. */
   private scanManyGroups(index: SubjectIndex, groups: readonly string[]): void {
     for (let i = BATCHED_GROUPS; i < groups.length; i++) {
-      const at = index.groups.get(groups[i]!);
+      const at = index.named.mayHave(groups[i]!) ? index.groups.get(groups[i]!) : undefined;
       if (at !== undefined) this.scanBucket(index, at);
     }
   }
