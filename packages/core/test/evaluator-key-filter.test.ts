@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { accessPolicy, allow } from "@rampart/core";
 import { KeyFilter } from "../src/evaluator/key-filter.js";
+import { evaluator as evaluatorOf } from "./evaluator-examples.js";
 import { propertyRuns } from "../../../test-support/property.js";
 
 // The subject-key filter of the evaluator's index (an internal unit): a key the policies name must
@@ -38,5 +40,26 @@ describe("KeyFilter", () => {
     const empty = new KeyFilter([]);
     expect(["a", "system:authenticated", "team-1-devs"].some((s) => empty.mayHave(s))).toBe(false);
     expect(new KeyFilter([""]).mayHave("")).toBe(true);
+  });
+});
+
+describe("subject keys of the index (filtered, internalized copies)", () => {
+  it("users and groups named like object properties or array indexes decide as their names say", () => {
+    const names = ["__proto__", "constructor", "0", "4294967295", "toString", "team-a-devs"];
+    const policies = names.map((name, i) =>
+      accessPolicy(`p-${i}`, {
+        subjects: [{ user: name }, { group: `g-${name}` }],
+        rules: [allow({ verbs: ["get"], resources: ["configmaps"], namespaces: [`ns-${i}`] })],
+      }),
+    );
+    const evaluator = evaluatorOf(policies);
+    const decide = (who: { user?: string; groups?: string[] }, i: number) =>
+      evaluator.decide({ ...who, verb: "get", resource: "configmaps", namespace: `ns-${i}`, name: "x" }).decision;
+    names.forEach((name, i) => {
+      expect(decide({ user: name }, i), name).toBe("allow");
+      expect(decide({ user: "someone", groups: [`g-${name}`] }, i), name).toBe("allow");
+      expect(decide({ user: name }, (i + 1) % names.length), name).toBe("deny");
+      expect(decide({ user: `${name}x`, groups: [name, "system:authenticated"] }, i), name).toBe("deny");
+    });
   });
 });

@@ -23,6 +23,11 @@ export class KeyFilter {
     }
   }
 
+  /** Size of the bitset in bytes. */
+  get bytes(): number {
+    return this.bits.byteLength;
+  }
+
   /** False when `key` is certainly not a key of the filter. */
   mayHave(key: string): boolean {
     const h = this.slot(key);

