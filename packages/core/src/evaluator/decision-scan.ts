@@ -4,7 +4,7 @@ import { Interner, Namespaced } from "./interner.js";
 import type { SubjectIndex } from "./rule-index.js";
 import { RuleFlag, type RuleTable } from "./rule-table.js";
 import { Rec } from "./subject-buckets.js";
-import { matchGlobList } from "./glob-code.js";
+import { lengthBit, matchGlobList } from "./glob-code.js";
 import type { AccessRequest } from "./types.js";
 
 /** Groups of a request whose buckets are looked up before any is scanned (the rest: one by one). */
@@ -53,7 +53,11 @@ function ruleApplies(index: SubjectIndex, r: number, f: number, scope: Scope, na
   if ((f & RuleFlag.Namespaces) !== 0) {
     if (scope === Scope.Cluster || (scope === Scope.Unknown && !deny)) return false;
     if (scope === Scope.Namespace) {
-      if ((f & RuleFlag.AnyNamespace) === 0 && !matchGlobList(code, index.globPatterns, code[r + Rec.GlobsA]!, namespace)) return false;
+      if ((f & RuleFlag.AnyNamespace) === 0) {
+        // The lengths the namespace globs can match, in the record: most other namespaces stop here.
+        if (((f >>> Rec.LengthShift) & lengthBit(namespace.length)) === 0) return false;
+        if (!matchGlobList(code, index.globPatterns, code[r + Rec.GlobsA]!, namespace)) return false;
+      }
     } else if (!deny && (f & RuleFlag.AnyNamespace) === 0) {
       return false;
     }

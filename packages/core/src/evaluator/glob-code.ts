@@ -59,6 +59,26 @@ function writeItem(out: number[], patterns: string[], source: string): void {
   }
 }
 
+/** Lengths a length mask tells apart: bit `n` for a length n below it, the top bit for the others. */
+export const MASKED_LENGTHS = 23;
+
+/** Bit of a string of length `n` in a length mask (`lengthMask`). */
+export const lengthBit = (n: number): number => 1 << Math.min(n, MASKED_LENGTHS);
+
+/**
+ * A 24-bit mask of the lengths of the strings a glob list can match (see `lengthBit`): a decision
+ * tests it, in the rule's record, before it reads the list (another cache line) at all.
+ */
+export function lengthMask(globs: readonly Glob[]): number {
+  const from = (min: number): number => ((1 << (MASKED_LENGTHS + 1)) - 1) & ~(lengthBit(min) - 1);
+  let mask = 0;
+  for (const { source } of globs) {
+    const fixed = source.replace(/\*/g, "").length;
+    mask |= source.includes("*") ? from(fixed) : lengthBit(fixed);
+  }
+  return mask;
+}
+
 /** True when `s` matches an item of the glob list at `at` of `code`. */
 export function matchGlobList(code: Int32Array, patterns: readonly string[], at: number, s: string): boolean {
   const n = s.length;

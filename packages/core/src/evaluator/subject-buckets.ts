@@ -1,7 +1,7 @@
 import { ALL_SERVICE_ACCOUNTS_GROUP, SERVICE_ACCOUNTS_GROUP_PREFIX, serviceAccountUser } from "../compiler/service-accounts.js";
 import type { AccessPolicyIR, AccessRuleIR } from "../ir/access.js";
 import type { Glob } from "../glob.js";
-import { writeGlobList } from "./glob-code.js";
+import { lengthMask, writeGlobList } from "./glob-code.js";
 import type { RuleTable } from "./rule-table.js";
 
 /** The rules of a cluster in policy order, and which policies (by position) each subject key holds. */
@@ -46,11 +46,12 @@ export function collectSubjects(policies: readonly AccessPolicyIR[], keep: (rule
 }
 
 /**
- * Fields of a rule record in a bucket: rule id, verb mask, flags, and the offsets of its glob lists
- * (-1: none): list a holds the non-resource URLs (rules with `RuleFlag.Urls`) or the namespaces,
- * list b the names. Records have this fixed size.
+ * Fields of a rule record in a bucket: rule id, verb mask, flags (from bit `LengthShift` on: the
+ * `lengthMask` of its namespace globs), and the offsets of its glob lists (-1: none): list a holds
+ * the non-resource URLs (rules with `RuleFlag.Urls`) or the namespaces, list b the names. Records
+ * have this fixed size.
  */
-export const Rec = { Id: 0, Mask: 1, Flags: 2, GlobsA: 3, GlobsB: 4, Size: 5 } as const;
+export const Rec = { Id: 0, Mask: 1, Flags: 2, GlobsA: 3, GlobsB: 4, Size: 5, LengthShift: 8 } as const;
 
 /**
  * Writes buckets into one Int32Array, one per distinct list of policies (subjects with the same
@@ -146,9 +147,10 @@ export class BucketWriter {
     const { code, table } = this;
     const ir = table.rules[id]!;
     const r = code.length;
-    code.push(id, table.verbMasks[id]!, table.flags[id]!, -1, -1);
     // A rule with `*` among its namespaces matches every namespace: flagged, never tested.
     const a = ir.nonResourceURLs ?? (ir.anyNamespace ? undefined : ir.namespaces);
+    const lengths = a !== undefined && ir.nonResourceURLs === undefined ? lengthMask(a) : 0;
+    code.push(id, table.verbMasks[id]!, table.flags[id]! | (lengths << Rec.LengthShift), -1, -1);
     if (a) pending.push([r + Rec.GlobsA, a]);
     if (ir.names) pending.push([r + Rec.GlobsB, ir.names]);
   }
