@@ -12,18 +12,26 @@ const NOW = Date.parse("2026-11-24T00:00:00Z");
 /** Requests per `decideMany` call (and per timed batch of `decide`). */
 const BATCH = 250;
 
-/** A trivial baseline: each request's subject lookups alone (user and groups) in one Map of every subject key of the policies. */
+/**
+ * A trivial baseline: each request's subject lookups alone (user and groups) in one Map of every
+ * subject key of the policies, its keys internalized (flat and dense, as rampart's index holds them:
+ * the policies' own strings make every lookup 1.6–1.8× slower at 2,000 teams, which would flatter
+ * rampart's ratio).
+ */
 function subjectLookups(documents: readonly RampartDocument[], reqs: readonly AccessRequest[]): (from: number, to: number) => void {
   const keys = new Map<string, number>();
+  const internalized = (s: string): string => Object.keys({ [s]: 0 })[0]!;
   for (const d of documents) {
     if (d.kind !== "AccessPolicy") continue;
     for (const s of d.spec.subjects)
       keys.set(
-        "group" in s && s.group
-          ? s.group
-          : "user" in s && s.user
-            ? s.user
-            : `system:serviceaccount:${String((s as { serviceAccount: string }).serviceAccount).replace("/", ":")}`,
+        internalized(
+          "group" in s && s.group
+            ? s.group
+            : "user" in s && s.user
+              ? s.user
+              : `system:serviceaccount:${String((s as { serviceAccount: string }).serviceAccount).replace("/", ":")}`,
+        ),
         keys.size,
       );
   }
