@@ -4,7 +4,7 @@ import { Interner, Namespaced } from "./interner.js";
 import type { SubjectIndex } from "./rule-index.js";
 import { RuleFlag, type RuleTable } from "./rule-table.js";
 import { Rec } from "./subject-buckets.js";
-import { matchGlobList } from "./glob-code.js";
+import { lengthBit, matchGlobList } from "./glob-code.js";
 import type { AccessRequest } from "./types.js";
 
 /** Groups of a request whose buckets are looked up before any is scanned (the rest: one by one). */
@@ -53,7 +53,11 @@ function ruleApplies(index: SubjectIndex, r: number, f: number, scope: Scope, na
   if ((f & RuleFlag.Namespaces) !== 0) {
     if (scope === Scope.Cluster || (scope === Scope.Unknown && !deny)) return false;
     if (scope === Scope.Namespace) {
-      if ((f & RuleFlag.AnyNamespace) === 0 && !matchGlobList(code, index.globPatterns, code[r + Rec.GlobsA]!, namespace)) return false;
+      if ((f & RuleFlag.AnyNamespace) === 0) {
+        // The lengths the namespace globs can match, in the record: most other namespaces stop here.
+        if (((f >>> Rec.LengthShift) & lengthBit(namespace.length)) === 0) return false;
+        if (!matchGlobList(code, index.globPatterns, code[r + Rec.GlobsA]!, namespace)) return false;
+      }
     } else if (!deny && (f & RuleFlag.AnyNamespace) === 0) {
       return false;
     }
@@ -102,10 +106,14 @@ export class DecisionScan {
   lookUp(index: SubjectIndex, request: AccessRequest, out: Int32Array, base: number): number {
     const user = request.user ?? "";
     let n = base;
-    if (user !== "") n = push(out, n, index.users.get(user));
+    const named = index.named;
+    if (user !== "" && named.mayHave(user)) n = push(out, n, index.users.get(user));
     const groups = request.groups;
     const firstGroups = groups === undefined ? 0 : Math.min(groups.length, BATCHED_GROUPS);
-    for (let i = 0; i < firstGroups; i++) n = push(out, n, index.groups.get(groups![i]!));
+    for (let i = 0; i < firstGroups; i++) {
+      const group = groups![i]!;
+      if (named.mayHave(group)) n = push(out, n, index.groups.get(group));
+    }
     // Only a well-formed `system:serviceaccount:<ns>:<name>` (both parts non-empty, no further `:`,
     // as Kubernetes' serviceaccount.SplitUsername) is a ServiceAccount with the implied groups.
     if (user.startsWith(SA_USER_PREFIX)) {
@@ -140,7 +148,7 @@ export class DecisionScan {
   /** The groups beyond the room of `buckets` (a request with very many groups), scanned one by one. */
   private scanManyGroups(index: SubjectIndex, groups: readonly string[]): void {
     for (let i = BATCHED_GROUPS; i < groups.length; i++) {
-      const at = index.groups.get(groups[i]!);
+      const at = index.named.mayHave(groups[i]!) ? index.groups.get(groups[i]!) : undefined;
       if (at !== undefined) this.scanBucket(index, at);
     }
   }

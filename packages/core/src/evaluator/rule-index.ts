@@ -1,6 +1,7 @@
 import type { Inventory } from "../inventory/inventory.js";
 import type { AccessPolicyIR, AccessRuleIR } from "../ir/access.js";
 import { Interner, Namespaced } from "./interner.js";
+import { KeyFilter } from "./key-filter.js";
 import { buildRuleTable, type RuleTable } from "./rule-table.js";
 import { BucketWriter, collectSubjects } from "./subject-buckets.js";
 
@@ -14,6 +15,8 @@ export interface SubjectIndex {
   readonly interner: Interner;
   readonly users: Map<string, number>;
   readonly groups: Map<string, number>;
+  /** The keys of `users` and `groups`: a request's user or group it rejects is not looked up. */
+  readonly named: KeyFilter;
   /** Buckets of groups `system:serviceaccounts:<ns>`, keyed by `<ns>` (implied for ServiceAccount users). */
   readonly saNamespaces: Map<string, number>;
   /** Bucket of group `system:serviceaccounts` (implied for every ServiceAccount user), or -1. */
@@ -39,6 +42,7 @@ export function buildSubjectIndex(policies: readonly AccessPolicyIR[], inventory
   const writer = new BucketWriter(table, subjects.policyRules);
   return {
     interner,
+    named: new KeyFilter([...subjects.users.keys(), ...subjects.groups.keys()]),
     users: writer.bucketsOf(subjects.users),
     groups: writer.bucketsOf(subjects.groups),
     saNamespaces: writer.bucketsOf(subjects.saNamespaces),
