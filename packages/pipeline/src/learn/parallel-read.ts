@@ -12,6 +12,8 @@ import { ChunkDecoder, type ParsedChunk } from "./parsed-chunk.js";
 export const WORKER_THRESHOLD = 4 * 2 ** 20;
 /** Bytes per read; each chunk (cut at its last newline) goes to one worker. */
 const CHUNK = 2 ** 20;
+/** Chunks read ahead per worker: enough that a worker rarely waits while this thread uses results. */
+const AHEAD = 4;
 
 /**
  * The worker script: `given`, else the built one beside this module (dist/learn-worker.js);
@@ -47,26 +49,47 @@ export interface ReadPosition {
 export interface ChunkSink {
   record(r: AuditRecord): void;
   warning(line: number, message: string): void;
+  /** Stages a worker merged within a chunk (they count as repeated stages). */
+  mergedStages(count: number): void;
 }
 
-/** Workers parsing one file; chunk `seq` goes to worker `seq % size`, so each worker's results come in file order. */
+/**
+ * Workers parsing one file. A chunk goes to the worker with the fewest chunks pending; each
+ * worker parses its chunks in the order sent, so using results in file order decodes each
+ * worker's results in the order it encoded them (its string table grows in that order).
+ */
 class ParsePool {
   private readonly workers: Worker[];
-  readonly decoders: ChunkDecoder[];
+  private readonly decoders: ChunkDecoder[];
+  private readonly pending: number[];
+  /** The worker of each chunk sent and not yet decoded. */
+  private readonly workerOf = new Map<number, number>();
   failure: Error | undefined;
 
   constructor(script: string, size: number, onResult: (chunk: ParsedChunk) => void, onChange: () => void) {
     this.workers = Array.from({ length: size }, () => new Worker(script));
     this.decoders = this.workers.map(() => new ChunkDecoder());
-    for (const w of this.workers) {
-      w.on("message", (chunk: ParsedChunk) => (onResult(chunk), onChange()));
+    this.pending = this.workers.map(() => 0);
+    this.workers.forEach((w, i) => {
+      w.on("message", (chunk: ParsedChunk) => (this.pending[i]!--, onResult(chunk), onChange()));
       w.on("error", (error) => ((this.failure ??= error), onChange()));
-    }
+    });
   }
 
   post(seq: number, buffer: Buffer, length: number): void {
+    let i = 0;
+    for (let j = 1; j < this.workers.length; j++) if (this.pending[j]! < this.pending[i]!) i = j;
+    this.pending[i]!++;
+    this.workerOf.set(seq, i);
     const request: ChunkRequest = { seq, buffer: buffer.buffer as ArrayBuffer, length };
-    this.workers[seq % this.workers.length]!.postMessage(request, [request.buffer]);
+    this.workers[i]!.postMessage(request, [request.buffer]);
+  }
+
+  /** Calls `onRecord` for each event of a chunk; chunks must come in the order they were sent. */
+  decode(chunk: ParsedChunk, onRecord: (r: AuditRecord) => void): void {
+    const i = this.workerOf.get(chunk.seq)!;
+    this.workerOf.delete(chunk.seq);
+    this.decoders[i]!.decode(chunk, onRecord);
   }
 
   async close(): Promise<void> {
@@ -77,7 +100,7 @@ class ParsePool {
 /**
  * Reads a plain file in large chunks cut at newlines and has `workers` threads parse them while
  * this thread uses the results in file order (records, warnings with their file line), at most
- * two chunks per worker ahead. Throws on a read or worker error, `position` then says how far it got.
+ * AHEAD chunks per worker ahead. Throws on a read or worker error, `position` then says how far it got.
  */
 export async function parseInWorkers(handle: FileHandle, workers: number, script: string, sink: ChunkSink, position: ReadPosition): Promise<void> {
   const ready = new Map<number, ParsedChunk>();
@@ -93,8 +116,9 @@ export async function parseInWorkers(handle: FileHandle, workers: number, script
   const useReady = () => {
     for (let chunk = ready.get(used); chunk !== undefined; chunk = ready.get(used)) {
       ready.delete(used);
-      pool.decoders[used % workers]!.decode(chunk, (r) => sink.record(r));
+      pool.decode(chunk, (r) => sink.record(r));
       for (const w of chunk.warnings) sink.warning(position.lineNo + w.line, w.message);
+      sink.mergedStages(chunk.mergedStages);
       position.lineNo += chunk.lineCount;
       position.lines += chunk.lines;
       used++;
@@ -113,7 +137,7 @@ export async function parseInWorkers(handle: FileHandle, workers: number, script
     // The start of a line cut by the last read (copied: each chunk's buffer is transferred).
     let carry = Buffer.alloc(0);
     for (;;) {
-      await until(() => sent - used < 2 * workers);
+      await until(() => sent - used < AHEAD * workers);
       const buffer = Buffer.allocUnsafeSlow(carry.length + CHUNK);
       carry.copy(buffer);
       const { bytesRead } = await handle.read(buffer, carry.length, CHUNK, null);

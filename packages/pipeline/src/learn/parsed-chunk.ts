@@ -25,6 +25,8 @@ export interface ParsedChunk {
   auditIds: string[];
   /** Skipped lines: their line number within the chunk (1-based) and the warning. */
   warnings: { line: number; message: string }[];
+  /** Events merged into another stage of the same request within the chunk (not among the events sent). */
+  mergedStages: number;
 }
 
 const enum Field {
@@ -44,6 +46,38 @@ const FIELDS = 11;
 const OUTCOMES: readonly Outcome[] = ["allowed", "forbidden", "failed", "unknown"];
 const OUTCOME_ID = new Map(OUTCOMES.map((o, i) => [o, i]));
 
+/**
+ * The stages of each request within one chunk folded into the one the main thread would keep
+ * (the first of the highest rank), placed where the main thread would use it: at its first final
+ * stage, else at its first stage. The main thread's de-duplication then gives the same records,
+ * order and counts as if it had seen every stage (`readAuditLog`).
+ */
+class StagesOfChunk {
+  readonly records: (AuditRecord | null)[] = [];
+  merged = 0;
+  private readonly slots = new Map<string, number>();
+
+  add(r: AuditRecord): void {
+    if (r.auditId === "") return void this.records.push(r);
+    const slot = this.slots.get(r.auditId);
+    if (slot === undefined) {
+      this.slots.set(r.auditId, this.records.length);
+      this.records.push(r);
+      return;
+    }
+    this.merged++;
+    const kept = this.records[slot]!;
+    if (r.stageRank <= kept.stageRank) return;
+    if (r.stageRank < 2) this.records[slot] = r;
+    else {
+      // A request is tallied when its first final stage is read: move it there.
+      this.records[slot] = null;
+      this.slots.set(r.auditId, this.records.length);
+      this.records.push(r);
+    }
+  }
+}
+
 /** The worker's side: parses chunks and encodes their events against its string table. */
 export class ChunkEncoder {
   private readonly ids = new Map<string, number>();
@@ -57,7 +91,7 @@ export class ChunkEncoder {
   /** Parses the lines of `bytes` (whole lines; only a file's last chunk may lack the final newline). */
   encode(seq: number, bytes: Buffer): ParsedChunk {
     this.count = 0;
-    const auditIds: string[] = [];
+    const stages = new StagesOfChunk();
     const warnings: { line: number; message: string }[] = [];
     let lineCount = 0;
     let lines = 0;
@@ -67,11 +101,14 @@ export class ChunkEncoder {
       lines++;
       const r = readAuditLine(line);
       if (typeof r === "string") warnings.push({ line: lineCount, message: r });
-      else {
+      else stages.add(r);
+    });
+    const auditIds: string[] = [];
+    for (const r of stages.records)
+      if (r !== null) {
         auditIds.push(r.auditId);
         this.add(r);
       }
-    });
     const chunk: ParsedChunk = {
       seq,
       lineCount,
@@ -82,6 +119,7 @@ export class ChunkEncoder {
       times: this.times.slice(0, this.count),
       auditIds,
       warnings,
+      mergedStages: stages.merged,
     };
     this.newStrings = [];
     this.newGroupLists = [];

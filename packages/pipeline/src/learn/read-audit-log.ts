@@ -83,6 +83,7 @@ export async function readAuditLog(paths: readonly string[], options: ReadAuditO
     const position: ReadPosition = { lineNo: 0, lines: 0 };
     const sink: ChunkSink = {
       record: accept,
+      mergedStages: (count) => (duplicateStages += count),
       warning: (line, message) => warnings.push({ ...diagnostic("audit-line", "warning", message, { file, line, column: 1 }), fileIndex }),
     };
     try {
