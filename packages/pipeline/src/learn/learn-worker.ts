@@ -1,17 +1,18 @@
-// The parsing worker of `readAuditLog` (a tsup entry: dist/learn-worker.js): decodes and parses
-// chunks of whole lines the main thread reads and cuts, and sends back their compact encoding.
-import { parentPort } from "node:worker_threads";
-import { ChunkEncoder, type ParsedChunk } from "./parsed-chunk.js";
+// The parsing worker of `readAuditLog` (a tsup entry: dist/learn-worker.js). Claims chunks of a
+// file in turn with the other workers, reads and parses each, and sends back its compact encoding;
+// it never waits for the main thread except to stay at most `window` chunks ahead of its use.
+import { parentPort, workerData } from "node:worker_threads";
+import { linesStartingIn } from "./chunk-range.js";
+import { ChunkEncoder, NEXT, USED, type WorkerJob } from "./parsed-chunk.js";
 
-/** A chunk to parse: the bytes' buffer (transferred) and how many of its bytes are the chunk. */
-export interface ChunkRequest {
-  seq: number;
-  buffer: ArrayBuffer;
-  length: number;
-}
-
+const job = workerData as WorkerJob;
+const control = new Int32Array(job.control);
 const encoder = new ChunkEncoder();
-parentPort!.on("message", ({ seq, buffer, length }: ChunkRequest) => {
-  const chunk: ParsedChunk = encoder.encode(seq, Buffer.from(buffer, 0, length));
+const chunks = Math.ceil(job.size / job.chunkBytes);
+for (let k = Atomics.add(control, NEXT, 1); k < chunks; k = Atomics.add(control, NEXT, 1)) {
+  for (let used = Atomics.load(control, USED); k - used >= job.window; used = Atomics.load(control, USED)) Atomics.wait(control, USED, used, 1000);
+  const from = k * job.chunkBytes;
+  const chunk = encoder.encode(k, linesStartingIn(job.fd, job.size, from, Math.min(job.size, from + job.chunkBytes)));
+  chunk.worker = job.index;
   parentPort!.postMessage(chunk, [chunk.fields.buffer as ArrayBuffer, chunk.times.buffer as ArrayBuffer]);
-});
+}

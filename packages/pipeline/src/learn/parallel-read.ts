@@ -5,15 +5,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AuditRecord } from "./audit-event.js";
-import type { ChunkRequest } from "./learn-worker.js";
-import { ChunkDecoder, type ParsedChunk } from "./parsed-chunk.js";
+import { ChunkDecoder, USED, type ParsedChunk, type WorkerJob } from "./parsed-chunk.js";
 
 /** Plain files from this size on are parsed by workers: below it, starting them costs more than they save (measured). */
 export const WORKER_THRESHOLD = 4 * 2 ** 20;
-/** Bytes per read; each chunk (cut at its last newline) goes to one worker. */
+/** Bytes per chunk (a chunk holds the lines that start in its range). */
 const CHUNK = 2 ** 20;
-/** Chunks read ahead per worker: enough that a worker rarely waits while this thread uses results. */
-const AHEAD = 4;
+/** Chunks parsed ahead of their use per worker: bounds memory when this thread falls behind. */
+const AHEAD = 8;
 
 /**
  * The worker script: `given`, else the built one beside this module (dist/learn-worker.js);
@@ -54,42 +53,40 @@ export interface ChunkSink {
 }
 
 /**
- * Workers parsing one file. A chunk goes to the worker with the fewest chunks pending; each
- * worker parses its chunks in the order sent, so using results in file order decodes each
- * worker's results in the order it encoded them (its string table grows in that order).
+ * Workers parsing one file: they claim its chunks in turn (a shared counter), read and parse them,
+ * so none waits for another or for this thread. Each worker parses its chunks in increasing order,
+ * so using results in file order decodes each worker's in the order it encoded them.
  */
 class ParsePool {
   private readonly workers: Worker[];
   private readonly decoders: ChunkDecoder[];
-  private readonly pending: number[];
-  /** The worker of each chunk sent and not yet decoded. */
-  private readonly workerOf = new Map<number, number>();
+  private readonly control = new Int32Array(new SharedArrayBuffer(8));
   failure: Error | undefined;
 
-  constructor(script: string, size: number, onResult: (chunk: ParsedChunk) => void, onChange: () => void) {
-    this.workers = Array.from({ length: size }, () => new Worker(script));
-    this.decoders = this.workers.map(() => new ChunkDecoder());
-    this.pending = this.workers.map(() => 0);
-    this.workers.forEach((w, i) => {
-      w.on("message", (chunk: ParsedChunk) => (this.pending[i]!--, onResult(chunk), onChange()));
-      w.on("error", (error) => ((this.failure ??= error), onChange()));
+  constructor(script: string, file: { fd: number; size: number }, size: number, onResult: (chunk: ParsedChunk) => void, onChange: () => void) {
+    this.workers = Array.from({ length: size }, (_, index) => {
+      const job: WorkerJob = {
+        index,
+        fd: file.fd,
+        size: file.size,
+        chunkBytes: CHUNK,
+        window: AHEAD * size,
+        control: this.control.buffer as SharedArrayBuffer,
+      };
+      return new Worker(script, { workerData: job });
     });
+    this.decoders = this.workers.map(() => new ChunkDecoder());
+    for (const w of this.workers) {
+      w.on("message", (chunk: ParsedChunk) => (onResult(chunk), onChange()));
+      w.on("error", (error) => ((this.failure ??= error), onChange()));
+    }
   }
 
-  post(seq: number, buffer: Buffer, length: number): void {
-    let i = 0;
-    for (let j = 1; j < this.workers.length; j++) if (this.pending[j]! < this.pending[i]!) i = j;
-    this.pending[i]!++;
-    this.workerOf.set(seq, i);
-    const request: ChunkRequest = { seq, buffer: buffer.buffer as ArrayBuffer, length };
-    this.workers[i]!.postMessage(request, [request.buffer]);
-  }
-
-  /** Calls `onRecord` for each event of a chunk; chunks must come in the order they were sent. */
-  decode(chunk: ParsedChunk, onRecord: (r: AuditRecord) => void): void {
-    const i = this.workerOf.get(chunk.seq)!;
-    this.workerOf.delete(chunk.seq);
-    this.decoders[i]!.decode(chunk, onRecord);
+  /** Decodes a chunk and lets the workers claim one more; chunks must come in file order. */
+  use(chunk: ParsedChunk, onRecord: (r: AuditRecord) => void): void {
+    this.decoders[chunk.worker]!.decode(chunk, onRecord);
+    Atomics.store(this.control, USED, chunk.seq + 1);
+    Atomics.notify(this.control, USED);
   }
 
   async close(): Promise<void> {
@@ -98,63 +95,39 @@ class ParsePool {
 }
 
 /**
- * Reads a plain file in large chunks cut at newlines and has `workers` threads parse them while
- * this thread uses the results in file order (records, warnings with their file line), at most
- * AHEAD chunks per worker ahead. Throws on a read or worker error, `position` then says how far it got.
+ * Has `workers` threads read and parse a plain file in chunks of whole lines while this thread
+ * uses the results in file order (records, warnings with their file line). Reads the file's size
+ * at the start (a log growing meanwhile is read that far). Throws on a read or worker error,
+ * `position` then says how far it got.
  */
 export async function parseInWorkers(handle: FileHandle, workers: number, script: string, sink: ChunkSink, position: ReadPosition): Promise<void> {
+  const { size } = await handle.stat();
+  const chunks = Math.ceil(size / CHUNK);
   const ready = new Map<number, ParsedChunk>();
   let wake: (() => void) | undefined;
   const pool = new ParsePool(
     script,
+    { fd: handle.fd, size },
     workers,
     (chunk) => ready.set(chunk.seq, chunk),
     () => wake?.(),
   );
-  let sent = 0;
-  let used = 0;
-  const useReady = () => {
-    for (let chunk = ready.get(used); chunk !== undefined; chunk = ready.get(used)) {
-      ready.delete(used);
-      pool.decode(chunk, (r) => sink.record(r));
+  try {
+    for (let used = 0; used < chunks;) {
+      const chunk = ready.get(used);
+      if (chunk === undefined) {
+        if (pool.failure) throw pool.failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      ready.delete(used++);
+      pool.use(chunk, (r) => sink.record(r));
       for (const w of chunk.warnings) sink.warning(position.lineNo + w.line, w.message);
       sink.mergedStages(chunk.mergedStages);
       position.lineNo += chunk.lineCount;
       position.lines += chunk.lines;
-      used++;
     }
-  };
-  const until = async (done: () => boolean) => {
-    for (;;) {
-      useReady();
-      if (pool.failure) throw pool.failure;
-      if (done()) return;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-    }
-  };
-  try {
-    // The start of a line cut by the last read (copied: each chunk's buffer is transferred).
-    let carry = Buffer.alloc(0);
-    for (;;) {
-      await until(() => sent - used < AHEAD * workers);
-      const buffer = Buffer.allocUnsafeSlow(carry.length + CHUNK);
-      carry.copy(buffer);
-      const { bytesRead } = await handle.read(buffer, carry.length, CHUNK, null);
-      const end = carry.length + bytesRead;
-      if (bytesRead === 0) {
-        if (end > 0) pool.post(sent++, buffer, end);
-        break;
-      }
-      const last = buffer.lastIndexOf(10, end - 1);
-      if (last < 0) {
-        carry = buffer.subarray(0, end);
-        continue;
-      }
-      carry = Buffer.from(buffer.subarray(last + 1, end));
-      pool.post(sent++, buffer, last + 1);
-    }
-    await until(() => used === sent);
   } finally {
     await pool.close();
   }

@@ -9,6 +9,8 @@ import { decodeLines, eachLineOf } from "./line-reader.js";
 export interface ParsedChunk {
   /** The chunk's place in the file (results are used in this order). */
   seq: number;
+  /** The worker that parsed it (whose string table its ids refer to). */
+  worker: number;
   /** Lines of the chunk, blank ones included (line numbers continue across chunks). */
   lineCount: number;
   /** Non-blank lines. */
@@ -28,6 +30,23 @@ export interface ParsedChunk {
   /** Events merged into another stage of the same request within the chunk (not among the events sent). */
   mergedStages: number;
 }
+
+/** What a worker is given: the file, the chunking, and the counters it shares with the others. */
+export interface WorkerJob {
+  /** This worker's index (its results are decoded against its string table). */
+  index: number;
+  fd: number;
+  size: number;
+  chunkBytes: number;
+  /** Chunks that may be parsed ahead of the main thread's use. */
+  window: number;
+  /** Int32Array over a SharedArrayBuffer: [NEXT] the next chunk to claim, [USED] chunks used by the main thread. */
+  control: SharedArrayBuffer;
+}
+
+/** Indexes into `WorkerJob.control`. */
+export const NEXT = 0;
+export const USED = 1;
 
 const enum Field {
   User,
@@ -111,6 +130,7 @@ export class ChunkEncoder {
       }
     const chunk: ParsedChunk = {
       seq,
+      worker: 0,
       lineCount,
       lines,
       strings: this.newStrings,
