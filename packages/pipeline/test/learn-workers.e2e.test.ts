@@ -37,7 +37,12 @@ describe("rampart learn on a large log (built binary)", () => {
       env: { ...process.env, WORKER_LOG: workerLog },
     });
     expect(r.status).toBe(0);
-    expect(readFileSync(workerLog, "utf8").trim().split("\n").map((p) => basename(p))).toEqual(["learn-worker.js", "learn-worker.js"]);
+    expect(
+      readFileSync(workerLog, "utf8")
+        .trim()
+        .split("\n")
+        .map((p) => basename(p)),
+    ).toEqual(["learn-worker.js", "learn-worker.js"]);
 
     const oracle = await learnFromAuditLogs([basename(log.path)], { cwd: dir, workers: 0 });
     expect(oracle.diagnostics.map((d) => d.line)).toEqual(log.badLines);
