@@ -1,10 +1,12 @@
 // rampart learn end to end on a 200,000-event audit log (synthetic: deployers, controllers, people,
 // forbidden requests, several stages per request): read + de-duplicate + learn + validate + replay
-// + write YAML. Baseline in the same run: reading the same file line by line and JSON.parse of
-// every line alone (the floor any streaming reader pays). Target ≥ 100,000 events/s.
+// + write YAML, with its default of two parsing workers for a log this large, and on the main
+// thread alone (`workers: 0`). Baseline in the same run, alternated with both: reading the same
+// file line by line and JSON.parse of every line on one thread (the floor any streaming reader
+// pays). Target ≥ 100,000 events/s. CPU time is per thread (Linux /proc), workers included.
 import { spawnSync } from "node:child_process";
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createReadStream, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -20,24 +22,78 @@ async function parseOnly(path: string): Promise<number> {
   return n;
 }
 
-/** Runs `f` and samples the heap every 5 ms; returns the wall time and the peak heap above the start. */
-async function measured<T>(f: () => Promise<T>): Promise<{ ms: number; cpuMs: number; peakHeap: number; value: T }> {
+/** CPU milliseconds of each live thread of this process (/proc; empty elsewhere). */
+function threadCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync("/proc/self/task")) {
+      const fields = readFileSync(`/proc/self/task/${tid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      out.set(tid, (Number(fields[11]) + Number(fields[12])) * 10);
+    }
+  } catch {
+    // Threads end while being read, or no /proc: the figures then miss them.
+  }
+  return out;
+}
+
+interface Measure<T> {
+  ms: number;
+  cpuMs: number;
+  /** CPU of the main thread, and of the threads started during the run (parsing workers, ended by then). */
+  mainCpuMs: number;
+  newThreadsCpuMs: number;
+  peakHeap: number;
+  peakRss: number;
+  value: T;
+}
+
+/** Runs `f`, sampling the heap, the resident set and the threads' CPU every 5 ms. */
+async function measured<T>(f: () => Promise<T>): Promise<Measure<T>> {
   (globalThis as { gc?: () => void }).gc?.();
-  const start = process.memoryUsage().heapUsed;
-  let peak = start;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  const start = process.memoryUsage();
+  const before = threadCpu();
+  const last = new Map(before);
+  let peak = start.heapUsed;
+  let peakRss = start.rss;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.heapUsed);
+    peakRss = Math.max(peakRss, m.rss);
+    for (const [tid, ms] of threadCpu()) last.set(tid, ms);
+  };
+  const timer = setInterval(sample, 5);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const value = await f();
   const ms = performance.now() - t0;
   const c = process.cpuUsage(c0);
   clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return { ms, cpuMs: (c.user + c.system) / 1000, peakHeap: peak - start, value };
+  sample();
+  const main = String(process.pid);
+  let newThreadsCpuMs = 0;
+  for (const [tid, cpu] of last) if (!before.has(tid) && tid !== main) newThreadsCpuMs += cpu;
+  const mainCpuMs = (last.get(main) ?? 0) - (before.get(main) ?? 0);
+  return { ms, cpuMs: (c.user + c.system) / 1000, mainCpuMs, newThreadsCpuMs, peakHeap: peak - start.heapUsed, peakRss: peakRss - start.rss, value };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+const rate = (ms: number) => Math.round(EVENTS / (ms / 1000)).toLocaleString("en");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+
+/** One learn run end to end, writing the YAML; checks the replay. */
+async function learnRun(path: string, out: string, workers: number | undefined) {
+  return measured(async () => {
+    const r = await learnFromAuditLogs([path], workers === undefined ? {} : { workers });
+    await writeLearnedFiles(out, r.files);
+    const s = r.summary;
+    if (!s.replay.exact || s.lines !== EVENTS) throw new Error(`replay not exact or lines ${s.lines} ≠ ${EVENTS}`);
+    return r;
+  });
+}
 
 /** Runs the benchmark and returns printable lines. */
 export async function run(): Promise<string[]> {
@@ -47,46 +103,43 @@ export async function run(): Promise<string[]> {
   const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--generate", path], { stdio: "inherit" });
   if (child.status !== 0) throw new Error(`generating the log failed: exit ${child.status ?? child.signal}`);
   const requests = Number(readFileSync(`${path}.requests`, "utf8"));
-  const base: number[] = [];
-  const full: number[] = [];
-  const baseCpu: number[] = [];
-  const fullCpu: number[] = [];
-  const readCpu: number[] = [];
-  let heapBase = 0;
-  let heapFull = 0;
+  const loadBefore = load();
+  const runs: Record<"base" | "full" | "single" | "read", Measure<unknown>[]> = { base: [], full: [], single: [], read: [] };
   let summary = "";
+  let workers = 0;
+  let outputsEqual = true;
   for (let i = 0; i < ROUNDS; i++) {
     const b = await measured(() => parseOnly(path));
     if (b.value !== EVENTS) throw new Error(`baseline read ${b.value} events, expected ${EVENTS}`);
-    base.push(b.ms);
-    baseCpu.push(b.cpuMs);
-    heapBase = Math.max(heapBase, b.peakHeap);
+    runs.base.push(b);
     // Where learn's time goes: reading alone (parse every line, de-duplicate stages, tally requests).
     const r = await measured(() => readAuditLog([path]));
-    readCpu.push(r.cpuMs);
-    const out = join(dir, `out-${i}`);
-    const f = await measured(async () => {
-      const r = await learnFromAuditLogs([path]);
-      await writeLearnedFiles(out, r.files);
-      return r;
-    });
-    full.push(f.ms);
-    fullCpu.push(f.cpuMs);
-    heapFull = Math.max(heapFull, f.peakHeap);
+    workers = r.value.workers;
+    runs.read.push(r);
+    const f = await learnRun(path, join(dir, `out-${i}`), undefined);
+    runs.full.push(f);
+    const one = await learnRun(path, join(dir, `out-single-${i}`), 0);
+    runs.single.push(one);
+    outputsEqual &&= JSON.stringify(one.value.files) === JSON.stringify(f.value.files);
     const s = f.value.summary;
-    if (!s.replay.exact || s.lines !== EVENTS) throw new Error(`replay not exact or lines ${s.lines} ≠ ${EVENTS}`);
     summary = `${s.requests} requests (${s.allowed} allowed, ${s.forbidden} forbidden), ${s.duplicateStages} repeated stages; ${s.policies} policies, ${s.rules} rules; replay ${s.replay.keptAllowed}/${s.replay.kept} allowed, ${s.replay.forbiddenDenied}/${s.replay.forbidden} denied`;
   }
   rmSync(dir, { recursive: true, force: true });
-  const rate = EVENTS / (median(full) / 1000);
-  const baseRate = EVENTS / (median(base) / 1000);
+  const m = (k: keyof typeof runs, f: (x: Measure<unknown>) => number) => median(runs[k].map(f));
+  const [base, full, single] = [m("base", (x) => x.ms), m("full", (x) => x.ms), m("single", (x) => x.ms)];
+  const cpu = (k: keyof typeof runs) =>
+    `${m(k, (x) => x.cpuMs).toFixed(0)} ms (main thread ${m(k, (x) => x.mainCpuMs).toFixed(0)}, parsing workers ${m(k, (x) => x.newThreadsCpuMs).toFixed(0)}, the rest V8's GC and compiler threads)`;
+  const heap = (k: keyof typeof runs) =>
+    `peak heap +${mib(Math.max(...runs[k].map((x) => x.peakHeap)))} (main thread), resident +${mib(Math.max(...runs[k].map((x) => x.peakRss)))} (all threads)`;
   return [
     `log: ${EVENTS} events (lines), ${requests} distinct requests; ${summary}`,
-    `baseline (readline + JSON.parse of every line): ${median(base).toFixed(0)} ms, ${Math.round(baseRate).toLocaleString("en")} events/s; peak heap +${mib(heapBase)}`,
-    `learn end to end (read, de-duplicate, learn, validate, replay, write YAML): ${median(full).toFixed(0)} ms, ${Math.round(rate).toLocaleString("en")} events/s (target ≥ 100,000: ${rate >= 100_000 ? "met" : "MISSED"}); ${(median(full) / median(base)).toFixed(2)}× the baseline time; peak heap +${mib(heapFull)}`,
-    `CPU time (robust to a loaded machine): baseline ${median(baseCpu).toFixed(0)} ms, learn ${median(fullCpu).toFixed(0)} ms — ${(median(fullCpu) / median(baseCpu)).toFixed(2)}× the baseline; ${Math.round(EVENTS / (median(fullCpu) / 1000)).toLocaleString("en")} events per CPU-second`,
-    `of which reading the log (parse every line, de-duplicate stages, tally requests): ${median(readCpu).toFixed(0)} ms CPU, ${(median(readCpu) / median(baseCpu)).toFixed(2)}× the baseline; learning, validating, replaying and writing: the rest`,
-    `peak memory: ${mib(process.resourceUsage().maxRSS * 1024)} resident for the process running baseline and learn (the log is generated in another); medians of ${ROUNDS} rounds`,
+    `load average (1, 5, 15 min) before: ${loadBefore}; after: ${load()}`,
+    `baseline (readline + JSON.parse of every line, one thread): ${base.toFixed(0)} ms, ${rate(base)} events/s; ${heap("base")}`,
+    `learn end to end, ${workers} parsing workers (read, de-duplicate, learn, validate, replay, write YAML): ${full.toFixed(0)} ms, ${rate(full)} events/s (target ≥ 100,000: ${EVENTS / (full / 1000) >= 100_000 ? "met" : "MISSED"}); ${(full / base).toFixed(2)}× the baseline time; ${heap("full")}`,
+    `learn end to end on the main thread alone (workers: 0): ${single.toFixed(0)} ms, ${rate(single)} events/s; ${(single / base).toFixed(2)}× the baseline time; ${(single / full).toFixed(2)}× the time with workers; ${heap("single")}; output ${outputsEqual ? "identical" : "DIFFERENT"}`,
+    `CPU time: baseline ${cpu("base")}; learn with workers ${cpu("full")}; learn alone ${cpu("single")}`,
+    `of which reading the log with workers (parse, de-duplicate stages, tally requests): ${m("read", (x) => x.ms).toFixed(0)} ms, CPU ${cpu("read")}`,
+    `peak memory: ${mib(process.resourceUsage().maxRSS * 1024)} resident for the process running all of the above (the log is generated in another); medians of ${ROUNDS} rounds`,
   ];
 }
 

@@ -81,7 +81,7 @@ function summarise(log: AuditLog, policies: readonly LearnedPolicy[], replay: Re
   };
 }
 
-const NOTHING_READ: AuditLog = { records: [], warnings: [], lines: 0, skipped: 0, duplicateStages: 0, outsideWindow: 0 };
+const NOTHING_READ: AuditLog = { records: [], warnings: [], lines: 0, skipped: 0, duplicateStages: 0, outsideWindow: 0, workers: 0 };
 const NO_REPLAY: ReplayResult = { kept: 0, keptAllowed: 0, forbidden: 0, forbiddenDenied: 0, forbiddenSuperseded: 0, failures: [], exact: true };
 
 /**

@@ -1,12 +1,14 @@
 import { isAscii } from "node:buffer";
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Readable } from "node:stream";
 
 /** An opened log: its chunks, and how to release it. */
 export interface LogSource {
-  chunks: AsyncIterable<Buffer | string>;
+  readonly chunks: AsyncIterable<Buffer | string>;
   close(): Promise<void>;
+  /** The open file of a plain (not gzipped) log, for reading it otherwise than through `chunks`. */
+  readonly file?: FileHandle;
 }
 
 /**
@@ -19,8 +21,17 @@ export async function openLog(path: string, cwd: string, stdin: Readable): Promi
   // 64 KiB reads, as `fs.createReadStream` does: larger ones (1 MiB, read ahead) cost the same
   // CPU time but, on a loaded machine, twice the wall time (the process rarely waits on a read,
   // so the scheduler gives it a smaller share).
-  const file = handle.createReadStream({ autoClose: false });
-  if (!path.endsWith(".gz")) return { chunks: file, close: () => handle.close() };
+  const stream = () => handle.createReadStream({ autoClose: false });
+  // The stream is made only when `chunks` is read: parsing workers read `file` themselves.
+  if (!path.endsWith(".gz"))
+    return {
+      get chunks() {
+        return stream();
+      },
+      close: () => handle.close(),
+      file: handle,
+    };
+  const file = stream();
   const [{ createGunzip }, { pipeline }] = await Promise.all([import("node:zlib"), import("node:stream/promises")]);
   const gunzip = createGunzip();
   // pipeline() hands a read error of the file to the inflater, so iterating it rejects.
@@ -29,8 +40,25 @@ export async function openLog(path: string, cwd: string, stdin: Readable): Promi
 }
 
 /** UTF-8 text of whole lines; ASCII (the usual audit log) is copied as is, without UTF-8 decoding. */
-function decode(bytes: Buffer): string {
+export function decodeLines(bytes: Buffer): string {
   return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+}
+
+/**
+ * Calls `onLine` for each line of `text` (`\n` or `\r\n` ends a line). `text` ends where a newline
+ * was (so its last line may be empty, and is emitted unless `atEnd`), or at the end of the input.
+ */
+export function eachLineOf(text: string, atEnd: boolean, onLine: (line: string) => void): void {
+  let from = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", from)) {
+    const line = text.slice(from, nl);
+    onLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+    from = nl + 1;
+  }
+  if (!atEnd || from < text.length) {
+    const line = text.slice(from);
+    onLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+  }
 }
 
 /**
@@ -39,16 +67,7 @@ function decode(bytes: Buffer): string {
  * UTF-8 character): no per-line event, promise or string concatenation.
  */
 export async function eachLine(chunks: AsyncIterable<Buffer | string>, onLine: (line: string) => void): Promise<void> {
-  const emit = (line: string) => onLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
-  // `text` ends where a newline was (so its last line may be empty), or at the end of the input.
-  const emitAll = (text: string, atEnd: boolean) => {
-    let from = 0;
-    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", from)) {
-      emit(text.slice(from, nl));
-      from = nl + 1;
-    }
-    if (!atEnd || from < text.length) emit(text.slice(from));
-  };
+  const emitAll = (text: string, atEnd: boolean) => eachLineOf(text, atEnd, onLine);
   // The start of a line cut by the chunk boundary (only that line is ever concatenated).
   let rest: Buffer[] = [];
   for await (const chunk of chunks) {
@@ -61,12 +80,12 @@ export async function eachLine(chunks: AsyncIterable<Buffer | string>, onLine: (
     let start = 0;
     if (rest.length > 0) {
       rest.push(bytes.subarray(0, first));
-      emitAll(decode(Buffer.concat(rest)), false);
+      emitAll(decodeLines(Buffer.concat(rest)), false);
       start = first + 1;
     }
     const last = bytes.lastIndexOf(10);
-    if (start <= last) emitAll(decode(bytes.subarray(start, last)), false);
+    if (start <= last) emitAll(decodeLines(bytes.subarray(start, last)), false);
     rest = last + 1 < bytes.length ? [bytes.subarray(last + 1)] : [];
   }
-  if (rest.length > 0) emitAll(decode(Buffer.concat(rest)), true);
+  if (rest.length > 0) emitAll(decodeLines(Buffer.concat(rest)), true);
 }

@@ -1,7 +1,8 @@
 import type { Readable } from "node:stream";
 import { diagnostic, type Diagnostic } from "@rampart/core";
 import { readAuditLine, type AuditRecord } from "./audit-event.js";
-import { eachLine, openLog } from "./line-reader.js";
+import { eachLine, openLog, type LogSource } from "./line-reader.js";
+import { parseInWorkers, parseWorkers, type ChunkSink, type ReadPosition, workerScript } from "./parallel-read.js";
 import { RequestTally } from "./request-tally.js";
 
 /** Options of `readAuditLog`. */
@@ -14,6 +15,13 @@ export interface ReadAuditOptions {
   since?: Date;
   /** Keep only requests received before this instant. */
   until?: Date;
+  /**
+   * Worker threads parsing each plain file (0: this thread). Default: 2 for a file of 4 MiB or
+   * more on a machine with 2 cores or more, else 0; always 0 when the worker script is missing.
+   */
+  workers?: number;
+  /** The worker script (default: `learn-worker.js` beside this module, as built); when missing, files are parsed on this thread. */
+  workerScript?: string;
 }
 
 /** The requests of one or more audit logs, one record per request (stages merged). */
@@ -30,6 +38,8 @@ export interface AuditLog {
   readonly duplicateStages: number;
   /** Requests outside `since`/`until`. */
   readonly outsideWindow: number;
+  /** The most worker threads that parsed one file (0: all were parsed on this thread). */
+  readonly workers: number;
 }
 
 /**
@@ -66,20 +76,23 @@ export async function readAuditLog(paths: readonly string[], options: ReadAuditO
       keep(r);
     } else stages.set(id, r);
   };
+  const script = workerScript(options.workerScript);
+  let maxWorkers = 0;
   for (const [fileIndex, path] of paths.entries()) {
     const file = path === "-" ? "<stdin>" : path;
-    let lineNo = 0;
+    const position: ReadPosition = { lineNo: 0, lines: 0 };
+    const sink: ChunkSink = {
+      record: accept,
+      mergedStages: (count) => (duplicateStages += count),
+      warning: (line, message) => warnings.push({ ...diagnostic("audit-line", "warning", message, { file, line, column: 1 }), fileIndex }),
+    };
     try {
       const source = await openLog(path, options.cwd ?? process.cwd(), options.stdin ?? process.stdin);
       try {
-        await eachLine(source.chunks, (line) => {
-          lineNo++;
-          if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === "")) return;
-          lines++;
-          const parsed = readAuditLine(line);
-          if (typeof parsed !== "string") return accept(parsed);
-          warnings.push({ ...diagnostic("audit-line", "warning", parsed, { file, line: lineNo, column: 1 }), fileIndex });
-        });
+        const workers = source.file ? parseWorkers((await source.file.stat()).size, options.workers, script) : 0;
+        maxWorkers = Math.max(maxWorkers, workers);
+        if (workers > 0) await parseInWorkers(source.file!, workers, script!, sink, position);
+        else await parseOnThisThread(source, sink, position);
       } finally {
         await source.close();
       }
@@ -87,7 +100,9 @@ export async function readAuditLog(paths: readonly string[], options: ReadAuditO
       // A gzip stream that ends early (a rotated file cut mid-write) or an unreadable file.
       const message =
         (error as NodeJS.ErrnoException).code === "ENOENT" ? `cannot read \`${path}\`: no such file` : `cannot read further: ${(error as Error).message}`;
-      warnings.push({ ...diagnostic("audit-read", "warning", message, { file, line: lineNo + 1, column: 1 }), fileIndex });
+      warnings.push({ ...diagnostic("audit-read", "warning", message, { file, line: position.lineNo + 1, column: 1 }), fileIndex });
+    } finally {
+      lines += position.lines;
     }
   }
   // Requests whose last logged stage is an early one.
@@ -100,5 +115,18 @@ export async function readAuditLog(paths: readonly string[], options: ReadAuditO
     skipped: warnings.filter((w) => w.code === "audit-line").length,
     duplicateStages,
     outsideWindow,
+    workers: maxWorkers,
   };
+}
+
+/** Parses a log's lines here, as they are read: stdin, `.gz` files and small files. */
+async function parseOnThisThread(source: LogSource, sink: ChunkSink, position: ReadPosition): Promise<void> {
+  await eachLine(source.chunks, (line) => {
+    const lineNo = ++position.lineNo;
+    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === "")) return;
+    position.lines++;
+    const parsed = readAuditLine(line);
+    if (typeof parsed !== "string") sink.record(parsed);
+    else sink.warning(lineNo, parsed);
+  });
 }
