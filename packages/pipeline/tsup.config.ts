@@ -12,7 +12,13 @@ const yamlFromCore: Plugin = {
 export default defineConfig({
   // Light subpaths: exit-codes (no dependency; the CLI inlines it into its start path), output (yaml only)
   // and build (compile, write and check a tree: none of learn, diff, report or the live-cluster client).
-  entry: { index: "src/index.ts", "exit-codes": "src/exit-codes.ts", output: "src/output/index.ts", build: "src/build/index.ts" },
+  entry: {
+    index: "src/index.ts",
+    "exit-codes": "src/exit-codes.ts",
+    output: "src/output/index.ts",
+    build: "src/build/index.ts",
+    "build-worker": "src/build/build-worker.ts",
+  },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
