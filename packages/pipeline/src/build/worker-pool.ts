@@ -54,7 +54,10 @@ function runPool(worker: URL, clusters: readonly string[], jobs: number, input: 
       w.on("exit", (code) => {
         // An exit with a cluster in hand (or a non-zero code) is a failure even when no error was raised.
         if (current !== undefined || code !== 0) fail({ cluster: current, message: `the worker thread exited with code ${code}` });
-        if (--running === 0) resolve(failed);
+        if (--running > 0) return;
+        // Workers that all ended cleanly with clusters left unbuilt (none asked for them) fail the build too.
+        const missing = clusters.find((c) => !answers.has(c));
+        resolve(failed ?? (missing === undefined ? undefined : { cluster: missing, message: "no worker thread built it" }));
       });
     }
   });
