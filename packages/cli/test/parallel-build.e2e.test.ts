@@ -38,9 +38,12 @@ describe("rampart build --jobs (clusters on worker threads)", () => {
   });
 
   it("builds a generated fleet with warnings identically with 1, 2 and 4 jobs; check agrees", () => {
-    const { dir } = writeTestFleet({ clusters: 4, policies: 30 });
+    // A module that prints as it loads: once, by the main thread's load, whatever the jobs (workers' copies are dropped).
+    const talks = 'console.error("loading talks.ts");\nexport default [];\n';
+    const { dir } = writeTestFleet({ clusters: 4, policies: 30, files: { "talks.ts": talks } });
     const serial = build(dir, "policies", "fleet-1", 1);
     expect(serial.code).toBe(0);
+    expect(serial.stderr.match(/loading talks\.ts/g)).toHaveLength(1);
     expect(serial.stderr.match(/\[rbac-not-expressible\]/g)).toHaveLength(8);
     for (const c of ["c0", "c1", "c2", "c3"]) expect(serial.tree[`${c}/kustomization.yaml`]).toBeDefined();
     expect(build(dir, "policies", "fleet-2", 2)).toEqual(serial);

@@ -38,7 +38,10 @@ function runPool(worker: URL, clusters: readonly string[], jobs: number, input: 
       for (const w of workers) void w.terminate();
     };
     for (let i = 0; i < jobs; i++) {
-      const w = new Worker(worker, { workerData: input });
+      // What policy modules print as they load was printed once by the main thread's load: drop the workers' copies.
+      const w = new Worker(worker, { workerData: input, stdout: true, stderr: true });
+      w.stdout.resume();
+      w.stderr.resume();
       workers.push(w);
       let current: string | undefined;
       const next = () => {
