@@ -19,6 +19,7 @@ export default defineConfig({
     build: "src/build/index.ts",
     // The parsing worker of `learn`, found beside the module that starts it (`new URL("./learn-worker.js", import.meta.url)`).
     "learn-worker": "src/learn/learn-worker.ts",
+    "build-worker": "src/build/build-worker.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

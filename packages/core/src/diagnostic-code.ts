@@ -58,6 +58,7 @@ export type DiagnosticCode =
   | "traffic-namespace-labels"
   | "traffic-namespace-labels-unmatched"
   // trees, diffs and manifests
+  | "build-worker"
   | "diff-base"
   | "diff-manifest"
   | "diff-partial"

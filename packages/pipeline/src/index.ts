@@ -40,6 +40,10 @@ export type { OutputFinding } from "./output/finding.js";
 // --- build: compile every backend, emit objects and files, write or check the tree ---
 export { buildFiles, buildPolicies } from "./build/build-policies.js";
 export type { BuildOptions, BuildResult, ClusterBuild } from "./build/build-policies.js";
+/** The clusters of a build spread over worker threads (`--jobs`), and the default number of jobs. */
+export { buildPoliciesInParallel, defaultJobs } from "./build/parallel-build.js";
+export type { ParallelBuildOptions } from "./build/parallel-build.js";
+export type { PolicySource } from "./build/cluster-transfer.js";
 export { objectFiles, toYaml } from "./build/emit.js";
 export type { KubeObject } from "./build/emit.js";
 export { checkTree, MANIFEST, writeTree } from "./build/write-tree.js";

@@ -30,6 +30,9 @@ const HEAVY = [
   "crypto",
   "node:crypto",
   "@kubernetes/client-node",
+  // Worker threads start only on the parallel path of a multi-cluster build (a lazy import).
+  "worker_threads",
+  "node:worker_threads",
 ];
 
 /** Every module specifier statically imported from `file` and the dist files it reaches (dynamic `import()` excluded). */
@@ -64,6 +67,8 @@ describe("@rampart/pipeline/build, the light entry of `rampart build`", () => {
       "runBuild",
       "buildSummary",
       "buildTarget",
+      "buildPoliciesInParallel",
+      "defaultJobs",
     ] as const;
     expect(Object.keys(build).sort()).toEqual([...names, "MANIFEST"].sort());
     for (const name of names) expect(build[name], name).toBe(pipeline[name]);

@@ -90,7 +90,7 @@ function countNames(inventory: Inventory): number {
 }
 
 /** Drops repeated diagnostics (the same problem found for several clusters). */
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
     const k = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;

@@ -5,6 +5,11 @@
 export { buildFiles, buildPolicies } from "./build-policies.js";
 /** The options of a build, its result and one cluster's objects, files and report. */
 export type { BuildOptions, BuildResult, ClusterBuild } from "./build-policies.js";
+/** The clusters of a build spread over worker threads (`--jobs`), and the default number of jobs. */
+export { buildPoliciesInParallel, defaultJobs } from "./parallel-build.js";
+/** The options of a parallel build and where its workers re-load the policies from. */
+export type { ParallelBuildOptions } from "./parallel-build.js";
+export type { PolicySource } from "./cluster-transfer.js";
 /** The files of a backend's objects, and one object as YAML. */
 export { objectFiles, toYaml } from "./emit.js";
 /** A Kubernetes object as the compilers emit it. */
