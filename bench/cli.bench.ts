@@ -25,13 +25,12 @@ const BUILD = ["build", "examples/platform/policies", "--at", "2026-11-24T00:00:
 const COUNT_BYTES = `data:text/javascript,${encodeURIComponent(`import Module, { register } from "node:module";
 import { statSync } from "node:fs";
 let bytes = 0;
-for (const ext of [".js", ".cjs"]) {
-  const load = Module._extensions[ext];
-  Module._extensions[ext] = function (module, filename) {
-    bytes += statSync(filename).size;
-    return load.call(this, module, filename);
-  };
-}
+// (Node 20 loads .cjs files with the .js handler.)
+const load = Module._extensions[".js"];
+Module._extensions[".js"] = function (module, filename) {
+  bytes += statSync(filename).size;
+  return load.call(this, module, filename);
+};
 const { port1, port2 } = new MessageChannel();
 port1.on("message", (n) => (bytes += n));
 port1.unref();
@@ -78,6 +77,7 @@ export async function run(): Promise<string[]> {
       samples.check.push(once([bin, "build", "examples/platform/policies", "-o", "examples/platform/out", "--check"], cached));
     }
     const loaded = spawnSync(NODE, ["--import", COUNT_BYTES, bin, ...BUILD, "-o", join(out, "bytes")], { cwd: root, encoding: "utf8" });
+    if (loaded.status !== 0) throw new Error(`the counted build failed (${loaded.status}): ${loaded.stderr}`);
     const bare = spawnSync(NODE, ["--import", COUNT_BYTES, "-e", "0"], { encoding: "utf8" });
     const [bytes, builtins] = (/rampart-bench-bytes (\d+) builtins (\d+)/.exec(loaded.stderr) ?? []).slice(1).map(Number);
     const bareBuiltins = Number(/builtins (\d+)/.exec(bare.stderr)?.[1]);
