@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import Module from "node:module";
 import { dirname, join } from "node:path";
 import type { Script } from "node:vm";
@@ -57,10 +57,25 @@ function requireFor(cjs: CjsModule, module: NodeModule): NodeJS.Require {
   return require;
 }
 
+/**
+ * Whether entries in `dir` may be run: code from a cache runs unchecked, so on POSIX the directory must be
+ * the user's own and writable by no one else (a shared temp directory lets others create names in it).
+ */
+function trusted(dir: string): boolean {
+  try {
+    const stat = statSync(dir);
+    if (typeof process.getuid !== "function") return stat.isDirectory();
+    return stat.isDirectory() && stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Saves the code cache of the modules compiled without one; each entry written whole (temp file, then rename). */
 function save(dir: string, pending: ReadonlyArray<readonly [string, Script]>): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!trusted(dir)) return;
     for (const [entry, script] of pending) {
       const temp = `${entry}.${process.pid}.tmp`;
       writeFileSync(temp, script.createCachedData());
@@ -98,13 +113,14 @@ export function enableCompileCache(ours: (filename: string) => boolean, env: Nod
   const cjs = Module as unknown as CjsModule;
   const compile = cjs.prototype._compile;
   const pending: Array<readonly [string, Script]> = [];
+  let readable: boolean | undefined;
   cjs.prototype._compile = function (this: NodeModule, content: string, filename: string) {
     // An `import()` run from cached code fails on Node 20 (V8 drops its loader): such modules compile as usual.
     if (!ours(filename) || DYNAMIC_IMPORT.test(content)) return compile.call(this, content, filename);
     const entry = entryOf(dir, content);
     let cachedData: Buffer | undefined;
     try {
-      cachedData = readFileSync(entry);
+      if ((readable ??= trusted(dir))) cachedData = readFileSync(entry);
     } catch {
       // not cached yet
     }

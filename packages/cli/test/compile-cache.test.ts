@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -121,5 +121,17 @@ describe.skipIf(nodeHasItsOwn)("the built binary with its code cache", () => {
     const notADir = join(temp("file"), "plain-file");
     writeFileSync(notADir, "");
     expect(build(notADir)).toEqual(cold);
+  });
+
+  it.skipIf(process.platform === "win32")("neither reads nor writes a cache directory others may write", () => {
+    const cacheRoot = temp("cache");
+    const dir = join(cacheRoot, "rampart");
+    const cold = build(cacheRoot);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const f of entries(dir)) writeFileSync(join(dir, f), "not a code cache");
+    chmodSync(dir, 0o777);
+    // Read, these entries would be refused and written again (the test above).
+    expect(build(cacheRoot)).toEqual(cold);
+    expect(entries(dir).every((f) => readFileSync(join(dir, f), "utf8") === "not a code cache")).toBe(true);
   });
 });
