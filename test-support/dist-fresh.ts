@@ -20,7 +20,7 @@ function newest(dir: string): { file: string; mtime: number } {
 /** The reason the built packages are missing or older than their sources, else undefined. */
 export function staleDist(): string | undefined {
   for (const pkg of PACKAGES) {
-    const built = join(REPO_ROOT, "packages", pkg, "dist", pkg === "cli" ? "bin.js" : "index.js");
+    const built = join(REPO_ROOT, "packages", pkg, "dist", pkg === "cli" ? "bin.cjs" : "index.js");
     if (!existsSync(built)) return `${relative(REPO_ROOT, built)} is missing`;
     const src = newest(join(REPO_ROOT, "packages", pkg, "src"));
     if (src.mtime > statSync(built).mtimeMs) return `${relative(REPO_ROOT, built)} is older than ${relative(REPO_ROOT, src.file)}`;

@@ -1,5 +1,6 @@
+import { rmSync } from "node:fs";
 import type { Plugin } from "esbuild";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
 /** Resolves `yaml` to @rampart/core's bundled copy, left external (tsup's `noExternal` lets it reach this plugin). */
 const yamlFromCore: Plugin = {
@@ -9,11 +10,7 @@ const yamlFromCore: Plugin = {
   },
 };
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/bin.ts", "src/kubectl-rampart.ts"],
-  format: ["esm", "cjs"],
-  dts: { entry: "src/index.ts" },
-  clean: true,
+const common: Options = {
   sourcemap: true,
   target: "node20",
   external: ["@kubernetes/client-node"],
@@ -23,4 +20,22 @@ export default defineConfig({
   // The exit codes are inlined too: start-up (`--version`, `--help`) loads no package.
   noExternal: ["yaml", "@rampart/pipeline/exit-codes"],
   esbuildPlugins: [yamlFromCore],
+  // CommonJS builds load lazily with `require`: V8 11 (Node 20) loses an `import()`'s loader when
+  // it runs code from a code cache (see packages/cli/src/compile-cache.ts).
+  esbuildOptions(options, { format }) {
+    if (format === "cjs") options.supported = { ...options.supported, "dynamic-import": false };
+  },
+};
+
+export default defineConfig(() => {
+  // The three builds below run at once and share dist/: it is emptied here, once, before them.
+  rmSync("dist", { recursive: true, force: true });
+  return [
+    // The library (`main` in-process).
+    { ...common, entry: ["src/index.ts"], format: ["esm", "cjs"], dts: { entry: "src/index.ts" } },
+    // The binaries run as CommonJS, the form Node 20 can keep a code cache for (see src/compile-cache.ts).
+    { ...common, entry: ["src/bin.ts", "src/kubectl-rampart.ts"], format: ["cjs"] },
+    // dist/bin.js and dist/kubectl-rampart.js, for whoever runs those paths: they load the CommonJS binary.
+    { ...common, entry: { bin: "src/esm/bin.ts", "kubectl-rampart": "src/esm/kubectl-rampart.ts" }, format: ["esm"] },
+  ];
 });

@@ -32,4 +32,9 @@ export default defineConfig({
   // dependency: the declaration files import its types.
   noExternal: ["yaml"],
   esbuildPlugins: [yamlFromCore],
+  // CommonJS builds load lazily with `require`: V8 11 (Node 20) loses an `import()`'s loader when
+  // it runs code from a code cache (see packages/cli/src/compile-cache.ts).
+  esbuildOptions(options, { format }) {
+    if (format === "cjs") options.supported = { ...options.supported, "dynamic-import": false };
+  },
 });

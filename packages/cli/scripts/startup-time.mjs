@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const runs = Number(process.argv[2] ?? 15);
-const bin = "packages/cli/dist/bin.js";
+const bin = "packages/cli/dist/bin.cjs";
 const cases = [
   ["node -e 0", ["-e", "0"]],
   ["rampart --version", [bin, "--version"]],

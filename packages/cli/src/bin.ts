@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-import module from "node:module";
+import { dirname, sep } from "node:path";
 import { text } from "node:stream/consumers";
 import { useColour } from "./colour.js";
+import { enableCompileCache } from "./compile-cache.js";
 import { EXIT } from "@rampart/pipeline/exit-codes";
 
-// Reuse V8's compiled code across runs where this Node has the cache (≥ 22.1; Node 20 has none): in
-// `NODE_COMPILE_CACHE` or the OS temp directory. An unwritable directory only leaves the cache off.
-try {
-  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-} catch {
-  // no cache this run
-}
+// Built as CommonJS only (dist/bin.cjs; dist/bin.js loads it): Node 20 can hand V8 a code cache for
+// CommonJS modules, not for ES modules. The cache covers rampart's own packages: this one's siblings
+// (`packages/*` in the repository, `node_modules/@rampart/*` once installed) or any `@rampart` folder.
+const packages = dirname(dirname(__dirname)) + sep;
+const cache = enableCompileCache((file) => file.endsWith(".cjs") && (file.startsWith(packages) || file.includes(`${sep}@rampart${sep}`)));
+// Saved at exit, when the run has compiled the functions it needs (and what it compiled goes in the cache).
+if (cache) process.once("exit", cache.save);
 
 const argv = process.argv.slice(2);
 // A closed pipe (`rampart … | head`) ends the run quietly, as other Unix tools do.

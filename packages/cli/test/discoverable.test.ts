@@ -139,19 +139,18 @@ describe("the binaries", () => {
     expect(rampart(["--version"]).stdout).toBe(`${VERSION}\n`);
   });
 
-  it("kubectl-rampart runs the CLI (`kubectl rampart …` calls it with the arguments after `rampart`)", () => {
-    const bin = join(REPO_ROOT, "packages/cli/dist/kubectl-rampart.js");
+  it("kubectl-rampart runs the CLI (`kubectl rampart …` calls it with the arguments after `rampart`), and so do the ES module paths", () => {
     const pkg = JSON.parse(readFileSync(join(import.meta.dirname, "../package.json"), "utf8"));
-    expect(pkg.bin).toEqual({ rampart: "./dist/bin.js", "kubectl-rampart": "./dist/kubectl-rampart.js" });
-    expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
-    const r = spawnSync(process.execPath, [bin, "check", join(REPO_ROOT, "examples/platform/policies")], { encoding: "utf8" });
-    expect([r.status, r.stderr.trim().split("\n").at(-1)]).toEqual([
-      0,
-      spawnSync(process.execPath, [BIN, "check", join(REPO_ROOT, "examples/platform/policies")], { encoding: "utf8" })
-        .stderr.trim()
-        .split("\n")
-        .at(-1),
-    ]);
-    expect(spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" }).stdout).toBe(`${VERSION}\n`);
+    expect(pkg.bin).toEqual({ rampart: "./dist/bin.cjs", "kubectl-rampart": "./dist/kubectl-rampart.cjs" });
+    const check = (bin: string) => spawnSync(process.execPath, [bin, "check", join(REPO_ROOT, "examples/platform/policies")], { encoding: "utf8" });
+    const expected = check(BIN).stderr.trim().split("\n").at(-1);
+    expect(expected).toMatch(/^ok: \d+ documents valid/);
+    for (const name of ["kubectl-rampart.cjs", "kubectl-rampart.js", "bin.js"]) {
+      const bin = join(REPO_ROOT, "packages/cli/dist", name);
+      expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+      const r = check(bin);
+      expect([name, r.status, r.stderr.trim().split("\n").at(-1)]).toEqual([name, 0, expected]);
+      expect(spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" }).stdout).toBe(`${VERSION}\n`);
+    }
   });
 });

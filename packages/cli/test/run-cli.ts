@@ -7,8 +7,8 @@ import { assertDistFresh } from "../../../test-support/dist-fresh.js";
 // Fail the e2e files at once, with the fix, when dist is missing or older than the sources (`pnpm test:unit` does not build).
 assertDistFresh();
 
-/** The built CLI binary the end-to-end tests spawn. */
-export const BIN = join(REPO_ROOT, "packages/cli/dist/bin.js");
+/** The built CLI binary the end-to-end tests spawn (the package's `bin`). */
+export const BIN = join(REPO_ROOT, "packages/cli/dist/bin.cjs");
 
 /** Spawns the built `rampart` binary and returns its exit code and output. */
 export function rampart(args: string[], cwd = REPO_ROOT, env: Record<string, string> = {}) {
