@@ -84,10 +84,13 @@ describe("buildPoliciesInParallel", () => {
 });
 
 describe("defaultJobs", () => {
-  it("is one per cluster up to the cores for 200 documents or more, else 1", () => {
-    expect(defaultJobs(3, 199)).toBe(1);
-    expect(defaultJobs(3, 200)).toBe(Math.min(3, availableParallelism()));
-    expect(defaultJobs(1, 5000)).toBe(1);
-    expect(defaultJobs(1000, 5000)).toBe(availableParallelism());
+  it("is one per cluster up to the cores for 200 documents or more on 3 cores or more, else 1", () => {
+    expect(defaultJobs(3, 199, 8)).toBe(1);
+    expect(defaultJobs(3, 200, 8)).toBe(3);
+    expect(defaultJobs(3, 200, 2)).toBe(1);
+    expect(defaultJobs(3, 200, 3)).toBe(3);
+    expect(defaultJobs(1, 5000, 8)).toBe(1);
+    expect(defaultJobs(1000, 5000, 8)).toBe(8);
+    expect(defaultJobs(1000, 5000)).toBe(availableParallelism() < 3 ? 1 : availableParallelism());
   });
 });

@@ -23,10 +23,17 @@ const here = typeof __filename === "string" ? pathToFileURL(__filename).href : i
 // Below this many documents a worker's start (loading the code, re-loading and normalising the
 // policies: ~0.3 s of CPU each) costs more than the clusters' compile saves: the default is serial.
 const PARALLEL_MIN_DOCUMENTS = 200;
+// On 2 cores, a 4-cluster fleet of 1,000 policies each took 1.05× the wall time and 1.36× the CPU
+// with 2 workers (bench/multi-cluster.bench.ts, idle machine): the serial build already keeps V8's
+// GC and compiler threads on the second core, and each worker warms up its compilers again.
+const PARALLEL_MIN_CORES = 3;
 
-/** The number of jobs when none is given: one per cluster, at most one per core, for builds of 200 documents or more (else 1). */
-export function defaultJobs(clusters: number, documents: number): number {
-  return documents < PARALLEL_MIN_DOCUMENTS ? 1 : Math.max(1, Math.min(clusters, availableParallelism()));
+/**
+ * The number of jobs when none is given: one per cluster, at most one per core, for builds of 200
+ * documents or more on 3 cores or more (else 1).
+ */
+export function defaultJobs(clusters: number, documents: number, cores = availableParallelism()): number {
+  return documents < PARALLEL_MIN_DOCUMENTS || cores < PARALLEL_MIN_CORES ? 1 : Math.max(1, Math.min(clusters, cores));
 }
 
 /**
