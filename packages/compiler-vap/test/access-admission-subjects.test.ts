@@ -2,26 +2,14 @@
 // ServiceAccount subject, a policy with users and groups (whose `||` must stay inside the subject's condition),
 // and the words of each deny message.
 import { describe, expect, it } from "vitest";
-import { accessPolicy, allow, createEvaluator, createInventory, deny, loadDocuments, type AccessRequest, type RampartDocument } from "@rampart/core";
+import { accessPolicy, allow, createInventory, deny, type AccessRequest, type RampartDocument } from "@rampart/core";
 import { compileAccessAdmission } from "../src/access-admission/compile-access-admission.js";
-import { writeEnvelope } from "../src/access-admission/envelope.js";
 import { evaluateAccessAdmission } from "../src/access-admission/evaluate-access-admission.js";
+import { combinedWriteLayers, docs, NOW } from "./helpers.js";
 
 const inventory = createInventory({ namespaces: ["team-a", "ci"] });
-const NOW = new Date("2026-11-24T00:00:00Z");
 
-function docs(values: unknown[]): RampartDocument[] {
-  const { documents, diagnostics } = loadDocuments(values);
-  expect(diagnostics).toEqual([]);
-  return documents;
-}
-
-/** Combined layers, with RBAC modelled by the evaluator on the envelope (as in access-admission.test.ts). */
-function combined(documents: RampartDocument[]) {
-  const envelope = createEvaluator(writeEnvelope(documents, inventory), { now: NOW, inventory });
-  const { objects } = compileAccessAdmission(documents, { inventory, now: NOW });
-  return (r: AccessRequest) => envelope.decide(r).decision === "allow" && evaluateAccessAdmission(objects, r).admitted;
-}
+const combined = (documents: RampartDocument[]) => combinedWriteLayers(documents, inventory);
 
 const messages = (documents: RampartDocument[], r: AccessRequest) =>
   evaluateAccessAdmission(compileAccessAdmission(documents, { inventory, now: NOW }).objects, r).messages;

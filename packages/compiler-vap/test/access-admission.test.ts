@@ -1,26 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { accessPolicy, allow, createEvaluator, createInventory, deny, loadDocuments, type AccessRequest, type RampartDocument } from "@rampart/core";
+import { accessPolicy, allow, createEvaluator, createInventory, deny, type AccessRequest, type RampartDocument } from "@rampart/core";
 import { compileAccessAdmission } from "../src/access-admission/compile-access-admission.js";
 import { writeEnvelope } from "../src/access-admission/envelope.js";
 import { evaluateAccessAdmission } from "../src/access-admission/evaluate-access-admission.js";
+import { combinedWriteLayers, docs, NOW } from "./helpers.js";
 import { expectGolden, goldenYaml } from "../../../test-support/golden.js";
 
 const inventory = createInventory({ namespaces: ["team-a", "team-b"] });
-const NOW = new Date("2026-11-24T00:00:00Z");
 
-function docs(values: unknown[]): RampartDocument[] {
-  const { documents, diagnostics } = loadDocuments(values);
-  expect(diagnostics).toEqual([]);
-  return documents;
-}
-
-/** Combined layers, with RBAC modelled by the evaluator on the envelope (compileRbac is exact on it up to its reported under-grants). */
-function combined(documents: RampartDocument[]) {
-  const envelope = createEvaluator(writeEnvelope(documents, inventory), { now: NOW, inventory });
-  const { objects } = compileAccessAdmission(documents, { inventory, now: NOW });
-  return (r: AccessRequest) => envelope.decide(r).decision === "allow" && evaluateAccessAdmission(objects, r).admitted;
-}
+const combined = (documents: RampartDocument[]) => combinedWriteLayers(documents, inventory);
 
 describe("write-path admission for access rules", () => {
   const davids = docs([

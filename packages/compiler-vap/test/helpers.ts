@@ -1,6 +1,9 @@
 // Shared fixtures of the compiler-vap tests.
 import { expect } from "vitest";
-import { loadDocuments, type RampartDocument } from "@rampart/core";
+import { createEvaluator, loadDocuments, type AccessRequest, type Inventory, type RampartDocument } from "@rampart/core";
+import { compileAccessAdmission } from "../src/access-admission/compile-access-admission.js";
+import { writeEnvelope } from "../src/access-admission/envelope.js";
+import { evaluateAccessAdmission } from "../src/access-admission/evaluate-access-admission.js";
 
 export const NOW = new Date("2026-11-24T00:00:00Z");
 export const DIGEST = `@sha256:${"a".repeat(64)}`;
@@ -51,4 +54,11 @@ export function controller(kind: string, name: string, containers: Record<string
   }[kind];
   const spec = kind === "CronJob" ? { schedule: "* * * * *", jobTemplate: { spec: { template } } } : { template };
   return { apiVersion, kind, metadata: { name, namespace, labels: { "app.kubernetes.io/name": name } }, spec };
+}
+
+/** The write path as both layers decide it: RBAC modelled by the evaluator on the envelope (compileRbac is exact on it up to its reported under-grants), then the write-path admission policy. */
+export function combinedWriteLayers(documents: RampartDocument[], inventory: Inventory) {
+  const envelope = createEvaluator(writeEnvelope(documents, inventory), { now: NOW, inventory });
+  const { objects } = compileAccessAdmission(documents, { inventory, now: NOW });
+  return (r: AccessRequest) => envelope.decide(r).decision === "allow" && evaluateAccessAdmission(objects, r).admitted;
 }
