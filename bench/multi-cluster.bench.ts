@@ -1,9 +1,11 @@
 // Parallel multi-cluster builds (issue 14): `rampart build` of a 4-cluster fleet (rbac.bench.ts's
 // shape 2 per cluster: 1,000 AccessPolicies, 3,000 namespaces and 90,000 object names in each
 // cluster's inventory), `--jobs 1` (the baseline: every cluster on the main thread) against
-// `--jobs 2` (two worker threads), alternated in fresh processes of the built CLI, same run. Wall
-// time, CPU time and the peak resident memory of the whole process (main thread and workers), the
-// machine's load average next to them, and a check that both trees are byte-identical.
+// `--jobs 2` (the main thread and one worker thread), alternated in fresh processes of the built CLI,
+// same run; and, where `taskset` exists, `--jobs 1` pinned to one core (what the serial build gains
+// from a second core by itself: V8's GC and compiler threads). Wall time, CPU time and the peak
+// resident memory of the whole process (main thread and workers), the machine's load average next to
+// them, and a check that every tree is byte-identical.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -41,12 +43,14 @@ function treeDigest(dir: string): string {
   return hash.digest("hex");
 }
 
-/** One `rampart build --jobs N` in a fresh process. */
-function once(policies: string, out: string, jobs: number): Figures {
+/** One `rampart build --jobs N` in a fresh process (with `pin`, on core 0 alone). */
+function once(policies: string, out: string, jobs: number, pin = false): Figures {
   rmSync(out, { recursive: true, force: true });
   const t = performance.now();
   const args = ["--import", RUSAGE, bin, "build", policies, "-o", out, "--jobs", String(jobs), "--at", "2026-11-24T00:00:00Z"];
-  const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 2 ** 28 });
+  const r = pin
+    ? spawnSync("taskset", ["-c", "0", process.execPath, ...args], { encoding: "utf8", maxBuffer: 2 ** 28 })
+    : spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 2 ** 28 });
   const wallMs = performance.now() - t;
   if (r.status !== 0) throw new Error(`build --jobs ${jobs} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   const usage = JSON.parse(/rampart-bench-rusage (.*)/.exec(r.stderr)![1]!) as { userCPUTime: number; systemCPUTime: number; maxRSS: number };
@@ -65,19 +69,27 @@ export async function run(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), "rampart-bench-fleet-"));
   const policies = writeFleet(dir, CLUSTERS);
   const loadBefore = load();
+  const pin = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
   const runs: Record<1 | 2, Figures[]> = { 1: [], 2: [] };
-  for (let i = 0; i < ROUNDS; i++) for (const jobs of [1, 2] as const) runs[jobs].push(once(policies, join(dir, `out-${jobs}`), jobs));
+  const pinned: Figures[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const jobs of [1, 2] as const) runs[jobs].push(once(policies, join(dir, `out-${jobs}`), jobs));
+    if (pin) pinned.push(once(policies, join(dir, "out-pinned"), 1, true));
+  }
   const loadAfter = load();
   rmSync(dir, { recursive: true, force: true });
   const [one, two] = [runs[1], runs[2]];
-  const identical = [...one, ...two].every((f) => f.digest === one[0]!.digest);
+  const identical = [...one, ...two, ...pinned].every((f) => f.digest === one[0]!.digest);
   const line = (f: Figures[]) =>
     `${s(mean(f.map((x) => x.wallMs)))} wall, ${s(mean(f.map((x) => x.cpuMs)))} CPU, ${Math.max(...f.map((x) => x.peakMiB)).toFixed(0)} MiB peak`;
   const ratio = (k: "wallMs" | "cpuMs") => (mean(two.map((x) => x[k])) / mean(one.map((x) => x[k]))).toFixed(2);
   return [
     `fleet: ${CLUSTERS} clusters × (1,000 AccessPolicies, 3,000 namespaces, 90,000 object names); ${ROUNDS} alternated rounds each; ${availableParallelism()} cores; load average ${loadBefore} before, ${loadAfter} after`,
     `--jobs 1 (baseline, main thread): ${line(one)} (rounds: ${one.map((x) => s(x.wallMs)).join(", ")})`,
-    `--jobs 2 (two worker threads):   ${line(two)} (rounds: ${two.map((x) => s(x.wallMs)).join(", ")})`,
+    `--jobs 2 (main thread + 1 worker): ${line(two)} (rounds: ${two.map((x) => s(x.wallMs)).join(", ")})`,
     `--jobs 2 / --jobs 1: ${ratio("wallMs")}× wall, ${ratio("cpuMs")}× CPU, ${(Math.max(...two.map((x) => x.peakMiB)) / Math.max(...one.map((x) => x.peakMiB))).toFixed(2)}× peak memory; trees byte-identical: ${identical ? "yes" : "NO"}`,
+    pin
+      ? `--jobs 1 on one core (taskset -c 0): ${line(pinned)}; --jobs 1 on ${availableParallelism()} cores takes ${(mean(one.map((x) => x.wallMs)) / mean(pinned.map((x) => x.wallMs))).toFixed(2)}× its wall time, --jobs 2 ${(mean(two.map((x) => x.wallMs)) / mean(pinned.map((x) => x.wallMs))).toFixed(2)}×`
+      : "--jobs 1 on one core: not measured (no `taskset`)",
   ];
 }

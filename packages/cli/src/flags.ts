@@ -16,7 +16,7 @@ const SHARED = Object.fromEntries(
     "--source-root <DIR>  the folder that `rampart.dev/source` annotations name files relative to; default: the git work tree, else the working directory; e.g. `--source-root .`",
     "-v, --verbose  also print info-level diagnostics; default: off; e.g. `--verbose`",
     "--no-typescript  refuse to run `.ts` policy modules (policies from untrusted pull requests); default: off; e.g. `--no-typescript`",
-    "--jobs <N>  how many clusters to build at once, each on a worker thread (`1`: one after the other on the main thread, as standard input always is); default: one per cluster, at most the number of cores, for 200 policy documents or more on 3 cores or more (else 1); e.g. `--jobs 2`",
+    "--jobs <N>  how many clusters to build at once: the main thread and N − 1 worker threads (`1`: one after the other on the main thread, as standard input always is); default: one per cluster, at most the number of cores, for 200 policy documents or more on 3 cores or more (else 1); e.g. `--jobs 2`",
     "-o, --output <text|json|yaml>  output format: `text`, `json` or `yaml`; default: text; e.g. `-o json`",
     "-n, --namespace <NS>  the namespace of the request or of the manifests; default: none (cluster scope, or the manifests' own); e.g. `-n payments`",
     "--name <X>  the object name of the request; default: any name; e.g. `--name db-password`",

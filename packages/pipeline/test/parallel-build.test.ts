@@ -14,11 +14,16 @@ const source: PolicySource = { paths: ["examples/platform/policies"], cwd: REPO_
 let documents: RampartDocument[];
 let serial: BuildResult;
 
+/** A worker module of the given source, in a temporary folder. */
+function workerModule(name: string, text: string): URL {
+  const file = join(mkdtempSync(join(tmpdir(), "rampart-worker-")), name);
+  writeFileSync(file, text);
+  return pathToFileURL(file);
+}
+
 /** A worker module that fails as it starts: a build that uses it fails, one that does not is unaffected. */
 function failingWorker(): URL {
-  const file = join(mkdtempSync(join(tmpdir(), "rampart-worker-")), "fails.mjs");
-  writeFileSync(file, 'throw new Error("injected worker failure");\n');
-  return pathToFileURL(file);
+  return workerModule("fails.mjs", 'throw new Error("injected worker failure");\n');
 }
 
 /** A build without its inventories' lookup functions (two builds' closures are never equal). */
@@ -63,6 +68,30 @@ describe("buildPoliciesInParallel", () => {
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]).toMatchObject({ code: "build-worker", severity: "error", file: "<command line>", line: 0, column: 0 });
     expect(result.diagnostics[0]!.message).toMatch(/^a build worker thread failed: injected worker failure; nothing was written$/);
+  });
+
+  it("builds on the main thread too: workers that end without claiming a cluster leave every cluster to it", async () => {
+    const idle = workerModule("idle.mjs", "// claims nothing and ends cleanly\n");
+    const result = await buildPoliciesInParallel(documents, { now, jobs: 3, source, worker: idle, host: { cwd: REPO_ROOT, err: () => {} } });
+    expect(plain(result)).toEqual(plain(serial));
+  });
+
+  it("names the cluster a worker claimed when it exits before answering", async () => {
+    // Says it claimed the last cluster (the main thread may have claimed them all already: the example builds fast) and exits.
+    const quits = workerModule(
+      "quits.mjs",
+      [
+        'import { parentPort, workerData } from "node:worker_threads";',
+        'parentPort.postMessage({ type: "claimed", cluster: workerData.clusters.at(-1) });',
+        "setTimeout(() => process.exit(3), 100);",
+      ].join("\n"),
+    );
+    const result = await buildPoliciesInParallel(documents, { now, jobs: 2, source, worker: quits, host: { cwd: REPO_ROOT, err: () => {} } });
+    expect(result.clusters.size).toBe(0);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]!.message).toMatch(
+      /^the build of cluster `prod` failed in a worker thread: the worker thread exited with code 3; nothing was written$/,
+    );
   });
 
   it("builds on the main thread for one job, one cluster, standard input, no source or a small default build", async () => {

@@ -1,11 +1,11 @@
 // The worker thread of a parallel build (a built entry: dist/build-worker.js). It re-loads the policies
-// the main thread loaded (documents' source positions do not survive structured clone), then asks for
-// clusters one at a time and sends each build back as plain data.
+// the main thread loaded (documents' source positions do not survive structured clone), then claims
+// clusters until none is left and sends each build back as plain data.
 import { parentPort, workerData } from "node:worker_threads";
 import { hasErrors, loadPolicies, type RampartDocument } from "@rampart/core";
 import { quietHost } from "../host.js";
 import { buildPolicies } from "./build-policies.js";
-import { clusterData, type MainMessage, type WorkerInput, type WorkerMessage } from "./cluster-transfer.js";
+import { claimCluster, clusterData, type WorkerInput, type WorkerMessage } from "./cluster-transfer.js";
 
 const port = parentPort!;
 const input = workerData as WorkerInput;
@@ -29,16 +29,21 @@ async function build(documents: readonly RampartDocument[], cluster: string): Pr
   return { type: "cluster", name: cluster, diagnostics: result.diagnostics, ...(built ? { build: clusterData(built) } : {}) };
 }
 
-/** Loads, then answers each cluster the main thread hands out; `null` ends the worker. */
+/** Loads, then builds each cluster it claims; the worker ends when none is left (or at its first failure). */
 async function main(): Promise<void> {
   const documents = await load();
   if (!documents) return;
-  port.on("message", (message: MainMessage) => {
-    if (message.cluster === null) return port.close();
-    const cluster = message.cluster;
-    build(documents, cluster).then(post, (e: unknown) => post({ type: "failed", cluster, message: e instanceof Error ? e.message : String(e) }));
-  });
-  post({ type: "next" });
+  const claim = new Int32Array(input.claim);
+  for (let i = claimCluster(claim); i < input.clusters.length; i = claimCluster(claim)) {
+    const cluster = input.clusters[i]!;
+    post({ type: "claimed", cluster });
+    try {
+      post(await build(documents, cluster));
+    } catch (e) {
+      post({ type: "failed", cluster, message: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+  }
 }
 
 void main();

@@ -8,10 +8,16 @@ export interface PolicySource extends Omit<LoadPoliciesOptions, "stdin"> {
   paths: readonly string[];
 }
 
-/** The worker's start data: the policy source and the build options (every cluster's build shares `now`). */
+/**
+ * The worker's start data: the policy source, the build options (every cluster's build shares `now`),
+ * the clusters and the claim counter every thread (the main one included) takes the next cluster from.
+ */
 export interface WorkerInput {
   source: PolicySource;
   options: Omit<BuildOptions, "host" | "cluster" | "now"> & { now: Date; cwd: string };
+  clusters: readonly string[];
+  /** One Int32 (see `claimCluster`). */
+  claim: SharedArrayBuffer;
 }
 
 /** An inventory without its lookup functions. */
@@ -22,12 +28,24 @@ export interface ClusterData extends Omit<ClusterBuild, "inventory"> {
   inventory: InventoryData;
 }
 
-/** Worker → main: ready for a cluster, one cluster's build (`build` absent when its inventory failed), or a failure. */
+/** Worker → main: the cluster it claimed, that cluster's build (`build` absent when its inventory failed), or a failure. */
 export type WorkerMessage =
-  { type: "next" } | { type: "cluster"; name: string; diagnostics: Diagnostic[]; build?: ClusterData } | { type: "failed"; cluster?: string; message: string };
+  | { type: "claimed"; cluster: string }
+  | { type: "cluster"; name: string; diagnostics: Diagnostic[]; build?: ClusterData }
+  | { type: "failed"; cluster?: string; message: string };
 
-/** Main → worker: the next cluster to build, or null (no more: the worker ends). */
-export type MainMessage = { cluster: string | null };
+/**
+ * The index of the next cluster to build (≥ the number of clusters: none left). Threads claim
+ * clusters themselves, without a round trip through the main thread, which is busy building its own.
+ */
+export function claimCluster(claim: Int32Array): number {
+  return Atomics.add(claim, 0, 1);
+}
+
+/** Leaves no cluster to claim (after a failure: the other threads stop after their current cluster). */
+export function stopClaims(claim: Int32Array, clusters: number): void {
+  Atomics.store(claim, 0, clusters);
+}
 
 /** A cluster's build as plain data (the inventory's lookup functions dropped). */
 export function clusterData(build: ClusterBuild): ClusterData {
