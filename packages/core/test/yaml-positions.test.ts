@@ -6,6 +6,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify, type Docu
 import { parseYaml } from "@rampart/core";
 import { REPO_ROOT } from "../../../test-support/conformance.js";
 import { parseFast } from "../src/load/yaml-fast.js";
+import { jsonOffsetLocator } from "../src/load/json-positions.js";
 import { NodeRecorder, offsetLocator } from "../src/load/yaml-positions.js";
 import { firstContent, splitDocuments } from "../src/load/yaml-split.js";
 
@@ -58,6 +59,19 @@ function compare(text: string): boolean {
     }
   }
   return true;
+}
+
+/** Compares the JSON scanner's offsets of one JSON document (after `prefix`, e.g. a comment) with the oracle, for every path. */
+function compareJson(json: string, prefix = ""): void {
+  const text = prefix + json;
+  const fast = parseFast(text, firstContent(text, 0, text.length), 1000);
+  expect(fast?.json).toBe(true);
+  const locator = jsonOffsetLocator(text, firstContent(text, 0, text.length));
+  expect(locator).toBeDefined();
+  const [doc] = parseAllDocuments(text, { version: "1.2", uniqueKeys: true }) as Document[];
+  for (const path of pathsOf(fast!.value)) {
+    for (const key of [false, true]) expect({ path, key, offset: locator!(path, key) }).toEqual({ path, key, offset: oracleOffset(doc!, path, key) });
+  }
 }
 
 function yamlFiles(dir: string): string[] {
@@ -144,6 +158,17 @@ describe("positions from js-yaml's node events", () => {
     expect(answered / runs).toBeGreaterThan(0.5);
   });
 
+  it("JSON documents: the scanner's offsets match the yaml library's, in every layout", () => {
+    compareJson('{"kind":"AccessPolicy","spec":{"rules":[{"verbs":["get"],"resources":["pods"]}],"e":{},"l":[]}}');
+    compareJson('{ "a" : [ 1 , -2.5e3 , true , null , "x\\"y" ] ,\r\n\t"k\\u0041" : { "n" : { } } }');
+    compareJson('[{"a":1},[],"s"]', "# a comment first\n\n");
+    const json = fc.jsonValue({ maxDepth: 4 }).filter((v) => v !== null && typeof v === "object");
+    fc.assert(
+      fc.property(json, fc.constantFrom(0, 1, 2, "\t"), (v, indent) => compareJson(JSON.stringify(v, null, indent))),
+      { numRuns: 300, ...(process.env.RAMPART_FC_SEED ? { seed: Number(process.env.RAMPART_FC_SEED) } : {}) },
+    );
+  });
+
   it("parseYaml answers positions the same through either locator", () => {
     const text = "kind: AccessPolicy\nspec:\n  rules:\n    - verbs: [get]\n      resources:\n        - pods\n---\nempty:\nnext: 1\n";
     const [first, second] = parseYaml(text, "f.yaml").documents;
@@ -152,5 +177,9 @@ describe("positions from js-yaml's node events", () => {
     expect(first!.locate(["spec", "nope", "x"])).toEqual({ file: "f.yaml", line: 3, column: 3 });
     // An empty value: the yaml library's path answers.
     expect(second!.locate(["next"])).toEqual({ file: "f.yaml", line: 9, column: 7 });
+    // A JSON document (after a YAML one): its scanned positions, in the file's lines.
+    const json = parseYaml(`a: 1\n---\n{\n  "spec": {"rules": [\n    {"verbs": ["get"]}]}}\n`, "j.yaml").documents[1]!;
+    expect(json.locate(["spec", "rules", 0, "verbs", 0])).toEqual({ file: "j.yaml", line: 5, column: 16 });
+    expect(json.locate(["spec", "rules"], true)).toEqual({ file: "j.yaml", line: 4, column: 12 });
   });
 });

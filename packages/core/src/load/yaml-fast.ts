@@ -79,7 +79,7 @@ const MERGE_KEY = /(?:^|[\s{,])<<\s*:/m;
 /**
  * Parses one document's text on a fast path; undefined when it must take the `yaml` library's path.
  * `kubectl` resolves plain scalars as kubectl does (manifests); otherwise by the YAML 1.2 core schema (policies).
- * `nodes` hears js-yaml's node events (see yaml-positions.ts); JSON documents have none.
+ * `nodes` hears js-yaml's node events (see yaml-positions.ts); JSON documents have none (`json` says so: see json-positions.ts).
  */
 export function parseFast(
   text: string,
@@ -87,13 +87,13 @@ export function parseFast(
   maxDepth: number,
   kubectl = false,
   nodes?: (event: string, state: never) => void,
-): { value: unknown } | undefined {
+): { value: unknown; json?: true } | undefined {
   const c = text.charCodeAt(contentStart);
   if (c === 123 /* { */ || c === 91 /* [ */) {
     const json = text.slice(contentStart);
     try {
       const value: unknown = JSON.parse(json);
-      if (noDuplicateKeys(json, value)) return { value };
+      if (noDuplicateKeys(json, value)) return { value, json: true };
     } catch {
       // not JSON (comments, YAML flow syntax): the YAML paths decide
     }

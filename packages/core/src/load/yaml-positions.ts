@@ -9,7 +9,7 @@ import { firstContent } from "./yaml-split.js";
 // A property test holds the two to the same answers.
 
 /** A node as js-yaml composed it: where composing began, what it made, and the nodes it composed inside (a mapping's keys and values alternate). */
-interface NodeEvent {
+export interface NodeEvent {
   open: number;
   kind: string | null;
   result: unknown;
@@ -81,6 +81,11 @@ export type OffsetLocator = (path: readonly PropertyKey[], key: boolean) => numb
 export function offsetLocator(recorder: NodeRecorder, source: string): OffsetLocator | undefined {
   const root = recorder.root();
   if (root === undefined || source.charCodeAt(0) === 0xfeff || !consistent(root)) return undefined;
+  return nodeLocator(root, source);
+}
+
+/** The locator over a node tree whose collections match their values (recorded, or scanned from JSON by `jsonNodes`). */
+export function nodeLocator(root: NodeEvent, source: string): OffsetLocator {
   const start = (event: NodeEvent): number | undefined => {
     const at = firstContent(source, event.open, source.length);
     return at < 0 ? undefined : at;

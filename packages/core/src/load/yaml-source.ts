@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
 import { diagnostic, type Diagnostic, type SourcePosition } from "../diagnostics.js";
 import { depthOf, parseFast } from "./yaml-fast.js";
+import { jsonOffsetLocator } from "./json-positions.js";
 import { NodeRecorder, offsetLocator, type OffsetLocator } from "./yaml-positions.js";
 import { KUBECTL_YAML_TAGS } from "./yaml-kubectl.js";
 import { firstContent, LineIndex, splitDocuments, type YamlChunk } from "./yaml-split.js";
@@ -169,15 +170,23 @@ function parseChunk(run: YamlParse, chunk: YamlChunk, dialect: YamlDialect): voi
   const recorder = dialect === "1.2" ? new NodeRecorder() : undefined;
   const fast = parseFast(source, content - chunk.start, limits.maxDepth, dialect === "kubectl", recorder?.listener);
   if (fast === undefined) slowPath(run, source, chunk.start);
-  else if (withinDepth(run, fast.value, run.pos(content))) run.documents.push(fastDocument(run, source, chunk.start, content, fast.value, recorder));
+  else if (withinDepth(run, fast.value, run.pos(content))) run.documents.push(fastDocument(run, source, chunk.start, content, fast, recorder));
 }
 
 /** A document the fast path parsed: its syntax tree is built only when a message needs a position inside it. */
-function fastDocument(run: YamlParse, source: string, base: number, content: number, value: unknown, recorder: NodeRecorder | undefined): YamlDocument {
-  let offsets: OffsetLocator | undefined | null = recorder ? undefined : null;
+function fastDocument(
+  run: YamlParse,
+  source: string,
+  base: number,
+  content: number,
+  fast: { value: unknown; json?: true },
+  recorder: NodeRecorder | undefined,
+): YamlDocument {
+  // JSON documents are scanned for positions (cheap, on first use); YAML ones answer from recorded nodes.
+  let offsets: OffsetLocator | undefined | null = fast.json || recorder ? undefined : null;
   let doc: Document | undefined;
   const locate = (path: readonly PropertyKey[], key = false): SourcePosition => {
-    if (offsets === undefined) offsets = offsetLocator(recorder!, source) ?? null;
+    if (offsets === undefined) offsets = (fast.json ? jsonOffsetLocator(source, content - base) : offsetLocator(recorder!, source)) ?? null;
     const offset = offsets?.(path, key);
     if (offset !== undefined) return run.pos(base + offset);
     // Else the document's syntax tree is built, only when a message needs a position inside it.
@@ -187,7 +196,7 @@ function fastDocument(run: YamlParse, source: string, base: number, content: num
     }
     return doc === undefined ? run.pos(content) : locateIn(run, doc, base, content, path, key);
   };
-  return { value, position: run.pos(content), locate };
+  return { value: fast.value, position: run.pos(content), locate };
 }
 
 /** True when the value nests no deeper than the limit; else a diagnostic at `at`. */
