@@ -8,7 +8,7 @@
 // them, and a check that every tree is byte-identical.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,9 +64,62 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(" ");
 
+/** Every file of a tree: path relative to it → content. */
+function readTree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.set(full.slice(dir.length + 1), readFileSync(full));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Milliseconds to write the files to a fresh folder with one synchronous call each (the floor of any tree writer). */
+function writeAlone(files: Map<string, Buffer>, dir: string): number {
+  rmSync(dir, { recursive: true, force: true });
+  const t = performance.now();
+  const made = new Set<string>();
+  for (const [path, content] of files) {
+    const folder = dirname(join(dir, path));
+    if (!made.has(folder)) (mkdirSync(folder, { recursive: true }), made.add(folder));
+    writeFileSync(join(dir, path), content);
+  }
+  return performance.now() - t;
+}
+
+/**
+ * `rampart build` of one cluster of the fleet (issue 14's first row: 1,000 policies over 3,000
+ * namespaces and 90,000 names, from a fresh process to the tree on disk), next to the same run's
+ * writing of its files alone and a bare `node` start.
+ */
+function oneCluster(dir: string): string[] {
+  const policies = writeFleet(join(dir, "one"), 1);
+  const builds: Figures[] = [];
+  const writes: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < ROUNDS + 1; i++) {
+    builds.push(once(policies, join(dir, "one-out"), 1));
+    writes.push(writeAlone(readTree(join(dir, "one-out")), join(dir, "one-copy")));
+    const t = performance.now();
+    spawnSync(process.execPath, ["-e", "0"]);
+    bare.push(performance.now() - t);
+  }
+  const files = readTree(join(dir, "one-out")).size;
+  const [build, write, node] = [mean(builds.map((b) => b.wallMs)), mean(writes), mean(bare)];
+  return [
+    `one cluster (1,000 AccessPolicies, 3,000 namespaces, 90,000 object names), ${ROUNDS + 1} rounds: \`rampart build\` ${s(build)} wall (target ≤ 2 s: ${build <= 2000 ? "met" : "MISSED"}), ${s(mean(builds.map((b) => b.cpuMs)))} CPU, ${Math.max(...builds.map((b) => b.peakMiB)).toFixed(0)} MiB peak (target ≤ 1,024: ${Math.max(...builds.map((b) => b.peakMiB)) <= 1024 ? "met" : "MISSED"}); ${files.toLocaleString("en")} files`,
+    `  baselines, same run: writing those files alone ${s(write)} (the build takes ${(build / write).toFixed(1)}× that), a bare \`node -e 0\` ${node.toFixed(0)} ms`,
+  ];
+}
+
 /** Runs the benchmark and returns printable lines. */
 export async function run(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), "rampart-bench-fleet-"));
+  const single = oneCluster(dir);
   const policies = writeFleet(dir, CLUSTERS);
   const loadBefore = load();
   const pin = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
@@ -84,6 +137,7 @@ export async function run(): Promise<string[]> {
     `${s(mean(f.map((x) => x.wallMs)))} wall, ${s(mean(f.map((x) => x.cpuMs)))} CPU, ${Math.max(...f.map((x) => x.peakMiB)).toFixed(0)} MiB peak`;
   const ratio = (k: "wallMs" | "cpuMs") => (mean(two.map((x) => x[k])) / mean(one.map((x) => x[k]))).toFixed(2);
   return [
+    ...single,
     `fleet: ${CLUSTERS} clusters × (1,000 AccessPolicies, 3,000 namespaces, 90,000 object names); ${ROUNDS} alternated rounds each; ${availableParallelism()} cores; load average ${loadBefore} before, ${loadAfter} after`,
     `--jobs 1 (baseline, main thread): ${line(one)} (rounds: ${one.map((x) => s(x.wallMs)).join(", ")})`,
     `--jobs 2 (main thread + 1 worker): ${line(two)} (rounds: ${two.map((x) => s(x.wallMs)).join(", ")})`,
