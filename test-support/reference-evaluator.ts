@@ -10,7 +10,9 @@ export function refGlob(pattern: string, subject: string): boolean {
   // row[j]: does the pattern prefix read so far match subject.slice(0, j)?
   let row: boolean[] = [true];
   for (let j = 1; j <= subject.length; j++) row.push(false);
-  for (const p of pattern) {
+  // UTF-16 code units on both sides, as rampart's globs (and Kubernetes names, which are ASCII) read them.
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i]!;
     const next: boolean[] = [p === "*" && row[0]!];
     for (let j = 1; j <= subject.length; j++) {
       next.push(p === "*" ? row[j]! || next[j - 1]! : row[j - 1]! && (p === "?" || p === subject[j - 1]));
