@@ -12,14 +12,13 @@ import {
   type Inventory,
   type RampartDocument,
 } from "@rampart/core";
-import { openApiDiagnostics, precompiledOpenApiValidator } from "@rampart/core/compiler";
+import { createNamespaceMatcher, openApiDiagnostics, precompiledOpenApiValidator } from "@rampart/core/compiler";
 import { checkRefs } from "./check-refs.js";
 import { createDenyIndex, type PolicyDenies } from "./deny-index.js";
 import { emitPolicy } from "./emit.js";
 // The Kubernetes 1.35 OpenAPI checks of data/openapi-rbac-v1.35.json, compiled at build time.
 import * as rbacChecks from "./generated/openapi-rbac-v1.35.js";
 import { inventoryNames, policyAtoms, type Atom, type AtomContext, type Gap } from "./grants.js";
-import { createNamespaceMatcher } from "./namespace-matcher.js";
 import { nonResourceRules } from "./non-resource.js";
 import type { PolicyRule, RbacObject } from "./rbac-types.js";
 import { allTargets } from "./targets.js";

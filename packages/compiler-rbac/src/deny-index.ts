@@ -1,5 +1,5 @@
 import type { AccessPolicyIR, AccessRuleIR } from "@rampart/core";
-import type { NamespaceMatcher } from "./namespace-matcher.js";
+import type { NamespaceMatcher } from "@rampart/core/compiler";
 import { closureOf, principalsOf, tokensOf } from "./principals.js";
 import { refCovers, type Target } from "./targets.js";
 

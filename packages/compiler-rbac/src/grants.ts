@@ -1,6 +1,6 @@
 import { diagnostic, type AccessPolicyIR, type AccessRuleIR, type Diagnostic, type Inventory, type ResourceRef } from "@rampart/core";
 import type { PolicyDenies } from "./deny-index.js";
-import type { NamespaceMatcher } from "./namespace-matcher.js";
+import type { NamespaceMatcher } from "@rampart/core/compiler";
 import { targetsOf, wildcardTarget, type Target } from "./targets.js";
 
 /** A grant RBAC can express: one verb on one target, cluster-wide or in one namespace, all or some names. */

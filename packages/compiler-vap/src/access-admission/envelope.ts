@@ -37,30 +37,43 @@ interface Covered {
   relaxed: string[];
 }
 
+/** A concrete resource or subresource of the inventory, as text. */
+interface Concrete {
+  text: string;
+  sub: string;
+}
+
+/** The inventory's concrete resources a list of resource patterns names, matched once per distinct list (rules repeat lists). */
+function concreteResources(inventory: Inventory | undefined): (resources: readonly string[]) => readonly Concrete[] {
+  const byList = new Map<string, Concrete[]>();
+  return (resources) => {
+    const key = resources.join("\u0000");
+    let out = byList.get(key);
+    if (out !== undefined) return out;
+    const refs = resources.map((r) => parseResourceRef(r)).filter((r): r is ResourceRef => !("error" in r));
+    out = [];
+    for (const res of inventory?.resources ?? []) {
+      for (const sub of ["", ...res.subresources.map((s) => s.name)]) {
+        if (!refs.some((ref) => resourceRefMatches(ref, res.group, res.resource, sub))) continue;
+        out.push({ text: formatResourceRef({ group: res.group, resource: res.resource, subresource: sub, everything: false }), sub });
+      }
+    }
+    byList.set(key, out);
+    return out;
+  };
+}
+
 /**
  * The concrete resources a rule covers, each with the verbs RBAC may grant broadly because
  * admission refines them: the write verbs of ordinary resources, the connect verbs of connect
  * subresources admission enforces, nothing on connect subresources that stay RBAC-only.
  */
-function coveredResources(
-  rule: Rule,
-  ir: AccessRuleIR,
-  verbs: readonly string[],
-  inventory: Inventory | undefined,
-  enforced: ReadonlyMap<string, ConnectTarget>,
-): Covered[] {
-  const refs = (rule.resources ?? []).map((r) => parseResourceRef(r)).filter((r): r is ResourceRef => !("error" in r));
-  const out: Covered[] = [];
-  for (const res of inventory?.resources ?? []) {
-    for (const sub of ["", ...res.subresources.map((s) => s.name)]) {
-      if (!refs.some((ref) => resourceRefMatches(ref, res.group, res.resource, sub))) continue;
-      const text = formatResourceRef({ group: res.group, resource: res.resource, subresource: sub, everything: false });
-      const connect = enforced.get(text);
-      const relaxed = connect ? coveredConnectVerbs(ir, connect) : CONNECT_SUBRESOURCES.has(sub) ? [] : verbs.filter((v) => WRITE.has(v));
-      out.push({ text, relaxed });
-    }
-  }
-  return out;
+function coveredResources(concrete: readonly Concrete[], ir: AccessRuleIR, verbs: readonly string[], enforced: ReadonlyMap<string, ConnectTarget>): Covered[] {
+  const writes = verbs.filter((v) => WRITE.has(v));
+  return concrete.map(({ text, sub }) => {
+    const connect = enforced.get(text);
+    return { text, relaxed: connect ? coveredConnectVerbs(ir, connect) : CONNECT_SUBRESOURCES.has(sub) ? [] : writes };
+  });
 }
 
 /** Groups resources by a verb list: one rule per distinct list, in first-seen order. */
@@ -95,6 +108,7 @@ export function writeEnvelope(documents: readonly RampartDocument[], inventory?:
   );
   const enforced = new Map(plan.enforced.map((t) => [t.text, t]));
   const irOf = new Map(policies.map((p) => [p.name, p]));
+  const concreteOf = concreteResources(inventory);
   return documents.map((doc) => {
     if (doc.kind !== "AccessPolicy") return doc;
     const ir = irOf.get(doc.metadata.name);
@@ -106,7 +120,7 @@ export function writeEnvelope(documents: readonly RampartDocument[], inventory?:
       const irRule = ir?.rules[i];
       const covered =
         irRule && rule.resources !== undefined && (rule.effect === "deny" || rule.names !== undefined)
-          ? coveredResources(rule, irRule, verbs, inventory, enforced)
+          ? coveredResources(concreteOf(rule.resources), irRule, verbs, enforced)
           : [];
       if (!covered.some((c) => c.relaxed.length > 0)) {
         rules.push(rule);

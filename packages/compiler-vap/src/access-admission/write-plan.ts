@@ -10,6 +10,7 @@ import {
   type Inventory,
   type RampartDocument,
 } from "@rampart/core";
+import { createNamespaceMatcher } from "@rampart/core/compiler";
 import { ruleWriteVerbs } from "./access-cel.js";
 import { CONNECT_SUBRESOURCES, coveredConnectVerbs, coversConnect, planConnect, refinable, type ConnectPlan, type ConnectTarget } from "./connect-targets.js";
 
@@ -73,6 +74,7 @@ export function planWrites(documents: readonly RampartDocument[], cluster: Clust
   const connectOf = new Map(live.map((r) => [r, connect.enforced.filter((t) => coversConnect(r, t))]));
   const known = new Set(inventory.namespaces);
   for (const p of selected) for (const r of p.rules) for (const g of r.namespaces ?? []) if (g.literal) known.add(g.source);
+  const matcher = createNamespaceMatcher([...known]);
   const affected = affectedResources(live, inventory, connect);
   const writesAffected = (r: AccessRuleIR) =>
     affected.some((a) => !CONNECT_SUBRESOURCES.has(a.sub) && r.resources.some((ref) => resourceRefMatches(ref, a.group, a.resource, a.sub)));
@@ -82,7 +84,7 @@ export function planWrites(documents: readonly RampartDocument[], cluster: Clust
     connectOf,
     affected,
     touches: (r) => connectOf.get(r)!.length > 0 || (ruleWriteVerbs(r).length > 0 && writesAffected(r)),
-    namespacesOf: (r) => [...known].filter((n) => r.namespaces?.some((g) => g.test(n))).sort(),
+    namespacesOf: (r) => (r.namespaces === undefined ? [] : [...matcher.matching(r.namespaces)]),
   };
 }
 

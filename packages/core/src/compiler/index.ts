@@ -14,6 +14,9 @@ export {
   serviceAccountNamespace,
   serviceAccountUser,
 } from "./service-accounts.js";
+/** Namespace globs expanded over a cluster's sorted namespaces, once per distinct pattern. */
+export { createNamespaceMatcher } from "./namespace-matcher.js";
+export type { NamespaceMatcher } from "./namespace-matcher.js";
 /** One wording for the OpenAPI check of generated objects. */
 export { openApiDiagnostics } from "./openapi-check.js";
 /** OpenAPI checks generated at build time (ajv standalone code) and the validator over them. */

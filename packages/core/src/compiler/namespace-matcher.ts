@@ -1,4 +1,4 @@
-import type { Glob } from "@rampart/core";
+import type { Glob } from "../glob.js";
 
 /** Globs matched against a fixed, sorted list of namespaces, once per distinct pattern. */
 export interface NamespaceMatcher {

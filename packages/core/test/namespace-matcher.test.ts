@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileGlob } from "@rampart/core";
-import { createNamespaceMatcher } from "../src/namespace-matcher.js";
+import { createNamespaceMatcher } from "@rampart/core/compiler";
 
 // The matcher tests a pattern only on the namespaces that start with its literal prefix (a range of
 // the sorted list): it must agree with testing every namespace, for any list and any glob.
