@@ -20,6 +20,11 @@ export const SCOPES = {
   // Whether one rule applies to a request (its time window, scope, namespaces, names, URLs, other verbs): the heart
   // of the scan, small enough for a run of about half an hour on a busy 2-core machine.
   "core-rule-semantics": { mutate: ["packages/core/src/evaluator/decision-scan.ts#hasOtherVerb,ruleApplies"], tests: tests("core") },
+  // Source positions of JSON documents (one scan of the text) and the namespace matcher both compilers share.
+  "core-positions-matcher": {
+    mutate: ["packages/core/src/load/json-positions.ts", "packages/core/src/compiler/namespace-matcher.ts"],
+    tests: ["packages/core/test/yaml-positions.test.ts", "packages/core/test/namespace-matcher.test.ts"],
+  },
   // RBAC: the emit path alone, the proof alone, and both with the grant computation.
   "compiler-rbac-emit": { mutate: ["packages/compiler-rbac/src/emit.ts"], tests: tests("compiler-rbac") },
   // The proof: its entry, the judge of one request, and phase 1 (what each bound rule grants). The whole of

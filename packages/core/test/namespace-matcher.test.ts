@@ -11,17 +11,32 @@ const glob = fc.array(fc.oneof(segment, fc.constant("*"), fc.constant("?")), { m
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 describe("namespace matcher", () => {
-  it("matching(globs) is the sorted list filtered by the globs; matches agrees", () => {
+  it("matching(globs) is the sorted list filtered by the globs, for every list asked of one matcher; matches agrees", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(name, { maxLength: 30 }), fc.array(glob, { minLength: 1, maxLength: 3 }), (namespaces, sources) => {
-        const sorted = [...namespaces].sort(cmp);
-        const globs = sources.map((s) => compileGlob(s));
-        const m = createNamespaceMatcher(sorted);
-        expect(m.matching(globs)).toEqual(sorted.filter((ns) => globs.some((g) => g.test(ns))));
-        for (const g of globs) for (const ns of sorted) expect(m.matches(g, ns)).toBe(g.test(ns));
-      }),
+      fc.property(
+        fc.uniqueArray(name, { maxLength: 30 }),
+        fc.array(fc.array(glob, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+        (namespaces, lists) => {
+          const sorted = [...namespaces].sort(cmp);
+          // Given in any order (here: reversed): the matcher sorts; one matcher answers every list (its memo must not mix them).
+          const m = createNamespaceMatcher([...sorted].reverse());
+          for (const sources of [...lists, ...lists]) {
+            const globs = sources.map((s) => compileGlob(s));
+            expect(m.matching(globs)).toEqual(sorted.filter((ns) => globs.some((g) => g.test(ns))));
+            for (const g of globs) for (const ns of sorted) expect(m.matches(g, ns)).toBe(g.test(ns));
+          }
+        },
+      ),
       { numRuns: 500 },
     );
+  });
+
+  it("lists of globs whose texts join alike are told apart", () => {
+    const m = createNamespaceMatcher(["ab", "ab-x", "b-x", "c"]);
+    expect(m.matching([compileGlob("a"), compileGlob("b-*")])).toEqual(["b-x"]);
+    expect(m.matching([compileGlob("ab"), compileGlob("-*")])).toEqual(["ab"]);
+    expect(m.matching([compileGlob("c"), compileGlob("ab")])).toEqual(["ab", "c"]);
+    expect(m.matching([compileGlob("c"), compileGlob("b-x")])).toEqual(["b-x", "c"]);
   });
 
   it("a literal glob matches only a listed namespace; `*` matches all", () => {

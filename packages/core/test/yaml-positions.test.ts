@@ -169,6 +169,12 @@ describe("positions from js-yaml's node events", () => {
     );
   });
 
+  it("JSON scanner: text that is not whole JSON gives no locator (the yaml library answers instead)", () => {
+    for (const broken of ['{"a": "unterminated', '{"a": [1, 2', '{"k\\']) expect(jsonOffsetLocator(broken, 0)).toBeUndefined();
+    // A byte order mark shifts the text the yaml library reads: the scanner leaves such a document to it.
+    expect(jsonOffsetLocator('\ufeff{"a": 1}', 1)).toBeUndefined();
+  });
+
   it("parseYaml answers positions the same through either locator", () => {
     const text = "kind: AccessPolicy\nspec:\n  rules:\n    - verbs: [get]\n      resources:\n        - pods\n---\nempty:\nnext: 1\n";
     const [first, second] = parseYaml(text, "f.yaml").documents;

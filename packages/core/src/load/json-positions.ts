@@ -47,12 +47,13 @@ export function jsonNodes(text: string, start: number): NodeEvent | undefined {
           const at = i;
           node.children.push({ open: at, kind: "scalar", result: string(), children: [] });
           skipSpace();
-          i++; // the `:`
+          if (text.charCodeAt(i++) !== 0x3a /* : */) throw new Error("expected `:`");
         }
         node.children.push(value());
         skipSpace();
         const sep = text.charCodeAt(i++);
-        if (sep !== 0x2c /* , */) return node;
+        if (sep === (map ? 0x7d : 0x5d)) return node;
+        if (sep !== 0x2c /* , */) throw new Error("expected `,` or the end of the collection");
       }
     }
     if (c === 0x22) string();
