@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import Module from "node:module";
 import { dirname, join } from "node:path";
 import type { Script } from "node:vm";
@@ -7,8 +7,9 @@ import type { Script } from "node:vm";
 // `module.enableCompileCache` (Node < 22.1): each module's compiled code (with the functions the run
 // compiled lazily) is saved at exit and handed back to V8 on the next start, which then skips most
 // parsing and compiling. Keyed on the module's bytes, the Node and V8 versions and the architecture:
-// a changed file gets a new entry and V8 refuses data from another build. Never fatal: an unreadable,
-// unwritable or rejected cache only means compiling as usual. `NODE_DISABLE_COMPILE_CACHE=1` turns it off.
+// a changed file gets a new entry and V8 refuses data from another build; a run that saves entries
+// removes those unused for 30 days. Never fatal: an unreadable, unwritable or rejected cache only means
+// compiling as usual. `NODE_DISABLE_COMPILE_CACHE=1` turns it off.
 
 type Compile = (this: NodeModule, content: string, filename: string) => unknown;
 interface CjsModule {
@@ -71,8 +72,29 @@ function trusted(dir: string): boolean {
   }
 }
 
-/** Saves the code cache of the modules compiled without one; each entry written whole (temp file, then rename). */
-function save(dir: string, pending: ReadonlyArray<readonly [string, Script]>): void {
+/** Entries (and stray temp files) unused for this long are removed when a run saves new ones. */
+const UNUSED_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Removes the entries of earlier versions: every upgrade of rampart or Node adds a set (~1.3 MB) and
+ * nothing else would delete them. An entry's time is when it was written; entries this run read are
+ * kept, and an entry another command still needs is only written again once, on its next run.
+ */
+function prune(dir: string, used: ReadonlySet<string>): void {
+  const before = Date.now() - UNUSED_MS;
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    if (!/\.(?:v8|tmp)$/.test(name) || used.has(file)) continue;
+    try {
+      if (statSync(file).mtimeMs < before) unlinkSync(file);
+    } catch {
+      // removed meanwhile by another run
+    }
+  }
+}
+
+/** Saves the code cache of the modules compiled without one (each entry written whole: temp file, then rename), then prunes. */
+function save(dir: string, pending: ReadonlyArray<readonly [string, Script]>, used: Set<string>): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!trusted(dir)) return;
@@ -80,7 +102,9 @@ function save(dir: string, pending: ReadonlyArray<readonly [string, Script]>): v
       const temp = `${entry}.${process.pid}.tmp`;
       writeFileSync(temp, script.createCachedData());
       renameSync(temp, entry);
+      used.add(entry);
     }
+    prune(dir, used);
   } catch {
     // an unwritable cache directory: the next run compiles again
   }
@@ -113,6 +137,7 @@ export function enableCompileCache(ours: (filename: string) => boolean, env: Nod
   const cjs = Module as unknown as CjsModule;
   const compile = cjs.prototype._compile;
   const pending: Array<readonly [string, Script]> = [];
+  const used = new Set<string>();
   let readable: boolean | undefined;
   cjs.prototype._compile = function (this: NodeModule, content: string, filename: string) {
     // An `import()` run from cached code fails on Node 20 (V8 drops its loader): such modules compile as usual.
@@ -121,6 +146,7 @@ export function enableCompileCache(ours: (filename: string) => boolean, env: Nod
     let cachedData: Buffer | undefined;
     try {
       if ((readable ??= trusted(dir))) cachedData = readFileSync(entry);
+      if (cachedData !== undefined) used.add(entry);
     } catch {
       // not cached yet
     }
@@ -134,7 +160,7 @@ export function enableCompileCache(ours: (filename: string) => boolean, env: Nod
   return {
     dir,
     save: () => {
-      if (pending.length > 0) save(dir, pending.splice(0));
+      if (pending.length > 0) save(dir, pending.splice(0), used);
     },
     disable: () => void (cjs.prototype._compile = compile),
   };

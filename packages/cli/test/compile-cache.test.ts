@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -76,6 +76,44 @@ describe.skipIf(nodeHasItsOwn)("the code cache on Node without module.enableComp
     const member = load(plain.file, plain.dir, env(cacheRoot));
     member.cache.save();
     expect(entries(member.cache.dir)).toHaveLength(1);
+  });
+
+  it("a run that saves removes entries and temp files unused for 30 days, but not those it read, nor newer ones", () => {
+    const cacheRoot = temp("cache");
+    const dir = join(cacheRoot, "rampart");
+    const read = module("module.exports = 'read';\n");
+    load(read.file, read.dir, env(cacheRoot)).cache.save();
+    const [readEntry] = entries(dir);
+    const old = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    const days = (n: number) => new Date(Date.now() - n * 24 * 3600 * 1000);
+    for (const [name, when] of [
+      ["0ld-version.v8", old],
+      ["crashed.v8.123.tmp", old],
+      ["last-week.v8", days(7)],
+      ["not-ours.txt", old],
+    ] as const) {
+      writeFileSync(join(dir, name), "x");
+      utimesSync(join(dir, name), when, when);
+    }
+    utimesSync(join(dir, readEntry!), old, old);
+    // One process reads the old entry of `read` and compiles `fresh` without one: saving prunes.
+    const cache = enableCompileCache((f) => f.startsWith(read.dir) || f.includes("rampart-cc-src"), env(cacheRoot))!;
+    open = cache;
+    const fresh = module("module.exports = 'fresh';\n");
+    for (const file of [read.file, fresh.file]) {
+      const require = createRequire(file);
+      delete require.cache[file];
+      require(file);
+    }
+    cache.save();
+    cache.disable();
+    const left = readdirSync(dir).sort();
+    expect(left).toContain(readEntry);
+    expect(left).toContain("last-week.v8");
+    expect(left).toContain("not-ours.txt");
+    expect(left).not.toContain("0ld-version.v8");
+    expect(left).not.toContain("crashed.v8.123.tmp");
+    expect(entries(dir)).toHaveLength(3); // read, fresh, last week
   });
 
   it("is off with NODE_DISABLE_COMPILE_CACHE, and lives in the temp directory by default", () => {
