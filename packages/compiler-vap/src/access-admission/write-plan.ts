@@ -43,7 +43,7 @@ export interface WritePlan {
   /** Whether admission must look at a rule's requests (it names connect targets, or writes to an affected resource). */
   touches(rule: AccessRuleIR): boolean;
   /** The namespaces RBAC binds a rule's namespace globs in (as compileRbac: the inventory's plus literal ones). */
-  namespacesOf(rule: AccessRuleIR): string[];
+  namespacesOf(rule: AccessRuleIR): readonly string[];
 }
 
 const OPERATIONS: Record<string, string> = { create: "CREATE", update: "UPDATE", patch: "UPDATE", delete: "DELETE" };
@@ -84,7 +84,7 @@ export function planWrites(documents: readonly RampartDocument[], cluster: Clust
     connectOf,
     affected,
     touches: (r) => connectOf.get(r)!.length > 0 || (ruleWriteVerbs(r).length > 0 && writesAffected(r)),
-    namespacesOf: (r) => (r.namespaces === undefined ? [] : [...matcher.matching(r.namespaces)]),
+    namespacesOf: (r) => (r.namespaces === undefined ? [] : matcher.matching(r.namespaces)),
   };
 }
 
